@@ -1,0 +1,5 @@
+// Public API of src/tlog (re-exports only).
+export * from './errors.js';
+export * from './bytes.js';
+export * from './ed25519.js';
+export * from './note-key.js';
