@@ -3,3 +3,5 @@ export * from './errors.js';
 export * from './bytes.js';
 export * from './ed25519.js';
 export * from './note-key.js';
+export * from './hash.js';
+export * from './merkle.js';
