@@ -5,3 +5,4 @@ export * from './ed25519.js';
 export * from './note-key.js';
 export * from './hash.js';
 export * from './merkle.js';
+export * from './note.js';
