@@ -1,0 +1,205 @@
+// The rotating globe: maplibre-gl in globe projection with an offline style (see style.ts), the
+// mission's boundary lines, and its border crossings as HTML markers (labels need no glyphs).
+import type { Feature, MultiLineString, Point, Position } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+// The worker is a module file shipped beside maplibre's main module; Vite copies it as an asset.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { ApiMission } from './api.js';
+import { Spinner, type SpinState } from './spin.js';
+import { buildStyle, type MissionLayers } from './style.js';
+import { loadWorld } from './world.js';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+type Crossing = ApiMission['crossings'][number];
+
+export interface Globe {
+  map: maplibregl.Map;
+  spinner: Spinner;
+  focusCrossing(id: string): void;
+  showRegion(): void;
+}
+
+export interface GlobeOptions {
+  container: HTMLElement;
+  mission: ApiMission;
+  onSelectCrossing?: (id: string) => void;
+  onSpinChange?: (state: SpinState) => void;
+  onReady?: () => void;
+}
+
+/** Zoom at which the whole globe fits the smaller side of the container, with a margin. */
+function worldZoom(box: HTMLElement): number {
+  const side = Math.max(200, Math.min(box.clientWidth, box.clientHeight));
+  // At zoom z the globe's radius is 512·2^z / 2π pixels.
+  return Math.log2((side * 0.4 * 2 * Math.PI) / 512);
+}
+
+function missionLayers(m: ApiMission): MissionLayers {
+  const boundaries: Feature<MultiLineString, { name: string }>[] = [];
+  for (const b of m.boundaries) {
+    if (b.geometry?.type === 'MultiLineString') {
+      boundaries.push({ type: 'Feature', properties: { name: b.name }, geometry: b.geometry });
+    }
+  }
+  return {
+    countryIds: [...new Set(m.boundaries.flatMap((b) => b.source.between))],
+    boundaries: { type: 'FeatureCollection', features: boundaries },
+    crossings: {
+      type: 'FeatureCollection',
+      features: m.crossings.map((c): Feature<Point, { id: string; approximate: boolean }> => ({
+        type: 'Feature',
+        properties: { id: c.id, approximate: c.approximate },
+        geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+      })),
+    },
+  };
+}
+
+/**
+ * Which side of its dot a crossing's label goes: left when a neighbour sits just to the east, so
+ * the labels of crossings a degree apart don't run into each other's dots.
+ */
+function labelSide(c: Crossing, all: readonly Crossing[]): 'left' | 'right' {
+  const crowded = all.some(
+    (o) => o !== c && o.lon > c.lon && o.lon - c.lon < 1.6 && Math.abs(o.lat - c.lat) < 0.6,
+  );
+  return crowded ? 'left' : 'right';
+}
+
+function crossingMarker(c: Crossing, side: 'left' | 'right'): HTMLButtonElement {
+  const el = document.createElement('button');
+  el.type = 'button';
+  el.className = `crossing crossing--${side}`;
+  el.dataset.crossing = c.id;
+  el.dataset.approximate = String(c.approximate);
+  el.setAttribute(
+    'aria-label',
+    `${c.name} border crossing${c.approximate ? ', approximate location' : ''}`,
+  );
+  const dot = document.createElement('span');
+  dot.className = 'crossing__dot';
+  dot.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.className = 'crossing__label';
+  label.setAttribute('aria-hidden', 'true');
+  label.textContent = c.approximate ? `≈ ${c.name}` : c.name;
+  el.append(dot, label);
+  return el;
+}
+
+/** The middle vertex of a boundary's longest part: where its name goes. */
+function midpoint(geometry: MultiLineString): Position | undefined {
+  const longest = geometry.coordinates.reduce<Position[]>(
+    (a, b) => (b.length > a.length ? b : a),
+    [],
+  );
+  return longest[Math.floor(longest.length / 2)];
+}
+
+function lineLabel(name: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'line-label';
+  el.setAttribute('aria-hidden', 'true');
+  // maplibre sets the marker element's own opacity (hidden behind the globe): style a child.
+  const text = document.createElement('span');
+  text.textContent = name;
+  el.append(text);
+  return el;
+}
+
+export function createGlobe(opts: GlobeOptions): Globe {
+  const { container, mission } = opts;
+  const layers: MissionLayers = missionLayers(mission);
+  const [lon, lat] = mission.region.center;
+  const map = new maplibregl.Map({
+    container,
+    style: buildStyle(loadWorld(), layers),
+    center: [lon, Math.max(-45, Math.min(45, lat))],
+    zoom: worldZoom(container),
+    minZoom: 0.5,
+    maxZoom: 9,
+    attributionControl: false,
+    // Our own page is the only origin the map may touch.
+    transformRequest: (url) => {
+      if (new URL(url, location.href).origin !== location.origin) {
+        throw new Error(`blocked request to another origin: ${url}`);
+      }
+      return { url };
+    },
+    locale: { 'Map.Title': `Globe showing ${mission.name}` },
+    cooperativeGestures: false,
+    renderWorldCopies: false,
+  });
+  map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
+  map.addControl(
+    new maplibregl.AttributionControl({
+      compact: true,
+      customAttribution: [
+        ...new Set([
+          'Natural Earth via the world-atlas npm package (public domain)',
+          ...mission.boundaries.map((b) => b.attribution),
+        ]),
+      ],
+    }),
+    'bottom-right',
+  );
+
+  const markers = new Map<string, HTMLElement>();
+  for (const c of mission.crossings) {
+    const el = crossingMarker(c, labelSide(c, mission.crossings));
+    el.addEventListener('click', () => {
+      focusCrossing(c.id);
+      opts.onSelectCrossing?.(c.id);
+    });
+    new maplibregl.Marker({ element: el, anchor: 'center' }).setLngLat([c.lon, c.lat]).addTo(map);
+    markers.set(c.id, el);
+  }
+  for (const f of layers.boundaries.features) {
+    const at = midpoint(f.geometry);
+    if (at && at.length >= 2) {
+      // West of the line's middle, over the party on that side, clear of the crossings.
+      new maplibregl.Marker({
+        element: lineLabel(f.properties.name),
+        anchor: 'right',
+        offset: [-16, -6],
+      })
+        .setLngLat([at[0]!, at[1]!])
+        .addTo(map);
+    }
+  }
+
+  // Labels only where there is room for them: at world zoom the crossings sit a few pixels apart.
+  const labelZoom = 4.5;
+  const syncLabels = () => container.classList.toggle('globe--near', map.getZoom() >= labelZoom);
+  map.on('zoom', syncLabels);
+  syncLabels();
+
+  const spinner = new Spinner(map, {
+    degreesPerSecond: 4,
+    idleMs: 12_000,
+    onChange: opts.onSpinChange,
+  });
+
+  function focusCrossing(id: string): void {
+    const c = mission.crossings.find((x) => x.id === id);
+    if (!c) return;
+    for (const [key, el] of markers) el.classList.toggle('is-selected', key === id);
+    spinner.pause(45_000);
+    map.flyTo({ center: [c.lon, c.lat], zoom: Math.max(map.getZoom(), 6.5), essential: false });
+  }
+
+  function showRegion(): void {
+    spinner.pause(45_000);
+    map.flyTo({ center: [lon, lat], zoom: mission.region.zoom });
+  }
+
+  map.once('idle', () => {
+    spinner.start();
+    opts.onReady?.();
+  });
+  map.on('error', (e) => console.error('truceline globe:', e.error?.message ?? e));
+
+  return { map, spinner, focusCrossing, showRegion };
+}

@@ -1,0 +1,108 @@
+// The globe page: loads the mission from our API (the first one, or ?mission=<slug>), renders the
+// side panel and the globe. For tests: <body data-globe="ready"> after the map's first idle
+// ("error" or "unavailable" otherwise) and window.__truceline = { map }.
+import './style.css';
+import { getMission, listMissions } from './api.js';
+import { createGlobe, type Globe } from './globe.js';
+import { renderPanel } from './panel.js';
+import type { SpinState } from './spin.js';
+
+declare global {
+  interface Window {
+    __truceline?: { map: Globe['map']; globe: Globe };
+  }
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`couldn't start: #${id} is missing from index.html`);
+  return el as T;
+}
+
+function showError(where: HTMLElement, message: string): void {
+  const p = document.createElement('p');
+  p.className = 'error';
+  p.setAttribute('role', 'alert');
+  p.textContent = message;
+  where.replaceChildren(p);
+}
+
+function wireSpinButton(button: HTMLButtonElement, globe: Globe): (s: SpinState) => void {
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    const on = globe.spinner.current === 'off';
+    globe.spinner.setEnabled(on);
+  });
+  return (state) => {
+    const off = state === 'off';
+    button.setAttribute('aria-pressed', String(!off));
+    button.textContent = off ? 'Start rotation' : 'Stop rotation';
+    button.dataset.state = state;
+  };
+}
+
+async function start(): Promise<void> {
+  const panelRoot = byId('panel');
+  const mapBox = byId('globe');
+  const spinButton = byId<HTMLButtonElement>('spin-toggle');
+  document.body.dataset.globe = 'loading';
+  try {
+    const wanted = new URLSearchParams(location.search).get('mission');
+    let slug = wanted;
+    if (!slug) {
+      const missions = await listMissions();
+      slug = missions[0]?.slug ?? null;
+      if (!slug) {
+        showError(panelRoot, 'No mission has been set up on this server yet.');
+        document.body.dataset.globe = 'empty';
+        return;
+      }
+    }
+    const mission = await getMission(slug);
+    document.title = `${mission.name} · Truceline`;
+
+    let globe: Globe | null = null;
+    const panel = renderPanel(panelRoot, mission, {
+      onCrossing: (id) => {
+        globe?.focusCrossing(id);
+        panel.selectCrossing(id);
+      },
+      onRegion: () => globe?.showRegion(),
+    });
+    byId('globe-description').textContent =
+      `A globe of the world's countries, turning slowly, with ${mission.boundaries
+        .map((b) => b.name)
+        .join(' and ')} drawn in amber and ${mission.crossings.length} border crossings marked. ` +
+      'The crossings are listed, with their details, in the panel.';
+
+    let onSpin: ((s: SpinState) => void) | undefined;
+    try {
+      globe = createGlobe({
+        container: mapBox,
+        mission,
+        onSelectCrossing: (id) => panel.selectCrossing(id),
+        onSpinChange: (s) => onSpin?.(s),
+        onReady: () => {
+          document.body.dataset.globe = 'ready';
+        },
+      });
+    } catch (err) {
+      console.error('truceline globe:', err);
+      showError(
+        mapBox,
+        "This browser can't draw the globe (WebGL is unavailable). The mission's details are in the panel.",
+      );
+      document.body.dataset.globe = 'unavailable';
+      return;
+    }
+    onSpin = wireSpinButton(spinButton, globe);
+    onSpin(globe.spinner.isEnabled ? 'paused' : 'off');
+    window.__truceline = { map: globe.map, globe };
+  } catch (err) {
+    console.error('truceline:', err);
+    showError(panelRoot, err instanceof Error ? err.message : String(err));
+    document.body.dataset.globe = 'error';
+  }
+}
+
+void start();
