@@ -6,3 +6,6 @@ export * from './note-key.js';
 export * from './hash.js';
 export * from './merkle.js';
 export * from './note.js';
+export * from './checkpoint.js';
+export * from './cosignature.js';
+export * from './verifier.js';
