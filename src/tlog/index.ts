@@ -9,3 +9,4 @@ export * from './note.js';
 export * from './checkpoint.js';
 export * from './cosignature.js';
 export * from './verifier.js';
+export * from './tiles.js';
