@@ -6,10 +6,12 @@ import { getMission, listMissions } from './api.js';
 import { createGlobe, type Globe } from './globe.js';
 import { renderPanel } from './panel.js';
 import type { SpinState } from './spin.js';
+import { COLORS } from './style.js';
 
 declare global {
   interface Window {
-    __truceline?: { map: Globe['map']; globe: Globe };
+    /** For tests and the curious: the map, and the colours its style paints with. */
+    __truceline?: { map: Globe['map']; globe: Globe; colors: typeof COLORS };
   }
 }
 
@@ -27,18 +29,12 @@ function showError(where: HTMLElement, message: string): void {
   where.replaceChildren(p);
 }
 
-function wireSpinButton(button: HTMLButtonElement, globe: Globe): (s: SpinState) => void {
-  button.hidden = false;
-  button.addEventListener('click', () => {
-    const on = globe.spinner.current === 'off';
-    globe.spinner.setEnabled(on);
-  });
-  return (state) => {
-    const off = state === 'off';
-    button.setAttribute('aria-pressed', String(!off));
-    button.textContent = off ? 'Start rotation' : 'Stop rotation';
-    button.dataset.state = state;
-  };
+/** The rotation toggle shows what a press will do; aria-pressed says whether rotation is on. */
+function showSpin(button: HTMLButtonElement, state: SpinState): void {
+  const off = state === 'off';
+  button.setAttribute('aria-pressed', String(!off));
+  button.textContent = off ? 'Start rotation' : 'Stop rotation';
+  button.dataset.state = state;
 }
 
 async function start(): Promise<void> {
@@ -75,13 +71,12 @@ async function start(): Promise<void> {
         .join(' and ')} drawn in amber and ${mission.crossings.length} border crossings marked. ` +
       'The crossings are listed, with their details, in the panel.';
 
-    let onSpin: ((s: SpinState) => void) | undefined;
     try {
       globe = createGlobe({
         container: mapBox,
         mission,
         onSelectCrossing: (id) => panel.selectCrossing(id),
-        onSpinChange: (s) => onSpin?.(s),
+        onSpinChange: (s) => showSpin(spinButton, s),
         onReady: () => {
           document.body.dataset.globe = 'ready';
         },
@@ -95,9 +90,11 @@ async function start(): Promise<void> {
       document.body.dataset.globe = 'unavailable';
       return;
     }
-    onSpin = wireSpinButton(spinButton, globe);
-    onSpin(globe.spinner.isEnabled ? 'paused' : 'off');
-    window.__truceline = { map: globe.map, globe };
+    const { spinner } = globe;
+    spinButton.addEventListener('click', () => spinner.setEnabled(spinner.current === 'off'));
+    showSpin(spinButton, spinner.isEnabled ? 'paused' : 'off');
+    spinButton.hidden = false;
+    window.__truceline = { map: globe.map, globe, colors: COLORS };
   } catch (err) {
     console.error('truceline:', err);
     showError(panelRoot, err instanceof Error ? err.message : String(err));
