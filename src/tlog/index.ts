@@ -10,3 +10,5 @@ export * from './checkpoint.js';
 export * from './cosignature.js';
 export * from './verifier.js';
 export * from './tiles.js';
+export * from './policy.js';
+export * from './proof-bundle.js';
