@@ -153,7 +153,9 @@ export function createGlobe(opts: GlobeOptions): Globe {
       focusCrossing(c.id);
       opts.onSelectCrossing?.(c.id);
     });
-    new maplibregl.Marker({ element: el, anchor: 'center' }).setLngLat([c.lon, c.lat]).addTo(map);
+    new maplibregl.Marker({ element: el, anchor: 'center', opacityWhenCovered: 0 })
+      .setLngLat([c.lon, c.lat])
+      .addTo(map);
     markers.set(c.id, el);
   }
   for (const f of layers.boundaries.features) {
@@ -164,11 +166,22 @@ export function createGlobe(opts: GlobeOptions): Globe {
         element: lineLabel(f.properties.name),
         anchor: 'right',
         offset: [-16, -6],
+        opacityWhenCovered: 0,
       })
         .setLngLat([at[0]!, at[1]!])
         .addTo(map);
     }
   }
+
+  // maplibre fades a marker on the far side of the globe to the opacity above; also take it out of
+  // the tab order and the hit test, so nobody focuses or clicks what they cannot see.
+  map.on('render', () => {
+    for (const el of markers.values()) {
+      const hidden = el.style.opacity === '0';
+      if (hidden !== (el.style.visibility === 'hidden'))
+        el.style.visibility = hidden ? 'hidden' : '';
+    }
+  });
 
   // Labels only where there is room for them: at world zoom the crossings sit a few pixels apart.
   const labelZoom = 4.5;
