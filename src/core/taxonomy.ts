@@ -37,15 +37,24 @@ export interface AcledCode {
 /** Truceline event types, each with its ACLED pair and a one-line meaning. */
 export const EVENT_TYPES = {
   armed_clash: { acled: ['Battles', 'Armed clash'], label: 'Armed clash' },
-  airstrike: { acled: ['Explosions/Remote violence', 'Air/drone strike'], label: 'Air or drone strike' },
+  airstrike: {
+    acled: ['Explosions/Remote violence', 'Air/drone strike'],
+    label: 'Air or drone strike',
+  },
   shelling: {
     acled: ['Explosions/Remote violence', 'Shelling/artillery/missile attack'],
     label: 'Shelling, artillery or missile attack',
   },
-  ied: { acled: ['Explosions/Remote violence', 'Remote explosive/landmine/IED'], label: 'IED or landmine' },
+  ied: {
+    acled: ['Explosions/Remote violence', 'Remote explosive/landmine/IED'],
+    label: 'IED or landmine',
+  },
   suicide_bomb: { acled: ['Explosions/Remote violence', 'Suicide bomb'], label: 'Suicide bombing' },
   grenade: { acled: ['Explosions/Remote violence', 'Grenade'], label: 'Grenade attack' },
-  attack_on_civilians: { acled: ['Violence against civilians', 'Attack'], label: 'Attack on civilians' },
+  attack_on_civilians: {
+    acled: ['Violence against civilians', 'Attack'],
+    label: 'Attack on civilians',
+  },
   abduction: {
     acled: ['Violence against civilians', 'Abduction/forced disappearance'],
     label: 'Abduction or forced disappearance',
@@ -55,16 +64,25 @@ export const EVENT_TYPES = {
     acled: ['Battles', 'Non-state actor overtakes territory'],
     label: 'Post or territory seized',
   },
-  ceasefire_agreement: { acled: ['Strategic developments', 'Agreement'], label: 'Ceasefire or agreement' },
+  ceasefire_agreement: {
+    acled: ['Strategic developments', 'Agreement'],
+    label: 'Ceasefire or agreement',
+  },
   talks: { acled: ['Strategic developments', 'Other'], label: 'Talks or negotiations' },
   border_closure: { acled: ['Strategic developments', 'Other'], label: 'Border crossing closed' },
-  border_reopening: { acled: ['Strategic developments', 'Other'], label: 'Border crossing reopened' },
+  border_reopening: {
+    acled: ['Strategic developments', 'Other'],
+    label: 'Border crossing reopened',
+  },
   crossing_restriction: {
     acled: ['Strategic developments', 'Other'],
     label: 'Crossing restricted (partial)',
   },
   displacement: { acled: ['Strategic developments', 'Other'], label: 'Displacement of civilians' },
-  refugee_movement: { acled: ['Strategic developments', 'Other'], label: 'Refugee movement or returns' },
+  refugee_movement: {
+    acled: ['Strategic developments', 'Other'],
+    label: 'Refugee movement or returns',
+  },
   trade_disruption: { acled: ['Strategic developments', 'Other'], label: 'Trade disruption' },
   access_denied: { acled: ['Strategic developments', 'Other'], label: 'Monitors denied access' },
   arrest: { acled: ['Strategic developments', 'Arrests'], label: 'Arrests' },
@@ -159,7 +177,13 @@ export const ActorSchema = z.object({
 export type Actor = z.infer<typeof ActorSchema>;
 
 /** Verdicts a finding may reach (DESIGN.md "Taxonomy"). */
-export const VERDICTS = ['confirmed', 'probable', 'unconfirmed', 'false_report', 'inconclusive'] as const;
+export const VERDICTS = [
+  'confirmed',
+  'probable',
+  'unconfirmed',
+  'false_report',
+  'inconclusive',
+] as const;
 export const VerdictSchema = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
@@ -189,7 +213,9 @@ export const AdmiraltyGradeSchema = z
 export type AdmiraltyGrade = z.infer<typeof AdmiraltyGradeSchema>;
 
 /** ISO 3166-1 alpha-2 country code, upper case. */
-export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. "PK"');
+export const CountryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. "PK"');
 
 export const LocationSchema = z.object({
   name: z.string().min(1).max(200),

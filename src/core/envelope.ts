@@ -1,0 +1,147 @@
+// The signed envelope every log entry is (DESIGN.md "Entries"):
+//   {"v":1,"mission","kind","id","at","author","body","sig"} as RFC 8785 canonical JSON,
+// where sig = Ed25519(author key, ENVELOPE_DOMAIN ‖ JCS(envelope without "sig")). The domain prefix
+// keeps an envelope signature from ever being valid as a signed note, a cosignature or anything else.
+import { z } from 'zod';
+import { base64DecodeOrUndefined, base64Encode, concatBytes, utf8Encode } from '../tlog/bytes.js';
+import { canonicalBytes, canonicalize } from './canonical-json.js';
+import { CoreError } from './errors.js';
+import { IdSchema, newId } from './ids.js';
+import { BODY_SCHEMAS, EntryKindSchema, type EntryKind } from './records/kinds.js';
+import { SlugSchema } from './records/mission.js';
+import { verifySignature, type Signer } from './signing.js';
+
+export const ENVELOPE_DOMAIN = 'truceline/envelope/v1\n';
+/** c2sp.org/tlog-tiles entry bundles prefix each entry with a uint16 length. */
+export const MAX_ENTRY_BYTES = 65535;
+
+const DOMAIN_BYTES = utf8Encode(ENVELOPE_DOMAIN);
+
+export const AuthorIdSchema = z
+  .string()
+  .regex(/^[^\s+]{1,200}\+[0-9a-f]{8}$/, 'an author is a key name and its 8-hex key id: name+hash');
+
+export const EnvelopeSchema = z.object({
+  v: z.literal(1),
+  mission: SlugSchema,
+  kind: EntryKindSchema,
+  id: IdSchema,
+  /** When the author signed it (RFC 3339, UTC, milliseconds). Attacker-controlled: not trusted time. */
+  at: z.iso.datetime({ precision: 3 }),
+  author: AuthorIdSchema,
+  body: z.record(z.string(), z.unknown()),
+  sig: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'sig is base64 of 64 bytes'),
+});
+export type Envelope = z.infer<typeof EnvelopeSchema>;
+export type UnsignedEnvelope = Omit<Envelope, 'sig'>;
+
+/** The exact bytes an author signs. */
+export function signedMessage(envelope: UnsignedEnvelope): Uint8Array {
+  const { v, mission, kind, id, at, author, body } = envelope;
+  return concatBytes(DOMAIN_BYTES, canonicalBytes({ v, mission, kind, id, at, author, body }));
+}
+
+export interface EnvelopeDraft {
+  mission: string;
+  kind: EntryKind;
+  body: Record<string, unknown>;
+  id?: string;
+  at?: string;
+}
+
+/** Validates the body for its kind, then signs. Returns the envelope and its canonical entry bytes. */
+export async function signEnvelope(
+  draft: EnvelopeDraft,
+  signer: Signer,
+): Promise<{ envelope: Envelope; bytes: Uint8Array }> {
+  const body = parseBody(draft.kind, draft.body);
+  const unsigned: UnsignedEnvelope = {
+    v: 1,
+    mission: draft.mission,
+    kind: draft.kind,
+    id: draft.id ?? newId(),
+    at: draft.at ?? new Date().toISOString(),
+    author: signer.author,
+    body,
+  };
+  const sig = base64Encode(await signer.sign(signedMessage(unsigned)));
+  const envelope = EnvelopeSchema.parse({ ...unsigned, sig });
+  const bytes = canonicalBytes(envelope);
+  if (bytes.length > MAX_ENTRY_BYTES) {
+    throw new CoreError(
+      'too_large',
+      `couldn't sign: the entry is ${bytes.length} bytes, over ${MAX_ENTRY_BYTES}`,
+    );
+  }
+  return { envelope, bytes };
+}
+
+/** Checks a body against its kind's schema; the error names the failing field. */
+export function parseBody(kind: EntryKind, body: unknown): Record<string, unknown> {
+  const result = BODY_SCHEMAS[kind].safeParse(body);
+  if (!result.success) {
+    throw new CoreError(
+      'schema',
+      `couldn't accept ${kind}: ${describeIssues(result.error, 'body')}`,
+      {
+        issues: result.error.issues.map((i) => ({
+          path: ['body', ...i.path].join('.'),
+          message: i.message,
+        })),
+      },
+    );
+  }
+  return result.data as Record<string, unknown>;
+}
+
+export function describeIssues(error: z.ZodError, prefix?: string): string {
+  return error.issues
+    .slice(0, 3)
+    .map(
+      (i) =>
+        `${[prefix, ...i.path].filter((p) => p !== undefined).join('.') || '(root)'}: ${i.message}`,
+    )
+    .join('; ');
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Parses entry bytes (attacker-controlled) into an envelope: UTF-8, JSON, exactly canonical (so
+ * one record has one leaf), envelope schema and body schema. Does not check the signature.
+ */
+export function parseEntry(bytes: Uint8Array): Envelope {
+  if (bytes.length > MAX_ENTRY_BYTES) {
+    throw new CoreError(
+      'too_large',
+      `couldn't accept entry: ${bytes.length} bytes, over ${MAX_ENTRY_BYTES}`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(bytes));
+  } catch (cause) {
+    throw new CoreError('invalid_json', "couldn't accept entry: not UTF-8 JSON", undefined, {
+      cause,
+    });
+  }
+  const parsed = EnvelopeSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new CoreError('schema', `couldn't accept entry: ${describeIssues(parsed.error)}`, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  const envelope = parsed.data;
+  parseBody(envelope.kind, envelope.body);
+  if (canonicalize(value) !== decoder.decode(bytes)) {
+    throw new CoreError('not_canonical', "couldn't accept entry: not in RFC 8785 canonical form");
+  }
+  return envelope;
+}
+
+/** Verifies an envelope's signature with the author's imported key. */
+export async function verifyEnvelope(envelope: Envelope, key: CryptoKey): Promise<boolean> {
+  const sig = base64DecodeOrUndefined(envelope.sig);
+  if (!sig) return false;
+  return verifySignature(key, sig, signedMessage(envelope));
+}

@@ -1,0 +1,36 @@
+// Pieces shared by several record bodies.
+import { z } from 'zod';
+import { IdSchema } from '../ids.js';
+import { TimePrecisionSchema } from '../taxonomy.js';
+
+/** A reference to evidence held as a content-addressed blob: the hash is public, the blob may not be. */
+export const EvidenceRefSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest in lower-case hex'),
+  mediaType: z.string().min(3).max(100),
+  bytes: z.number().int().min(0).optional(),
+  description: z.string().max(2000).optional(),
+});
+
+/** When something happened, with ACLED time precision for spans known only to the week or month. */
+export const OccurredSchema = z.object({
+  date: z.iso.date(),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/, 'a time is HH:MM (UTC)')
+    .optional(),
+  time_precision: TimePrecisionSchema,
+});
+
+/** A record refers to another by its entry id (UUIDv7); the log index is resolved by the server. */
+export const RefSchema = IdSchema;
+
+/** Free text written by people: length-limited, never rendered as HTML by any client. */
+export const TextSchema = (max: number) => z.string().min(1).max(max);
+
+export const TermIdsSchema = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)).max(20);
+
+export const FatalitiesSchema = z.object({
+  count: z.number().int().min(0).max(100000),
+  /** Who claims this figure, when the parties' counts differ (they are kept apart, never added). */
+  claimedBy: z.string().max(100).optional(),
+});

@@ -1,0 +1,39 @@
+// Every entry kind and the zod schema of its body (DESIGN.md "Entries").
+import { z } from 'zod';
+import { ArticleBodySchema } from './article.js';
+import { CommitmentBodySchema, RevealBodySchema } from './confidential.js';
+import { CrossingBodySchema } from './crossing.js';
+import { KeyBodySchema } from './key.js';
+import { MissionDocSchema } from './mission.js';
+import {
+  CorrectionBodySchema,
+  EndorsementBodySchema,
+  FindingBodySchema,
+  IncidentBodySchema,
+  ReleaseBodySchema,
+  ReportBodySchema,
+  ResponseBodySchema,
+  TaskBodySchema,
+} from './workflow.js';
+
+export const BODY_SCHEMAS = {
+  mission: MissionDocSchema,
+  key: KeyBodySchema,
+  report: ReportBodySchema,
+  incident: IncidentBodySchema,
+  response: ResponseBodySchema,
+  task: TaskBodySchema,
+  finding: FindingBodySchema,
+  endorsement: EndorsementBodySchema,
+  release: ReleaseBodySchema,
+  crossing: CrossingBodySchema,
+  article: ArticleBodySchema,
+  correction: CorrectionBodySchema,
+  commitment: CommitmentBodySchema,
+  reveal: RevealBodySchema,
+} as const;
+
+export type EntryKind = keyof typeof BODY_SCHEMAS;
+export const ENTRY_KINDS = Object.keys(BODY_SCHEMAS) as [EntryKind, ...EntryKind[]];
+export const EntryKindSchema = z.enum(ENTRY_KINDS);
+export type BodyOf<K extends EntryKind> = z.infer<(typeof BODY_SCHEMAS)[K]>;

@@ -1,0 +1,208 @@
+// The mission document: everything that makes one ceasefire mission (parties, mediators, crossings,
+// agreement terms, workflow thresholds, witnesses). Missions are data: a new one is a new file of
+// this shape (missions/pak-afg.json is the first), never a code change.
+import { z } from 'zod';
+import { CountryCodeSchema, EventTypeSchema } from '../taxonomy.js';
+
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a slug is 2-63 lower-case letters, digits or "-"');
+
+/** An organisation code such as "PK", "QA" or "MT": upper-case letters and digits. */
+export const OrgCodeSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,15}$/, 'an organisation code is 2-16 upper-case letters or digits');
+
+export const ROLES = ['party', 'monitor', 'analyst', 'mediator', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const OrganisationSchema = z.object({
+  code: OrgCodeSchema,
+  name: z.string().min(1).max(200),
+  /** What the organisation is in this mission; users inherit it as their role. */
+  kind: RoleSchema,
+  country: CountryCodeSchema.optional(),
+});
+
+const LatSchema = z.number().min(-90).max(90);
+const LonSchema = z.number().min(-180).max(180);
+
+/** The administrative units a crossing joins on one side of the line. */
+const CrossingSideSchema = z.object({
+  admin1: z.string().min(1),
+  admin2: z.string().min(1).optional(),
+  place: z.string().min(1).optional(),
+});
+
+export const CrossingSiteSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1).max(200),
+  aliases: z.array(z.string().min(1)).default([]),
+  lat: LatSchema,
+  lon: LonSchema,
+  /** True when the coordinates are an estimate rather than a surveyed point. */
+  approximate: z.boolean(),
+  /** Keyed by party code: the official pairing of the two sides' administrative units. */
+  sides: z.record(OrgCodeSchema, CrossingSideSchema),
+  note: z.string().optional(),
+});
+export type CrossingSite = z.infer<typeof CrossingSiteSchema>;
+
+export const AgreementSchema = z.object({
+  id: SlugSchema,
+  title: z.string().min(1),
+  date: z.iso.date(),
+  place: z.string().min(1),
+  mediators: z.array(OrgCodeSchema),
+  summary: z.string().min(1),
+});
+
+/** What counts as a breach of a term, so compliance can be computed rather than asserted. */
+const TermCheckSchema = z.object({
+  /** Incidents of these types, attributed to an obliged party, breach the term. */
+  eventTypes: z.array(EventTypeSchema).default([]),
+  /** Breaches when an event's actors include one of these groups (e.g. TTP, BLA). */
+  armedGroups: z.array(z.string().min(1)).default([]),
+  /** Breaches when a crossing is reported in one of these states. */
+  crossingStatuses: z.array(z.string().min(1)).default([]),
+  /** True when the breach must cross the line (an attack from one territory into the other). */
+  crossBorder: z.boolean().default(false),
+});
+
+export const TermSchema = z.object({
+  id: SlugSchema,
+  agreement: SlugSchema,
+  title: z.string().min(1),
+  text: z.string().min(1),
+  /** The parties bound by the term. */
+  obliged: z.array(OrgCodeSchema).min(1),
+  check: TermCheckSchema,
+});
+export type Term = z.infer<typeof TermSchema>;
+
+/** A line drawn on the map, taken from an offline atlas at start-up (no data copied into the file). */
+export const BoundarySchema = z.object({
+  name: z.string().min(1),
+  source: z.object({
+    type: z.literal('topojson-mesh'),
+    /** A module path inside an installed npm package, e.g. "world-atlas/countries-50m.json". */
+    atlas: z.string().regex(/^[a-z0-9@][\w./@-]*\.json$/, 'an npm package JSON path'),
+    object: z.string().min(1),
+    /** ISO 3166-1 numeric ids of the two countries whose shared border this is. */
+    between: z.tuple([z.string().regex(/^\d{3}$/), z.string().regex(/^\d{3}$/)]),
+  }),
+  attribution: z.string().min(1),
+});
+
+export const WitnessSiteSchema = z.object({
+  /** The witness key name (c2sp.org/signed-note key name rules: no "+" or spaces). */
+  name: z.string().regex(/^[^\s+]+$/, 'a key name has no spaces or "+"'),
+  operator: OrgCodeSchema,
+});
+
+export const DemoUserSchema = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'a user name is lower-case, 2-63 chars'),
+  org: OrgCodeSchema,
+  role: RoleSchema,
+  displayName: z.string().min(1),
+});
+
+export const MissionDocSchema = z
+  .object({
+    slug: SlugSchema,
+    name: z.string().min(1).max(200),
+    description: z.string().min(1),
+    region: z.object({
+      center: z.tuple([LonSchema, LatSchema]),
+      zoom: z.number().min(0).max(22),
+      countries: z.array(CountryCodeSchema).min(1),
+    }),
+    organisations: z.array(OrganisationSchema).min(1),
+    boundaries: z.array(BoundarySchema).default([]),
+    crossings: z.array(CrossingSiteSchema).default([]),
+    agreements: z.array(AgreementSchema).min(1),
+    terms: z.array(TermSchema).min(1),
+    workflow: z.object({
+      /** How many distinct mediator organisations must endorse a finding before release. */
+      endorsementsRequired: z.number().int().min(1),
+      responseDeadlineHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90),
+      /** An incident is "major" at or above this many fatalities. */
+      majorIncidentFatalities: z.number().int().min(1),
+    }),
+    witnesses: z.array(WitnessSiteSchema).default([]),
+    /** How many witness cosignatures make a checkpoint trusted (c2sp.org/tlog-policy quorum). */
+    witnessQuorum: z.number().int().min(0),
+    demoUsers: z.array(DemoUserSchema).default([]),
+  })
+  .superRefine((m, ctx) => {
+    const codes = new Set<string>();
+    for (const [i, o] of m.organisations.entries()) {
+      if (codes.has(o.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organisations', i, 'code'],
+          message: `duplicate organisation ${o.code}`,
+        });
+      }
+      codes.add(o.code);
+    }
+    const kindOf = new Map(m.organisations.map((o) => [o.code, o.kind]));
+    const mediators = m.organisations.filter((o) => o.kind === 'mediator').length;
+    if (m.workflow.endorsementsRequired > mediators) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workflow', 'endorsementsRequired'],
+        message: `needs ${m.workflow.endorsementsRequired} endorsements but the mission has ${mediators} mediators`,
+      });
+    }
+    if (m.witnessQuorum > m.witnesses.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['witnessQuorum'],
+        message: `quorum ${m.witnessQuorum} is more than the ${m.witnesses.length} witnesses`,
+      });
+    }
+    const agreementIds = new Set(m.agreements.map((a) => a.id));
+    const seenCodes = (path: (string | number)[], code: string, want?: string) => {
+      const kind = kindOf.get(code);
+      if (!kind) ctx.addIssue({ code: 'custom', path, message: `unknown organisation ${code}` });
+      else if (want && kind !== want) {
+        ctx.addIssue({ code: 'custom', path, message: `${code} is a ${kind}, not a ${want}` });
+      }
+    };
+    m.agreements.forEach((a, i) =>
+      a.mediators.forEach((c, j) => seenCodes(['agreements', i, 'mediators', j], c, 'mediator')),
+    );
+    m.terms.forEach((t, i) => {
+      if (!agreementIds.has(t.agreement)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terms', i, 'agreement'],
+          message: `unknown agreement ${t.agreement}`,
+        });
+      }
+      t.obliged.forEach((c, j) => seenCodes(['terms', i, 'obliged', j], c, 'party'));
+    });
+    m.crossings.forEach((c, i) =>
+      Object.keys(c.sides).forEach((p) => seenCodes(['crossings', i, 'sides', p], p, 'party')),
+    );
+    m.witnesses.forEach((w, i) => seenCodes(['witnesses', i, 'operator'], w.operator));
+    const names = new Set<string>();
+    m.demoUsers.forEach((u, i) => {
+      seenCodes(['demoUsers', i, 'org'], u.org, u.role);
+      if (names.has(u.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['demoUsers', i, 'name'],
+          message: `duplicate user ${u.name}`,
+        });
+      names.add(u.name);
+    });
+  });
+
+export type MissionDoc = z.infer<typeof MissionDocSchema>;

@@ -1,0 +1,40 @@
+// Runs the conformance suite against a real PostgreSQL on 127.0.0.1:5432 in a fresh database that
+// is dropped afterwards. With CI=true an unreachable server fails the run; elsewhere it skips.
+import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { StoreError } from './errors.js';
+import { openPostgresStore } from './postgres.js';
+import { storeConformance } from './store.test-suite.js';
+import { adminUrl, withFreshDatabase } from './postgres.test-support.js';
+
+storeConformance('postgres', async () => {
+  const fresh = await withFreshDatabase();
+  if (typeof fresh === 'string') return fresh;
+  const store = await openPostgresStore(fresh.url);
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      await fresh.drop();
+    },
+  };
+});
+
+test('postgres: an unreachable server is a clear error naming the URL without its password', async () => {
+  await assert.rejects(
+    openPostgresStore('postgres://u:secret@127.0.0.1:1/none'),
+    (e: unknown) =>
+      e instanceof StoreError &&
+      e.code === 'unavailable' &&
+      /127\.0\.0\.1:1/.test(e.message) &&
+      !/secret/.test(e.message),
+  );
+});
+
+test('postgres: the admin URL points at the local server', () => {
+  assert.match(adminUrl(), /^postgres:\/\//);
+  assert.ok(pg.Pool);
+  assert.equal(randomBytes(4).length, 4);
+});

@@ -1,0 +1,81 @@
+// The tables every store driver holds, as kysely types: domain queries are written once against
+// these (store.ts) and run on SQLite and PostgreSQL alike.
+import type { Generated } from 'kysely';
+
+export interface MissionsTable {
+  slug: string;
+  name: string;
+  /** The validated mission document (JSON text). */
+  doc: string;
+  created_at: string;
+}
+
+export interface OrganisationsTable {
+  mission: string;
+  code: string;
+  name: string;
+  kind: string;
+  country: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  mission: string;
+  name: string;
+  display_name: string;
+  org: string;
+  role: string;
+  /** scrypt hash (see src/server/passwords.ts); null for program-only users. */
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  /** SHA-256 (hex) of the token: tokens are never stored in the clear. */
+  token_hash: string;
+  user_id: string;
+  label: string;
+  created_at: string;
+}
+
+export interface KeysTable {
+  /** The envelope author id: key name + 8-hex key hash. */
+  author: string;
+  mission: string;
+  user_id: string;
+  vkey: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EntriesTable {
+  mission: string;
+  /** The entry's index in the mission's log (0-based, dense). */
+  idx: number;
+  id: string;
+  kind: string;
+  author: string;
+  at: string;
+  /** The exact canonical entry bytes, as hashed into the log. */
+  bytes: Uint8Array;
+  received_at: string;
+}
+
+export interface SettingsTable {
+  scope: string;
+  name: string;
+  value: string;
+}
+
+export interface Database {
+  missions: MissionsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  keys: KeysTable;
+  entries: EntriesTable;
+  settings: SettingsTable;
+}
+
+// Generated is re-exported for future auto-increment columns.
+export type { Generated };
