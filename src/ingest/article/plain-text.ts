@@ -1,0 +1,127 @@
+// Plain-text articles as people save them from news sites: page chrome ("rotating globe",
+// "Advertisement"), a date line, a headline, a standfirst, body paragraphs and "Also Read" links
+// (see ../shared/fixtures/seed-article.txt). Optional "Key: value" header lines (URL, Outlet,
+// Published, Headline) at the very top are read as metadata.
+import type { Article } from '../types.js';
+import { contentHash } from './content-hash.js';
+import { isDateLine, parsePublishedDate } from './published-date.js';
+
+export interface ArticleHints {
+  url?: string | null;
+  outlet?: string | null;
+  headline?: string | null;
+  published?: string | null;
+  standfirst?: string | null;
+}
+
+const RELATED =
+  /^\s*(also read|read more|read also|related( stories| articles)?|see also|recommended|more from [\w ]+|you may also like|trending)\s*[:|-]\s*/i;
+const CHROME =
+  /^\s*(advertisement|sponsored|share( this)?( article| story)?|follow us|subscribe|sign up|newsletter|comments?|click here|image|photo|file photo|©|copyright|all rights reserved|listen to (this )?article|min read|\d+ min read|tags?:|topics?:)\b/i;
+const HEADER =
+  /^(url|link|source|outlet|publisher|published|date|headline|title|byline|author)\s*:\s*(.*)$/i;
+// Wire datelines: "PESHAWAR, Pakistan (Reuters) — ", "QUETTA: ", "ISLAMABAD, Oct 12 (AP) -".
+const DATELINE =
+  /^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?:,\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?\.?(?: \d{1,2})?))?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\(([^)]{2,30})\))?\s*(?:[-–—:]{1,2})\s+/;
+
+export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  const meta: Record<string, string> = {};
+  let i = 0;
+  // Header block: only at the top, only known keys.
+  while (i < lines.length) {
+    const m = HEADER.exec(lines[i] ?? '');
+    if (!m || m[1] === undefined) break;
+    meta[m[1].toLowerCase()] = (m[2] ?? '').trim();
+    i++;
+  }
+  let published = parsePublishedDate(hints.published ?? meta.published ?? meta.date ?? null);
+  let headline: string | null = hints.headline ?? meta.headline ?? meta.title ?? null;
+  let standfirst: string | null = hints.standfirst ?? null;
+  const related: string[] = [];
+  const paragraphs: string[] = [];
+  let seenBody = false;
+
+  // Group consecutive non-blank lines into blocks; a block is one paragraph (hard wraps joined).
+  const blocks: string[] = [];
+  let current: string[] = [];
+  for (; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line.length === 0) {
+      if (current.length) blocks.push(...splitBlock(current));
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) blocks.push(...splitBlock(current));
+
+  for (const block of blocks) {
+    const rel = RELATED.exec(block);
+    if (rel) {
+      related.push(block.slice(rel[0].length).trim());
+      continue;
+    }
+    if (CHROME.test(block)) continue;
+    if (!seenBody && published === null && isDateLine(block)) {
+      published = parsePublishedDate(
+        block.replace(/^(published|updated|posted|date)\s*(on|:)?\s*/i, ''),
+      );
+      continue;
+    }
+    if (isDateLine(block)) continue;
+    const words = block.split(/\s+/).length;
+    const finished = /[.!?:"”’)]$/.test(block);
+    if (!seenBody && !finished) {
+      if (headline === null && words >= 4) {
+        headline = block;
+        continue;
+      }
+      if (headline !== null && standfirst === null && words >= 4 && paragraphs.length === 0) {
+        if (block !== headline) standfirst = block;
+        continue;
+      }
+      // Short unpunctuated lines before the body ("rotating globe", section names) are chrome.
+      continue;
+    }
+    if (!finished && words < 8) continue; // sub-headings and widget labels inside the body
+    seenBody = true;
+    paragraphs.push(block);
+  }
+
+  let dateline: string | null = null;
+  let outlet: string | null = hints.outlet ?? meta.outlet ?? meta.publisher ?? meta.source ?? null;
+  const first = paragraphs[0];
+  if (first !== undefined) {
+    const d = DATELINE.exec(first);
+    if (d && d[1] !== undefined && d[1].length >= 3) {
+      dateline = titleCase(d[1]) + (d[2] && !/\d/.test(d[2]) ? `, ${d[2]}` : '');
+      if (outlet === null && d[3] !== undefined) outlet = d[3];
+    }
+  }
+  const body = paragraphs.join('\n\n');
+  return {
+    url: hints.url ?? meta.url ?? meta.link ?? null,
+    outlet,
+    headline,
+    standfirst,
+    published,
+    body,
+    related,
+    contentHash: contentHash(body),
+    dateline,
+  };
+}
+
+/** A block of lines is one paragraph unless its lines each look like separate items. */
+function splitBlock(lines: string[]): string[] {
+  if (lines.length === 1) return lines;
+  const short = lines.filter((l) => l.length < 60 || !/[.!?"”]$/.test(l)).length;
+  // Lines that each end a sentence, or a header-like first line, stay separate.
+  if (lines.every((l) => /[.!?"”’]$/.test(l)) || short === lines.length) return lines;
+  return [lines.join(' ')];
+}
+
+function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/(^|[\s-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+}

@@ -1,0 +1,40 @@
+// Reads a publication date from the many ways pages write one ("10 Feb 2026",
+// "2026-02-10T08:00:00Z", "Tue, 10 Feb 2026 08:00:00 GMT", "Published: February 10, 2026").
+import * as chrono from 'chrono-node';
+
+/** YYYY-MM-DD when the string holds one complete date (with a year), else null. */
+export function parsePublishedDate(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const s = raw.trim();
+  if (s.length === 0 || s.length > 120) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (iso) return validYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const results = chrono.parse(s, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' });
+  const r = results[0];
+  if (!r || !r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day'))
+    return null;
+  return validYmd(r.start.get('year') ?? 0, r.start.get('month') ?? 0, r.start.get('day') ?? 0);
+}
+
+/** True when most of a line is a date: such a line is the article's date line, not prose. */
+export function isDateLine(line: string): boolean {
+  const s = line
+    .trim()
+    .replace(/^(published|updated|posted|last updated|date)\s*(on|:)?\s*/i, '')
+    .replace(/\s*\|.*$/, '');
+  if (s.length === 0 || s.length > 60) return false;
+  const r = chrono.parse(s, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' })[0];
+  if (!r || !r.start.isCertain('year')) return false;
+  return r.text.length >= s.replace(/\s+(PKT|GMT|UTC|IST|AFT)$/i, '').length * 0.6;
+}
+
+export function toYmd(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function validYmd(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return toYmd(date);
+}

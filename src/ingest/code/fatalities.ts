@@ -1,0 +1,203 @@
+// Fatality counts from numerals and words ("at least 23", "two dozen", "a soldier was martyred").
+// Vague plurals follow the ACLED codebook's conventions: "several"/"many" = 10, "dozens" = 12,
+// "hundreds" = 100. Wounded are never counted. Figures from different sources are kept apart.
+import type { FatalityClaim } from '../types.js';
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  no: 0,
+  a: 1,
+  an: 1,
+  one: 1,
+  single: 1,
+  two: 2,
+  both: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+  couple: 2,
+};
+const VAGUE: Record<string, number> = {
+  several: 10,
+  many: 10,
+  scores: 20,
+  dozens: 12,
+  hundreds: 100,
+  numerous: 10,
+};
+
+const NUM =
+  '(?:(?:a|one|two|three|four) (?:hundred|dozen)|a couple of|\\d{1,3}(?:,\\d{3})+|\\d+|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ])?(?:one|two|three|four|five|six|seven|eight|nine)|zero|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|no|both|several|many|dozens(?: of)?|hundreds(?: of)?|scores(?: of)?|numerous)';
+const QUAL =
+  '(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly |approximately |an estimated |a total of |another |the )?';
+const VICTIM =
+  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|tribesmen|commanders?|Taliban|personnel)";
+const DIED =
+  '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down)';
+
+// "N soldiers were killed", "killing N militants", "death toll rose to N", "N dead".
+const PATTERNS: RegExp[] = [
+  new RegExp(`\\b${QUAL}(${NUM}) ${VICTIM},? (?:[\\w'-]+ ){0,6}?${DIED}`, 'gi'),
+  new RegExp(`\\b${QUAL}(${NUM}) (?:were |was )?(?:killed|dead|died|martyred)\\b`, 'gi'),
+  new RegExp(
+    `\\b(?:killed|killing|kills|martyred|left|leaving|claimed the lives of|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|gunned down|shot dead)\\b,? ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}?\\b(?! (?:injured|wounded|hurt))`,
+    'gi',
+  ),
+  new RegExp(
+    `\\b(?:death toll|toll|fatalities|casualties)\\b (?:[\\w'-]+ ){0,4}?(?:rose to|climbed to|reached|stood at|stands at|of|at|to)\\s+${QUAL}(${NUM})\\b`,
+    'gi',
+  ),
+  new RegExp(
+    `\\bno (?:one|body|casualties|deaths|fatalities|loss of life)\\b(?: (?:was|were) (?:killed|reported|hurt))?`,
+    'gi',
+  ),
+];
+const WOUNDED_AFTER = /^\s*(?:(?!and\b)[\w'-]+ ){0,3}?(?:were |was )?(?:injured|wounded|hurt)\b/i;
+const AND_MORE = new RegExp(`^,? (?:and|as well as|besides) ${QUAL}(${NUM}) ${VICTIM}`, 'i');
+
+export function parseNumber(raw: string): number | null {
+  const s = raw
+    .toLowerCase()
+    .replace(/\s+of$/, '')
+    .trim();
+  if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(s)) return Number(s.replace(/,/g, ''));
+  if (s in VAGUE) return VAGUE[s] ?? null;
+  if (s === 'a couple of') return 2;
+  const words = s.split(/[- ]+/);
+  let total = 0;
+  let current = 0;
+  for (const w of words) {
+    const v = UNITS[w];
+    if (v === undefined) return null;
+    if (w === 'hundred' || w === 'dozen') current = (current || 1) * v;
+    else current += v;
+  }
+  total += current;
+  return total;
+}
+
+export interface FatalityMention {
+  count: number;
+  start: number;
+  end: number;
+}
+
+/** Death figures mentioned in one sentence. Several victim groups in one sentence are summed. */
+export function findFatalities(sentence: string): FatalityMention[] {
+  const out: FatalityMention[] = [];
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of sentence.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((o) => start < o.end && o.start < end)) continue;
+      if (m[1] === undefined) {
+        out.push({ count: 0, start, end });
+        continue;
+      }
+      // "killing two and injuring five": the number belongs to the dead only when no wound word follows it.
+      if (
+        /^(?:killed|killing|kills|left|leaving)/i.test(m[0]) &&
+        WOUNDED_AFTER.test(sentence.slice(m.index + m[0].indexOf(m[1]) + m[1].length))
+      ) {
+        continue;
+      }
+      const n = parseNumber(m[1]);
+      if (n === null || n > 100_000) continue;
+      // "a blast" matched as "a ... killed"? Only accept "a"/"an" when a victim noun follows directly.
+      if (
+        /^(a|an)$/i.test(m[1]) &&
+        !new RegExp(`^${VICTIM}`, 'i').test(
+          sentence.slice(m.index + m[0].indexOf(m[1]) + m[1].length + 1),
+        )
+      )
+        continue;
+      // "killing three soldiers and two civilians": victim groups in one phrase are added.
+      let count = n;
+      let stop = end;
+      const more = AND_MORE.exec(sentence.slice(end));
+      if (more?.[1] !== undefined && !WOUNDED_AFTER.test(sentence.slice(end + more[0].length))) {
+        count += parseNumber(more[1]) ?? 0;
+        stop = end + more[0].length;
+      }
+      out.push({ count, start, end: stop });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const SOURCE =
+  /\b(?:according to|said|says|claimed|claims|told|stated|reported|announced|confirmed|put the (?:death )?toll)\b/i;
+const SOURCE_NAMES: [RegExp, string][] = [
+  [
+    /\b(?:ISPR|Inter[- ]Services Public Relations|Pakistan(?:i)? (?:army|military)|military's media wing)\b/i,
+    'ISPR',
+  ],
+  [
+    /\b(?:Zabihullah Mujahid|Taliban (?:spokesman|spokesperson|government|administration|officials?)|Afghan (?:defen[cs]e ministry|ministry of defen[cs]e|officials|government|authorities)|Islamic Emirate|Kabul)\b/i,
+    'Afghan authorities',
+  ],
+  [
+    /\b(?:Pakistani officials|Pakistan(?:'s)? (?:government|foreign office|interior ministry|authorities)|Islamabad|police said|officials said)\b/i,
+    'Pakistani authorities',
+  ],
+  [
+    /\b(?:TTP|Tehr[ei]e?k[- ]?e[- ]?Taliban|BLA|militants said|claimed responsibility)\b/i,
+    'militants',
+  ],
+  [
+    /\b(?:hospital|medical|doctors?|rescue (?:officials|workers|service)|Rescue 1122)\b/i,
+    'medical sources',
+  ],
+  [/\b(?:residents|villagers|witnesses|locals|elders)\b/i, 'local sources'],
+  [/\b(?:UN|UNAMA|United Nations|OCHA)\b/, 'United Nations'],
+];
+
+/** Who a sentence attributes its figures to, or null when stated as fact. */
+export function sourceOf(sentence: string): string | null {
+  if (!SOURCE.test(sentence)) return null;
+  for (const [re, name] of SOURCE_NAMES) if (re.test(sentence)) return name;
+  return 'unnamed source';
+}
+
+/** Merges claims: one figure per source (the highest it gave), sources never added together. */
+export function mergeClaims(claims: FatalityClaim[]): FatalityClaim[] {
+  const by = new Map<string | null, number>();
+  for (const c of claims) by.set(c.source, Math.max(by.get(c.source) ?? 0, c.count));
+  // An unattributed figure restating an attributed one is not a separate claim.
+  if (by.size > 1 && by.has(null)) {
+    const v = by.get(null) ?? 0;
+    if ([...by.entries()].some(([k, n]) => k !== null && n === v)) by.delete(null);
+  }
+  return [...by.entries()].map(([source, count]) => ({ source, count }));
+}
+
+/** ACLED practice: when sources disagree, the most conservative figure is coded. */
+export function conservativeCount(claims: FatalityClaim[]): number | null {
+  if (claims.length === 0) return null;
+  return Math.min(...claims.map((c) => c.count));
+}

@@ -1,0 +1,105 @@
+// Compiles the trigger and actor data files (src/ingest/data) into regular expressions, once.
+import { z } from 'zod';
+import {
+  EventTypeSchema,
+  InterCodeSchema,
+  type EventType,
+  type InterCode,
+} from '../../core/taxonomy.js';
+import { IngestError } from '../errors.js';
+import { readDataFile } from '../geo/data-files.js';
+
+export interface TriggerRule {
+  type: EventType;
+  priority: number;
+  weak: boolean;
+  futureOk: boolean;
+  patterns: RegExp[];
+}
+
+export interface ActorRule {
+  name: string;
+  inter: InterCode;
+  party?: string;
+  byLocation?: Record<string, string>;
+  nameFromMatch: boolean;
+  countryName: boolean;
+  patterns: RegExp[];
+}
+
+const TriggerFile = z.object({
+  types: z.array(
+    z.object({
+      type: EventTypeSchema,
+      priority: z.number(),
+      weak: z.boolean().optional(),
+      future_ok: z.boolean().optional(),
+      patterns: z.array(z.string()).min(1),
+    }),
+  ),
+});
+const ActorFile = z.object({
+  actors: z.array(
+    z.object({
+      name: z.string().min(1),
+      inter: InterCodeSchema,
+      party: z.string().optional(),
+      case_sensitive: z.boolean().optional(),
+      by_location: z.record(z.string(), z.string()).optional(),
+      name_from_match: z.boolean().optional(),
+      country_name: z.boolean().optional(),
+      patterns: z.array(z.string()).min(1),
+    }),
+  ),
+});
+
+function compile(source: string, flags: string, file: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (cause) {
+    throw new IngestError('bad_data_file', `couldn't compile a pattern in ${file}: ${source}`, {
+      cause,
+    });
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, file: string): T {
+  const r = schema.safeParse(readDataFile(file));
+  if (!r.success) {
+    throw new IngestError(
+      'bad_data_file',
+      `couldn't read data file ${file}: ${r.error.issues[0]?.message ?? 'bad shape'}`,
+      {
+        cause: r.error,
+      },
+    );
+  }
+  return r.data;
+}
+
+let triggers: TriggerRule[] | null = null;
+let actors: ActorRule[] | null = null;
+
+export function triggerRules(): TriggerRule[] {
+  triggers ??= parse(TriggerFile, 'event-triggers.json').types.map((t) => ({
+    type: t.type,
+    priority: t.priority,
+    weak: t.weak ?? false,
+    futureOk: t.future_ok ?? false,
+    patterns: t.patterns.map((p) => compile(p, 'giu', 'event-triggers.json')),
+  }));
+  return triggers;
+}
+
+export function actorRules(): ActorRule[] {
+  actors ??= parse(ActorFile, 'actors.json').actors.map((a) => ({
+    name: a.name,
+    inter: a.inter as InterCode,
+    ...(a.party !== undefined ? { party: a.party } : {}),
+    ...(a.by_location !== undefined ? { byLocation: a.by_location } : {}),
+    nameFromMatch: a.name_from_match ?? false,
+    countryName: a.country_name ?? false,
+    patterns: a.patterns.map((p) => compile(p, a.case_sensitive ? 'g' : 'gi', 'actors.json')),
+  }));
+  return actors;
+}

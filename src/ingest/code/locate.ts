@@ -1,0 +1,114 @@
+// Chooses where an event happened among the places a sentence names. A place introduced by "in",
+// "at" or "near" beats one used as an actor ("Islamabad said") or an origin ("from Afghan soil");
+// a town beats its district, a district its province, a province its country; nearer the trigger wins
+// ties. Generic references to "the border" resolve to the mission's border line.
+import type { EventType } from '../../core/taxonomy.js';
+import type { Gazetteer, Place } from '../geo/gazetteer.js';
+import type { PlaceMention } from '../geo/place-mentions.js';
+import type { CodedLocation } from '../types.js';
+
+const KIND_SCORE: Record<Place['kind'], number> = {
+  crossing: 4,
+  town: 4,
+  district: 3,
+  region: 2,
+  province: 2,
+  line: 1.5,
+  country: 0,
+};
+
+const BORDER_TYPES: ReadonlySet<EventType> = new Set([
+  'border_closure',
+  'border_reopening',
+  'crossing_restriction',
+  'trade_disruption',
+  'refugee_movement',
+  'infiltration',
+]);
+
+const GENERIC_BORDER =
+  /\b(?:the|this|that|key|main|major|border)\s+(?:\w+\s+)?(?:border|borders|frontier|crossings?|crossing points?|crossing areas|border crossings?|border areas?|border regions?)\b/i;
+
+export function mentionScore(m: PlaceMention, triggerAt: number): number {
+  const place = m.places[0];
+  if (!place) return -Infinity;
+  let s = KIND_SCORE[place.kind];
+  if (m.locative) s += 3;
+  if (m.agentive) s -= 6;
+  if (m.origin) s -= 3;
+  s -= Math.min(2, Math.abs(m.start - triggerAt) / 80);
+  return s;
+}
+
+export function toLocation(p: Place): CodedLocation {
+  return {
+    name: p.name,
+    admin1: p.admin1,
+    admin2: p.admin2,
+    country: p.country,
+    lat: round(p.lat),
+    lon: round(p.lon),
+    geo_precision: p.geo_precision,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
+
+export interface LocateInput {
+  type: EventType;
+  /** Mentions in the trigger's clause, and in its whole sentence (offsets in the same frame). */
+  clauseMentions: PlaceMention[];
+  sentenceMentions: PlaceMention[];
+  triggerAt: number;
+  sentence: string;
+}
+
+export interface Located {
+  location: CodedLocation | null;
+  /** How it was found: in the clause, elsewhere in the sentence, or by the generic border rule. */
+  how: 'clause' | 'sentence' | 'border' | 'none';
+}
+
+export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
+  const pick = (ms: PlaceMention[]): PlaceMention | null => {
+    let best: PlaceMention | null = null;
+    let bestScore = -Infinity;
+    for (const m of ms) {
+      const sc = mentionScore(m, input.triggerAt);
+      if (sc > bestScore) {
+        best = m;
+        bestScore = sc;
+      }
+    }
+    // An agentive mention alone ("Kabul said ...") is not a location.
+    return best && !(best.agentive && !best.locative) ? best : null;
+  };
+  const inClause = pick(input.clauseMentions);
+  if (inClause?.places[0] && !(inClause.places[0].kind === 'country' && isBorderish(input))) {
+    return { location: refine(inClause.places[0], input), how: 'clause' };
+  }
+  if (isBorderish(input)) {
+    const line = gazetteer.lookup('durand line')[0];
+    if (line) {
+      // "Afghan refugees exiting Pakistan": the border, on the named country's side.
+      const country = inClause?.places[0]?.kind === 'country' ? inClause.places[0].country : null;
+      return { location: { ...toLocation(line), country }, how: 'border' };
+    }
+  }
+  if (inClause?.places[0]) return { location: refine(inClause.places[0], input), how: 'clause' };
+  const inSentence = pick(input.sentenceMentions.filter((m) => !m.origin));
+  if (inSentence?.places[0])
+    return { location: refine(inSentence.places[0], input), how: 'sentence' };
+  return { location: null, how: 'none' };
+}
+
+function isBorderish(input: LocateInput): boolean {
+  return BORDER_TYPES.has(input.type) && GENERIC_BORDER.test(input.sentence);
+}
+
+/** Nothing to refine yet beyond the copy; kept as the hook for admin-area disambiguation. */
+function refine(p: Place, _input: LocateInput): CodedLocation {
+  return toLocation(p);
+}

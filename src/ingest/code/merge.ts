@@ -1,0 +1,120 @@
+// Within one article, one real-world event is often mentioned several times ("the talks", "the
+// Istanbul meeting", "the upcoming round"). Mentions of the same type whose dates and places do not
+// conflict are merged into one event that keeps the most precise date and the most specific place.
+import { VIOLENT_EVENT_TYPES, type EventType } from '../../core/taxonomy.js';
+import { distanceKm } from '../geo/distance.js';
+import type { CodedActor, CodedLocation, FatalityClaim } from '../types.js';
+
+export interface DraftEvent {
+  type: EventType;
+  weak: boolean;
+  date: string | null;
+  precision: 1 | 2 | 3 | null;
+  dateExplicit: boolean;
+  location: CodedLocation | null;
+  locationHow: 'clause' | 'sentence' | 'border' | 'context' | 'dateline' | 'none';
+  actors: CodedActor[];
+  claims: FatalityClaim[];
+  sentence: { text: string; start: number; end: number };
+  hedged: boolean;
+  future: boolean;
+  mentions: number;
+}
+
+const VIOLENT: ReadonlySet<EventType> = new Set(VIOLENT_EVENT_TYPES);
+const DAY = 86_400_000;
+
+export function isViolent(t: EventType): boolean {
+  return VIOLENT.has(t);
+}
+
+function dayDiff(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
+}
+
+function datesCompatible(a: DraftEvent, b: DraftEvent, strategic: boolean): boolean {
+  if (a.date === null || b.date === null) return true;
+  if (a.precision === 1 && b.precision === 1) return dayDiff(a.date, b.date) <= 1;
+  // A vague date conflicts with a precise one only for violence (strategic mentions are one story).
+  return strategic || dayDiff(a.date, b.date) <= 31;
+}
+
+function placesCompatible(
+  a: CodedLocation | null,
+  b: CodedLocation | null,
+  strategic: boolean,
+): boolean {
+  if (a === null || b === null) return true;
+  if (a.country === null || b.country === null) return true; // the border line belongs to both sides
+  if (a.country !== b.country) return false;
+  if (strategic) return true;
+  if (distanceKm(a.lat, a.lon, b.lat, b.lon) <= 25) return true;
+  // A town inside the province or district named elsewhere.
+  const coarse = a.geo_precision >= b.geo_precision ? a : b;
+  const fine = coarse === a ? b : a;
+  if (
+    coarse.geo_precision === 3 &&
+    coarse.admin2 === null &&
+    coarse.admin1 !== null &&
+    coarse.admin1 === fine.admin1
+  )
+    return true;
+  if (coarse.geo_precision === 3 && coarse.admin2 !== null && coarse.admin2 === fine.admin2)
+    return true;
+  return false;
+}
+
+function typesCompatible(a: DraftEvent, b: DraftEvent): boolean {
+  if (a.type === b.type) return true;
+  // A weak "killed"/"attacked" mention folds into a violent event with a specific type.
+  return (a.weak && isViolent(b.type)) || (b.weak && isViolent(a.type));
+}
+
+export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
+  const kept: DraftEvent[] = [];
+  // Strong mentions first, so weak ones fold into them wherever they appear.
+  const ordered = [...drafts.filter((d) => !d.weak), ...drafts.filter((d) => d.weak)];
+  for (const d of ordered) {
+    const strategic = !isViolent(d.type) && !d.weak;
+    const target = kept.find(
+      (k) =>
+        typesCompatible(k, d) &&
+        datesCompatible(k, d, strategic && !isViolent(k.type)) &&
+        placesCompatible(k.location, d.location, strategic && !isViolent(k.type)),
+    );
+    if (!target) {
+      kept.push({ ...d, actors: [...d.actors], claims: [...d.claims] });
+      continue;
+    }
+    absorb(target, d);
+  }
+  return kept.sort((a, b) => a.sentence.start - b.sentence.start);
+}
+
+function absorb(into: DraftEvent, d: DraftEvent): void {
+  if (into.weak && !d.weak) {
+    into.type = d.type;
+    into.weak = false;
+    into.sentence = d.sentence;
+  }
+  if (d.date !== null && (into.date === null || (d.precision ?? 9) < (into.precision ?? 9))) {
+    into.date = d.date;
+    into.precision = d.precision;
+    into.dateExplicit = d.dateExplicit;
+  } else if (into.date === null && into.precision === null && d.precision !== null) {
+    into.precision = d.precision;
+  }
+  if (d.location && (!into.location || specificity(d.location) > specificity(into.location))) {
+    into.location = d.location;
+    into.locationHow = d.locationHow;
+  }
+  for (const a of d.actors) if (!into.actors.some((x) => x.name === a.name)) into.actors.push(a);
+  into.claims.push(...d.claims);
+  into.hedged = into.hedged && d.hedged;
+  into.future = into.future && d.future;
+  into.mentions += d.mentions;
+}
+
+function specificity(l: CodedLocation): number {
+  return (4 - l.geo_precision) * 2 + (l.country === null ? 0 : 1);
+}

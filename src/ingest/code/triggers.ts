@@ -1,0 +1,43 @@
+// Finds event triggers in a clause. Overlapping matches keep the higher-priority type (a "suicide
+// blast" is a suicide bombing, not an IED), so each stretch of text yields at most one type.
+import type { EventType } from '../../core/taxonomy.js';
+import { triggerRules } from './lexicon.js';
+
+export interface Trigger {
+  type: EventType;
+  /** Offsets inside the clause text. */
+  start: number;
+  end: number;
+  priority: number;
+  weak: boolean;
+  futureOk: boolean;
+  text: string;
+}
+
+export function findTriggers(clause: string): Trigger[] {
+  const found: Trigger[] = [];
+  for (const rule of triggerRules()) {
+    for (const re of rule.patterns) {
+      re.lastIndex = 0;
+      for (const m of clause.matchAll(re)) {
+        if (m[0].length === 0) continue;
+        found.push({
+          type: rule.type,
+          start: m.index,
+          end: m.index + m[0].length,
+          priority: rule.priority,
+          weak: rule.weak,
+          futureOk: rule.futureOk,
+          text: m[0],
+        });
+      }
+    }
+  }
+  found.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start));
+  const kept: Trigger[] = [];
+  for (const t of found) {
+    if (kept.some((k) => t.start < k.end && k.start < t.end)) continue;
+    kept.push(t);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,82 @@
+// Finds gazetteer names in text: longest match first, only on capitalised words (proper nouns), with
+// the words around each mention that tell a place from an actor ("in Kabul" vs "Kabul said").
+import { foldName } from '../text/fold.js';
+import { MAX_NAME_TOKENS, type Gazetteer, type Place } from './gazetteer.js';
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  surface: string;
+  places: readonly Place[];
+  /** Preceded by a locative preposition ("in", "at", "near", "across"...). */
+  locative: boolean;
+  /** Used as an agent: possessive or followed by a reporting verb ("Kabul's side", "Islamabad said"). */
+  agentive: boolean;
+  /** Preceded by "from": an origin, not where the event happened. */
+  origin: boolean;
+}
+
+const WORD = /[\p{L}\p{M}]+|\d+/gu;
+const LOCATIVE =
+  /\b(?:in|at|near|across|inside|into|on|along|within|outside|around|of|between|from|to|toward|towards|through|district|province|area|areas|town|village|city|valley|region|exiting|entering|targeting|targeted|struck|hit|bombed|shelled)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|southeastern|southwestern|northeastern|northwestern|central|border|tribal|restive|remote|neighbouring|neighboring|volatile|mountainous|troubled|frontier|nearby|north|south|east|west)\s+)*$/i;
+const AGENT_AFTER =
+  /^(?:'s|’s|\s+(?:said|says|noted|notes|stated|states|added|told|argued|alleged|alleges|reiterated|expressed|called|asked|hopes|hoped|accused|accuses|denied|denies|claimed|claims|rejected|urged|urges|seeks|sought|wants|warned|demanded|insisted|maintains|maintained|blamed|responded|announced|confirmed|condemned|protested|has|have|had|is|was|will|would|and\s+\w+\s+(?:said|have|has|agreed))\b)/;
+
+const foldCache = new Map<string, string>();
+function foldToken(t: string): string {
+  let f = foldCache.get(t);
+  if (f === undefined) {
+    f = foldName(t);
+    if (foldCache.size < 50_000) foldCache.set(t, f);
+  }
+  return f;
+}
+
+export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMention[] {
+  const tokens: { start: number; end: number; folded: string; cap: boolean }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const t = m[0];
+    tokens.push({
+      start: m.index,
+      end: m.index + t.length,
+      folded: foldToken(t),
+      cap: /^\p{Lu}/u.test(t),
+    });
+  }
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i];
+    if (!first?.cap) continue;
+    let best: { j: number; places: readonly Place[] } | null = null;
+    let key = '';
+    for (let j = i; j < Math.min(tokens.length, i + MAX_NAME_TOKENS); j++) {
+      const tok = tokens[j];
+      const prev = tokens[j - 1];
+      if (!tok) break;
+      // Names do not run across punctuation other than hyphens, dots and apostrophes.
+      if (j > i && prev && !/^[\s\-‑–.'’]*$/.test(text.slice(prev.end, tok.start))) break;
+      key = j === i ? tok.folded : `${key} ${tok.folded}`;
+      const places = gazetteer.lookup(key);
+      if (places.length > 0) best = { j, places };
+      if (!gazetteer.hasPrefix(key)) break;
+    }
+    if (!best) continue;
+    const last = tokens[best.j];
+    if (!last) continue;
+    const start = first.start;
+    const end = last.end;
+    const before = text.slice(Math.max(0, start - 60), start);
+    const after = text.slice(end, end + 20);
+    out.push({
+      start,
+      end,
+      surface: text.slice(start, end),
+      places: best.places,
+      locative: LOCATIVE.test(before),
+      agentive: AGENT_AFTER.test(after),
+      origin: /\bfrom\s+(?:the\s+)?$/i.test(before),
+    });
+    i = best.j;
+  }
+  return out;
+}

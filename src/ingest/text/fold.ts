@@ -1,0 +1,35 @@
+// Folding for name matching: GeoNames writes "Spīn Bōldak" and "Kandahār", news writes
+// "Spin Boldak", "Kandahar", "Türkiye" and "Turkiye". NFD + dropping combining marks handles most;
+// the rest are letters with no decomposition or ayn/hamza marks GeoNames uses in Pashto/Dari names.
+const EXTRA: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+};
+const DROP = /[\u0300-\u036f\u02bb\u02bc\u02be\u02bf\u2018\u2019'`´‘’]/g;
+
+/** Lower-case, diacritic-free, hyphens and dashes as spaces, single spaces. */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(DROP, '')
+    .toLowerCase()
+    .replace(/[ıłøßæœđðþ]/g, (c) => EXTRA[c] ?? c)
+    .replace(/[\u2010-\u2015\-_/.,]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Typographic normalisation of article text that keeps every character offset unchanged. */
+export function normalizeSameLength(s: string): string {
+  return s
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u2011/g, '-');
+}
