@@ -1,7 +1,7 @@
 // `truceline ingest FILE|DIR|-`: codes news articles into events (issue 5). With --json, one JSON
 // object per coded event on stdout; otherwise a readable table. Progress for directories goes to
 // stderr so stdout stays machine-readable. (--commit, filing signed `article` entries, waits for the log.)
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { IngestError, ingestInputs, loadGazetteer, type CodedEvent } from '../../ingest/index.js';
 
 interface IngestCliOptions {
