@@ -184,7 +184,7 @@ export function createGlobe(opts: GlobeOptions): Globe {
   });
 
   // Labels only where there is room for them: at world zoom the crossings sit a few pixels apart.
-  const labelZoom = 4.5;
+  const labelZoom = Math.min(4.5, mission.region.zoom);
   const syncLabels = () => container.classList.toggle('globe--near', map.getZoom() >= labelZoom);
   map.on('zoom', syncLabels);
   syncLabels();
@@ -207,6 +207,8 @@ export function createGlobe(opts: GlobeOptions): Globe {
     spinner.pause(45_000);
     map.flyTo({ center: [lon, lat], zoom: mission.region.zoom });
   }
+
+  map.getCanvas().setAttribute('aria-describedby', 'globe-description');
 
   map.once('idle', () => {
     spinner.start();
