@@ -17,4 +17,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     sourcemap: false,
   },
+  // `npx vite --config web/vite.config.ts` serves the page with hot reload; the API and the log
+  // come from a `truceline serve` running on its default port.
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/log': 'http://127.0.0.1:8080',
+    },
+  },
 });
