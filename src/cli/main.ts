@@ -1,19 +1,34 @@
 // The `truceline` command line: one sub-command per file in ./commands, registered here.
 import { Command, CommanderError } from 'commander';
+import { registerInit } from './commands/init.js';
+import { registerKeygen } from './commands/keygen.js';
+import { registerServe } from './commands/serve.js';
 
-export async function main(argv: string[]): Promise<number> {
+export function buildProgram(): Command {
   const program = new Command('truceline')
     .description('Verifiable ceasefire monitoring: signed records in a witnessed transparency log.')
     .exitOverride()
-    .showHelpAfterError(false)
     .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') });
+  registerServe(program);
+  registerInit(program);
+  registerKeygen(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Failures print one line: "truceline: <reason>". */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? 0 : 2;
-    }
-    throw err;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    console.error(`truceline: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
   }
 }

@@ -1,0 +1,46 @@
+// Builds the HTTP application: API routes, the C2SP log endpoints and the static web app.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Store } from '../store/store.js';
+import { errorHandler, HttpError } from './http-errors.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerMissionRoutes } from './routes/missions.js';
+import type { ServerConfig } from './config.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface AppContext {
+  store: Store;
+  config: ServerConfig;
+  /** The URL clients reach this server at. */
+  publicUrl: string;
+  version: string;
+}
+
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: process.env.TRUCELINE_LOG_LEVEL ? { level: process.env.TRUCELINE_LOG_LEVEL } : false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', securityHeaders);
+
+  registerHealthRoutes(app, ctx);
+  registerMissionRoutes(app, ctx);
+
+  if (existsSync(WEB_ROOT)) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, index: 'index.html', maxAge: 0 });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const err = new HttpError(
+      404,
+      'not_found',
+      `couldn't find ${request.method} ${request.url.split('?')[0]}`,
+    );
+    errorHandler(err, request, reply);
+  });
+  return app;
+}

@@ -1,0 +1,148 @@
+// Starting and stopping the server: demo provisioning on first start, the store, the HTTP app.
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { buildApp } from './app.js';
+import type { ServerConfig } from './config.js';
+import { loadMissionFile } from './missions.js';
+import {
+  CREDENTIALS_FILE,
+  provisionMission,
+  writeSecretFile,
+  type Credentials,
+} from './provision.js';
+
+export const DEMO_MISSION_FILE = fileURLToPath(
+  new URL('../../missions/pak-afg.json', import.meta.url),
+);
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function isEmptyDir(path: string): boolean {
+  return readdirSync(path).length === 0;
+}
+
+/**
+ * Creates the demo data directory on first start. It is built in a staging directory beside the
+ * target and renamed into place at the end, so a failure leaves no partial data directory behind.
+ */
+async function ensureDemo(config: ServerConfig, publicUrl: string): Promise<void> {
+  const target = config.dataDir;
+  if (existsSync(join(target, CREDENTIALS_FILE))) return;
+  if (existsSync(target) && !isEmptyDir(target)) {
+    throw new Error(
+      `couldn't create the demo in ${target}: the directory is not empty and holds no ${CREDENTIALS_FILE} (choose another --data or empty it)`,
+    );
+  }
+  const parent = dirname(resolve(target));
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (err) {
+    throw new Error(
+      `couldn't create ${parent}: ${(err as NodeJS.ErrnoException).code} (choose a writable --data directory)`,
+    );
+  }
+  const staging = `${resolve(target)}.init-${randomBytes(4).toString('hex')}`;
+  try {
+    mkdirSync(staging, { mode: 0o700 });
+  } catch (err) {
+    throw new Error(
+      `couldn't create the data directory ${target}: ${(err as NodeJS.ErrnoException).code} (choose a writable --data directory)`,
+    );
+  }
+  try {
+    const store = await openStore(config.db, staging);
+    try {
+      const doc = loadMissionFile(DEMO_MISSION_FILE);
+      const credentials = await provisionMission(store, doc, {
+        writeDir: staging,
+        finalDir: target,
+        publicUrl,
+      });
+      writeSecretFile(join(staging, CREDENTIALS_FILE), JSON.stringify(credentials, null, 2) + '\n');
+    } finally {
+      await store.close();
+    }
+    if (existsSync(target)) rmdirSync(target);
+    renameSync(staging, target);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  // Log origins are fixed at provisioning; without --public-url they use "localhost".
+  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  if (config.demo) await ensureDemo(config, publicUrl);
+  else mkdirSync(config.dataDir, { recursive: true });
+
+  const store = await openStore(config.db, config.dataDir);
+  const ctx = { store, config, publicUrl, version: packageVersion() };
+  const app = await buildApp(ctx);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await store.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new Error(
+        `couldn't listen on ${config.host}:${config.port}: the port is in use (choose another with --port)`,
+      );
+    }
+    throw new Error(`couldn't listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${displayHost}:${port}`;
+  if (!config.publicUrl) {
+    publicUrl = `http://localhost:${port}`;
+    ctx.publicUrl = publicUrl;
+  }
+  if (config.demo) updateCredentialsServer(join(config.dataDir, CREDENTIALS_FILE), url);
+
+  let closed = false;
+  return {
+    url,
+    app,
+    store,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** The credentials file names the server; with --port 0 it is known only once listening. */
+function updateCredentialsServer(path: string, url: string): void {
+  const credentials = JSON.parse(readFileSync(path, 'utf8')) as Credentials;
+  if (credentials.server === url) return;
+  writeSecretFile(path, JSON.stringify({ ...credentials, server: url }, null, 2) + '\n');
+}
