@@ -29,10 +29,12 @@ function showError(where: HTMLElement, message: string): void {
   where.replaceChildren(p);
 }
 
-/** The rotation toggle shows what a press will do; aria-pressed says whether rotation is on. */
+/**
+ * The rotation button is named for what a press will do ("Stop rotation" / "Start rotation"),
+ * so it carries no aria-pressed (a toggle with a changing name would read backwards).
+ */
 function showSpin(button: HTMLButtonElement, state: SpinState): void {
   const off = state === 'off';
-  button.setAttribute('aria-pressed', String(!off));
   button.textContent = off ? 'Start rotation' : 'Stop rotation';
   button.dataset.state = state;
 }
