@@ -28,6 +28,8 @@ export const TLOG_ERROR_CODES = [
   'malformed_proof',
   /** A tlog-policy file could not be parsed (c2sp.org/tlog-policy). */
   'malformed_policy',
+  /** A tlog-witness request or response could not be parsed (c2sp.org/tlog-witness). */
+  'malformed_witness_message',
   /** A Merkle inclusion proof does not verify. */
   'inclusion_failed',
   /** A Merkle consistency proof does not verify. */

@@ -12,3 +12,4 @@ export * from './verifier.js';
 export * from './tiles.js';
 export * from './policy.js';
 export * from './proof-bundle.js';
+export * from './witness-request.js';
