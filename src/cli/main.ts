@@ -1,5 +1,6 @@
 // The `truceline` command line: one sub-command per file in ./commands, registered here.
 import { Command, CommanderError } from 'commander';
+import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerServe } from './commands/serve.js';
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerInit(program);
   registerKeygen(program);
+  registerIngest(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
