@@ -84,6 +84,37 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         );
       },
     },
+    // The transparency log (src/log): tiles, the integrated size, published checkpoints.
+    '0002_log': {
+      async up(db: Kysely<unknown>) {
+        // c2sp.org/tlog-tiles hash tiles, latest width of each (a partial tile of width W is the
+        // first W hashes of any later version, so older partial widths are served as prefixes).
+        await db.schema
+          .createTable('log_tiles')
+          .addColumn('mission', 'text', (c) => c.notNull().references('missions.slug'))
+          .addColumn('level', 'integer', (c) => c.notNull())
+          .addColumn('idx', bigint, (c) => c.notNull())
+          .addColumn('width', 'integer', (c) => c.notNull())
+          .addColumn('bytes', bytes, (c) => c.notNull())
+          .addPrimaryKeyConstraint('log_tiles_pk', ['mission', 'level', 'idx'])
+          .execute();
+        // The integrated size: entries [0, size) are hashed into the stored tiles.
+        await db.schema
+          .createTable('log_state')
+          .addColumn('mission', 'text', (c) => c.primaryKey().references('missions.slug'))
+          .addColumn('size', bigint, (c) => c.notNull())
+          .execute();
+        // Published checkpoints (signed notes with their cosignatures), one per tree size.
+        await db.schema
+          .createTable('log_checkpoints')
+          .addColumn('mission', 'text', (c) => c.notNull().references('missions.slug'))
+          .addColumn('size', bigint, (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('log_checkpoints_pk', ['mission', 'size'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -67,6 +67,31 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface LogTilesTable {
+  mission: string;
+  /** Tile level (0..63). */
+  level: number;
+  /** Tile index N. */
+  idx: number;
+  /** 1..256 hashes; 256 = full. */
+  width: number;
+  bytes: Uint8Array;
+}
+
+export interface LogStateTable {
+  mission: string;
+  /** Entries [0, size) are integrated into the tiles. */
+  size: number;
+}
+
+export interface LogCheckpointsTable {
+  mission: string;
+  size: number;
+  /** The signed checkpoint note with the cosignatures it was published with. */
+  note: string;
+  created_at: string;
+}
+
 export interface Database {
   missions: MissionsTable;
   organisations: OrganisationsTable;
@@ -75,6 +100,9 @@ export interface Database {
   keys: KeysTable;
   entries: EntriesTable;
   settings: SettingsTable;
+  log_tiles: LogTilesTable;
+  log_state: LogStateTable;
+  log_checkpoints: LogCheckpointsTable;
 }
 
 // Generated is re-exported for future auto-increment columns.

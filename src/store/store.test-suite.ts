@@ -157,6 +157,95 @@ export function storeConformance(name: string, open: () => Promise<StoreFixture 
       assert.deepEqual((await store.getEntry('pak-afg', 0))?.bytes, existing.bytes);
     });
 
+    it('log: integrate appends entries, tiles and the size in one step, refusing a stale size', async (store) => {
+      const mission = 'pak-afg';
+      const base = await store.entryCount(mission);
+      // Entries stored without the log (as provisioning does) are integrated later, in place.
+      assert.equal(await store.logSize(mission), 0);
+      const tile = (w: number, fill: number) => ({
+        level: 0,
+        index: 0,
+        width: w,
+        bytes: new Uint8Array(32 * w).fill(fill),
+      });
+      await store.integrate(mission, {
+        oldSize: 0,
+        newSize: base,
+        tiles: [tile(base, 1)],
+        receivedAt: now,
+      });
+      assert.equal(await store.logSize(mission), base);
+      const entry = (i: number) => ({
+        id: newId(),
+        kind: 'report',
+        author: 'pk+00000001',
+        at: now,
+        bytes: new Uint8Array([7, i]),
+      });
+      const batch = [entry(0), entry(1)];
+      await store.integrate(mission, {
+        oldSize: base,
+        newSize: base + 2,
+        entries: batch,
+        tiles: [tile(base + 2, 2), { level: 1, index: 0, width: 1, bytes: new Uint8Array(32) }],
+        receivedAt: now,
+      });
+      assert.equal(await store.logSize(mission), base + 2);
+      assert.deepEqual((await store.getEntry(mission, base + 1))?.bytes, new Uint8Array([7, 1]));
+      const t = await store.getTile(mission, 0, 0);
+      assert.equal(t?.width, base + 2);
+      assert.deepEqual(t?.bytes, new Uint8Array(32 * (base + 2)).fill(2));
+      assert.equal((await store.getTile(mission, 1, 0))?.width, 1);
+      assert.equal(await store.getTile(mission, 0, 1), undefined);
+      // A stale sequencer (wrong old size) writes nothing.
+      await assert.rejects(
+        store.integrate(mission, {
+          oldSize: base,
+          newSize: base + 1,
+          entries: [entry(9)],
+          tiles: [tile(1, 9)],
+          receivedAt: now,
+        }),
+        (e: unknown) => e instanceof StoreError && e.code === 'unavailable',
+      );
+      // A duplicate id refuses the whole step.
+      await assert.rejects(
+        store.integrate(mission, {
+          oldSize: base + 2,
+          newSize: base + 3,
+          entries: [{ ...entry(3), id: batch[0]!.id }],
+          tiles: [tile(1, 9)],
+          receivedAt: now,
+        }),
+        (e: unknown) => e instanceof StoreError && e.code === 'conflict',
+      );
+      assert.equal(await store.logSize(mission), base + 2);
+      assert.equal(await store.entryCount(mission), base + 2);
+      assert.equal((await store.getTile(mission, 0, 0))?.width, base + 2);
+    });
+
+    it('log: checkpoints are kept per size; the latest is the largest', async (store) => {
+      assert.equal(await store.latestCheckpoint('pak-afg'), undefined);
+      await store.putCheckpoint('pak-afg', 3, 'three\n', now);
+      await store.putCheckpoint('pak-afg', 5, 'five\n', now);
+      await store.putCheckpoint('pak-afg', 5, 'five cosigned\n', now);
+      assert.equal((await store.latestCheckpoint('pak-afg'))?.note, 'five cosigned\n');
+      assert.deepEqual(
+        (await store.listCheckpoints('pak-afg')).map((c) => c.size),
+        [3, 5],
+      );
+    });
+
+    it('log: one sequencer lock holder at a time', async (store) => {
+      const a = await store.acquireSequencerLock('pak-afg');
+      assert.ok(a);
+      assert.equal(await store.acquireSequencerLock('pak-afg'), undefined);
+      await a.release();
+      const b = await store.acquireSequencerLock('pak-afg');
+      assert.ok(b);
+      await b.release();
+    });
+
     it('settings upsert', async (store) => {
       await store.putSetting('pak-afg', 'origin', 'a/pak-afg');
       await store.putSetting('pak-afg', 'origin', 'b/pak-afg');

@@ -1,6 +1,6 @@
 // The store: one small interface over SQLite and PostgreSQL. Every domain query is written here
 // once with kysely; the drivers (sqlite.ts, postgres.ts) only build the Kysely instance.
-import { Migrator, type Kysely, type Transaction } from 'kysely';
+import { Migrator, sql, type Kysely, type Transaction } from 'kysely';
 import type { MissionDoc } from '../core/records/mission.js';
 import { StoreError, isUniqueViolation } from './errors.js';
 import { migrationProvider, type Dialect } from './migrations.js';
@@ -15,6 +15,37 @@ export interface NewEntry {
   at: string;
   bytes: Uint8Array;
 }
+/** A hash tile as stored: its latest width and bytes (c2sp.org/tlog-tiles). */
+export interface StoredTile {
+  level: number;
+  index: number;
+  width: number;
+  bytes: Uint8Array;
+}
+
+/** One sequencing step, committed in one transaction (see Store.integrate). */
+export interface IntegrationStep {
+  /** The integrated size before this step; the step fails unless the store agrees. */
+  oldSize: number;
+  newSize: number;
+  /** New entries at indexes oldSize..newSize-1, or omitted when they are already stored. */
+  entries?: NewEntry[];
+  /** Tiles that changed (new or grown), with their new bytes. */
+  tiles: StoredTile[];
+  receivedAt: string;
+}
+
+export interface StoredCheckpoint {
+  size: number;
+  note: string;
+  created_at: string;
+}
+
+/** A held sequencer lock (PostgreSQL advisory lock; in-process for SQLite). */
+export interface SequencerLock {
+  release(): Promise<void>;
+}
+
 export interface StoredMission {
   slug: string;
   name: string;
@@ -272,6 +303,192 @@ export class Store {
         .execute(),
     );
   }
+
+  // The transparency log (src/log). Entries and tiles change together in one transaction, so the
+  // stored tiles always describe exactly the entries [0, log_state.size).
+
+  /** The integrated size of a mission's log (0 before the first integration). */
+  async logSize(mission: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('log_state')
+      .select('size')
+      .where('mission', '=', mission)
+      .executeTakeFirst();
+    return row ? Number(row.size) : 0;
+  }
+
+  /**
+   * Appends entries (if given) at indexes oldSize.., writes the changed tiles and moves the
+   * integrated size from oldSize to newSize, all in one transaction. Refuses (StoreError
+   * 'unavailable') if the integrated size is not oldSize — another sequencer moved the log — and
+   * (StoreError 'conflict') if an entry id or index already exists; either way nothing is written.
+   */
+  async integrate(mission: string, step: IntegrationStep): Promise<void> {
+    const { oldSize, newSize, entries, tiles } = step;
+    if (entries && entries.length !== newSize - oldSize)
+      throw new StoreError(
+        'invalid',
+        `couldn't integrate: ${entries.length} entries for ${oldSize}..${newSize}`,
+      );
+    await this.write(`integrate entries ${oldSize}..${newSize} of ${mission}`, async (tx) => {
+      const state = await tx
+        .selectFrom('log_state')
+        .select('size')
+        .where('mission', '=', mission)
+        .executeTakeFirst();
+      const current = state ? Number(state.size) : 0;
+      if (current !== oldSize) {
+        throw new StoreError(
+          'unavailable',
+          `couldn't integrate into ${mission}: the log is at size ${current}, not ${oldSize} (another sequencer?)`,
+        );
+      }
+      if (entries && entries.length > 0) {
+        // At most 500 rows per statement keeps both drivers under their parameter limits.
+        for (let i = 0; i < entries.length; i += 500) {
+          await tx
+            .insertInto('entries')
+            .values(
+              entries.slice(i, i + 500).map((e, j) => ({
+                mission,
+                idx: oldSize + i + j,
+                ...e,
+                received_at: step.receivedAt,
+              })),
+            )
+            .execute();
+        }
+      }
+      if (tiles.length > 0) {
+        await tx
+          .insertInto('log_tiles')
+          .values(
+            tiles.map((t) => ({
+              mission,
+              level: t.level,
+              idx: t.index,
+              width: t.width,
+              bytes: t.bytes,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['mission', 'level', 'idx']).doUpdateSet((eb) => ({
+              width: eb.ref('excluded.width'),
+              bytes: eb.ref('excluded.bytes'),
+            })),
+          )
+          .execute();
+      }
+      if (state) {
+        await tx
+          .updateTable('log_state')
+          .set({ size: newSize })
+          .where('mission', '=', mission)
+          .execute();
+      } else {
+        await tx.insertInto('log_state').values({ mission, size: newSize }).execute();
+      }
+    });
+  }
+
+  /** The stored version of a hash tile (its latest width), or undefined. */
+  async getTile(mission: string, level: number, index: number): Promise<StoredTile | undefined> {
+    const row = await this.db
+      .selectFrom('log_tiles')
+      .select(['level', 'idx', 'width', 'bytes'])
+      .where('mission', '=', mission)
+      .where('level', '=', level)
+      .where('idx', '=', index)
+      .executeTakeFirst();
+    return (
+      row && {
+        level: row.level,
+        index: Number(row.idx),
+        width: row.width,
+        bytes: new Uint8Array(row.bytes),
+      }
+    );
+  }
+
+  /** Stores a published checkpoint (idempotent per size: a later call may add cosignatures). */
+  async putCheckpoint(mission: string, size: number, note: string, at: string): Promise<void> {
+    await this.write(`save checkpoint ${size} of ${mission}`, (tx) =>
+      tx
+        .insertInto('log_checkpoints')
+        .values({ mission, size, note, created_at: at })
+        .onConflict((oc) => oc.columns(['mission', 'size']).doUpdateSet({ note }))
+        .execute(),
+    );
+  }
+
+  async latestCheckpoint(mission: string): Promise<StoredCheckpoint | undefined> {
+    const row = await this.db
+      .selectFrom('log_checkpoints')
+      .select(['size', 'note', 'created_at'])
+      .where('mission', '=', mission)
+      .orderBy('size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { ...row, size: Number(row.size) };
+  }
+
+  async listCheckpoints(mission: string): Promise<StoredCheckpoint[]> {
+    const rows = await this.db
+      .selectFrom('log_checkpoints')
+      .select(['size', 'note', 'created_at'])
+      .where('mission', '=', mission)
+      .orderBy('size')
+      .execute();
+    return rows.map((r) => ({ ...r, size: Number(r.size) }));
+  }
+
+  /**
+   * Takes the one-sequencer-per-log lock, or returns undefined if someone else holds it. On
+   * PostgreSQL it is a session advisory lock held on a dedicated connection until release (or
+   * until that connection dies); integrate()'s size check still refuses a stale sequencer. A SQLite
+   * file is written by the one process that opened it, so the lock is in-process there.
+   */
+  async acquireSequencerLock(mission: string): Promise<SequencerLock | undefined> {
+    if (this.dialect === 'sqlite') {
+      if (this.sqliteLocks.has(mission)) return undefined;
+      this.sqliteLocks.add(mission);
+      return {
+        release: async () => {
+          this.sqliteLocks.delete(mission);
+        },
+      };
+    }
+    const key = `truceline.sequencer.${mission}`;
+    let settle!: (ok: boolean) => void;
+    const acquired = new Promise<boolean>((r) => (settle = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const held = this.db
+      .connection()
+      .execute(async (conn) => {
+        const { rows } = await sql<{
+          ok: boolean;
+        }>`select pg_try_advisory_lock(hashtext(${key})) as ok`.execute(conn);
+        const ok = rows[0]?.ok === true;
+        settle(ok);
+        if (!ok) return;
+        await released;
+        await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(conn);
+      })
+      .catch(() => settle(false));
+    if (!(await acquired)) {
+      await held;
+      return undefined;
+    }
+    return {
+      async release() {
+        release();
+        await held;
+      },
+    };
+  }
+
+  private readonly sqliteLocks = new Set<string>();
 }
 
 /** Both drivers hand back Buffers for blobs and may return bigint columns as strings. */
