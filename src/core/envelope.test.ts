@@ -110,3 +110,20 @@ test('signEnvelope refuses an invalid body before signing', async () => {
     (e: unknown) => e instanceof CoreError && e.code === 'schema' && /body\./.test(e.message),
   );
 });
+
+test('a key registration must carry a well-formed Ed25519 verifier key', async () => {
+  const { signer } = await makeSigner();
+  const body = { ...exampleBody('key'), vkey: 'pk+00000000+AQ' };
+  await assert.rejects(
+    signEnvelope({ mission: 'pak-afg', kind: 'key', body }, signer),
+    (e: unknown) => e instanceof CoreError && /body\.vkey/.test(e.message),
+  );
+  const witnessKey = generateNoteKey('w.example', { type: 0x04 }).vkey;
+  await assert.rejects(
+    signEnvelope(
+      { mission: 'pak-afg', kind: 'key', body: { ...exampleBody('key'), vkey: witnessKey } },
+      signer,
+    ),
+    /type 0x01/,
+  );
+});

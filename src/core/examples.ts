@@ -1,5 +1,6 @@
 // A valid example body for every entry kind: `truceline submit --example KIND` prints these, and
 // the tests sign each one. They describe the Pakistan–Afghanistan mission but any mission's work.
+import { generateNoteKey } from '../tlog/note-key.js';
 import type { BodyOf, EntryKind } from './records/kinds.js';
 
 // Fixed UUIDv7 ids for cross-references inside examples.
@@ -67,7 +68,8 @@ const EXAMPLES: { [K in EntryKind]: () => BodyOf<K> } = {
     user: 'pk-liaison',
     org: 'PK',
     role: 'party',
-    vkey: 'pk-liaison.pak-afg+5e2b4c1a+AQ2lT3VhPHYZ7qWz1q6nQeQm0zY8bL1o2Kx9f7xw1m2n',
+    // A real verifier key from a fixed seed, so the example passes every check.
+    vkey: generateNoteKey('pk-liaison.pak-afg', { seed: new Uint8Array(32).fill(7) }).vkey,
   }),
   report: () => ({
     type: 'airstrike',

@@ -1,6 +1,7 @@
 // `key` entries register and revoke the Ed25519 keys that sign every other entry. The public key is
 // a c2sp.org/signed-note verifier key, so the same key can verify notes and envelopes.
 import { z } from 'zod';
+import { SIG_TYPE_ED25519, parseVerifierKey } from '../../tlog/note-key.js';
 import { OrgCodeSchema, RoleSchema } from './mission.js';
 
 export const KeyBodySchema = z.discriminatedUnion('action', [
@@ -11,7 +12,13 @@ export const KeyBodySchema = z.discriminatedUnion('action', [
     org: OrgCodeSchema,
     role: RoleSchema,
     /** c2sp.org/signed-note verifier key: name+hash+base64(0x01 ‖ Ed25519 public key). */
-    vkey: z.string().min(10).max(300),
+    vkey: z
+      .string()
+      .max(300)
+      .refine(
+        isEnvelopeVerifierKey,
+        'vkey must be a c2sp.org/signed-note Ed25519 (type 0x01) verifier key',
+      ),
   }),
   z.object({
     action: z.literal('revoke'),
@@ -21,3 +28,11 @@ export const KeyBodySchema = z.discriminatedUnion('action', [
   }),
 ]);
 export type KeyBody = z.infer<typeof KeyBodySchema>;
+
+function isEnvelopeVerifierKey(vkey: string): boolean {
+  try {
+    return parseVerifierKey(vkey).type === SIG_TYPE_ED25519;
+  } catch {
+    return false;
+  }
+}
