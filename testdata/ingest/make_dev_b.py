@@ -31,7 +31,7 @@ The attackers escaped under cover of darkness. Police cordoned off the area.
 
 Published: 4 August 2025
 ''', [
-  E('grenade', '2025-08-03', 1, 'Landi Kotal', 'PK', 34.099, 71.141, ['Unidentified armed group', 'Pakistan'], 0),
+  E('grenade', '2025-08-03', 1, 'Landi Kotal', 'PK', 34.099, 71.141, ['Unidentified armed group', 'Pakistan']),
 ])
 
 write('24-monitors-access-denied', '''

@@ -61,13 +61,12 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
       continue;
     }
     if (CHROME.test(block)) continue;
-    if (!seenBody && published === null && isDateLine(block)) {
-      published = parsePublishedDate(
-        block.replace(/^(published|updated|posted|date)\s*(on|:)?\s*/i, ''),
-      );
+    const dateText = dateLineText(block);
+    if (dateText !== null) {
+      // The first date line anywhere (top, under the headline or after the body) is the publication date.
+      published ??= parsePublishedDate(dateText);
       continue;
     }
-    if (isDateLine(block)) continue;
     const words = block.split(/\s+/).length;
     const finished = /[.!?:"”’)]$/.test(block);
     if (!seenBody && !finished) {
@@ -91,10 +90,18 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
   let outlet: string | null = hints.outlet ?? meta.outlet ?? meta.publisher ?? meta.source ?? null;
   const first = paragraphs[0];
   if (first !== undefined) {
+    // "Quetta, 17 January 2025 - Authorities ...": a dated dateline also gives the publication date.
+    published ??= parsePublishedDate(
+      /^[^.]{0,60}?\b(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})\b/.exec(
+        first,
+      )?.[1] ?? null,
+    );
     const d = DATELINE.exec(first);
     if (d && d[1] !== undefined && d[1].length >= 3) {
       dateline = titleCase(d[1]) + (d[2] && !/\d/.test(d[2]) ? `, ${d[2]}` : '');
       if (outlet === null && d[3] !== undefined) outlet = d[3];
+      // The dateline names where the reporter filed from, not where events happened: keep it out of the body.
+      paragraphs[0] = first.slice(d[0].length);
     }
   }
   const body = paragraphs.join('\n\n');
@@ -109,6 +116,19 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
     contentHash: contentHash(body),
     dateline,
   };
+}
+
+/** The date text of a date line ("10 Feb 2026", "Published: ...", "TOLOnews | 15 October 2025"), else null. */
+function dateLineText(block: string): string | null {
+  if (block.length > 80) return null;
+  const stripped = block.replace(
+    /^(published|updated|posted|last updated|dated?|issued)\s*(on|:)?\s*/i,
+    '',
+  );
+  for (const part of [stripped, ...stripped.split(/\s*[|•·]\s*|\s+[-–—]\s+|,\s+(?=\d)/)]) {
+    if (isDateLine(part)) return part;
+  }
+  return null;
 }
 
 /** A block of lines is one paragraph unless its lines each look like separate items. */

@@ -20,7 +20,7 @@ export function parsePublishedDate(raw: string | null | undefined): string | nul
 export function isDateLine(line: string): boolean {
   const s = line
     .trim()
-    .replace(/^(published|updated|posted|last updated|date)\s*(on|:)?\s*/i, '')
+    .replace(/^(published|updated|posted|last updated|dated?|issued)\s*(on|:)?\s*/i, '')
     .replace(/\s*\|.*$/, '');
   if (s.length === 0 || s.length > 60) return false;
   const r = chrono.parse(s, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' })[0];

@@ -13,7 +13,10 @@ export interface ActorMention {
 const PLACE_BEFORE =
   /\b(?:in|at|near|into|inside|across|exiting|entering|leaving|toward|towards|to|on|of|from|within|throughout)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 const PEOPLE_FROM =
-  /\b(?:officials|delegations?|delegates|representatives|envoys|ministers|forces|troops|nationals|people|traders|refugees)\s+from\s+$/i;
+  /\b(?:officials|delegations?|delegates|representatives|envoys|ministers|forces|troops|nationals|people|traders|refugees|governments?|state|republic|kingdom|emirate|army|leaders?|sides?)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+and\s+)?$/i;
+// "The Taliban said ...", "the ISPR said": the speaker reports the event, it is not a party to it.
+const REPORTING_AFTER =
+  /^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|claimed|claims|blamed|blames|accused|accuses|alleged|alleges|denied|denies|confirmed|announced|stated|reported|added|noted|rejected|welcomed|welcomes)\b/i;
 
 export function findActors(clause: string, eventCountry: string | null): ActorMention[] {
   const taken: ActorMention[] = [];
@@ -36,6 +39,7 @@ export function findActors(clause: string, eventCountry: string | null): ActorMe
             continue;
           if (PLACE_BEFORE.test(before) && !PEOPLE_FROM.test(before)) continue;
         }
+        if (REPORTING_AFTER.test(clause.slice(end, end + 40))) continue;
         let name = rule.name;
         if (rule.byLocation) {
           const mapped = eventCountry ? rule.byLocation[eventCountry] : undefined;

@@ -9,11 +9,12 @@ import type { Article, CodedEvent, CodedLocation } from '../types.js';
 import { findActors, uniqueActors, type ActorMention } from './actors.js';
 import { confidenceOf } from './confidence.js';
 import { dateForTrigger, findDates, tenseOf, type DateMention, type Tense } from './dates.js';
-import { conservativeCount, findFatalities, mergeClaims, sourceOf } from './fatalities.js';
+import { findFatalities, mergeClaims, sourceOf, type GroupClaim } from './fatalities.js';
 import { isViolent, mergeDrafts, type DraftEvent } from './merge.js';
 import { isHedged, modality } from './negation.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import { locate, toLocation } from './locate.js';
+import { distanceKm } from '../geo/distance.js';
 
 export interface CoderOptions {
   gazetteer?: Gazetteer;
@@ -24,6 +25,30 @@ const CIVILIAN_VICTIMS =
 const PRESENT_PERFECT =
   /\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|been|caused|become|killed|left|seen|brought|hit|struck|ground|taken|fled)\b/i;
 const MAX_INHERIT_SENTENCES = 2;
+const SECURITY_OR_MILITANT =
+  /\b(?:soldiers?|troops|militants?|terrorists?|forces|police|personnel|khwarij|khawarij)\b/i;
+const SECURITY_VICTIMS =
+  /\b(?:policem[ae]n|police officers?|police|soldiers?|troops|personnel|FC|Levies|guards?|officers?)\b/i;
+// Types a news report dates implicitly (the day of the report or the day before) when it gives no date.
+const NEWS_EVENT_TYPES: ReadonlySet<EventType> = new Set([
+  'arrest',
+  'abduction',
+  'property_destruction',
+  'protest',
+  'riot',
+  'access_denied',
+  'refugee_movement',
+  'border_closure',
+  'border_reopening',
+  'crossing_restriction',
+  'trade_disruption',
+]);
+// Types with a fatality count besides violence.
+const COUNTED_TYPES: ReadonlySet<EventType> = new Set([
+  'property_destruction',
+  'abduction',
+  'riot',
+]);
 
 export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEvent[] {
   const gazetteer = opts.gazetteer ?? loadGazetteer();
@@ -31,8 +56,8 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
   const sentences = splitSentences(body);
   const drafts: DraftEvent[] = [];
   let lastExplicit: { date: string; precision: 1 | 2 | 3; sentence: number } | null = null;
-  let lastViolentPlace: { location: CodedLocation; sentence: number; paragraphEnd: number } | null =
-    null;
+  let lastViolentPlace: { location: CodedLocation; sentence: number } | null = null;
+  let lastCrossing: CodedLocation | null = null;
   const datelinePlace = datelineLocation(article.dateline, gazetteer);
 
   sentences.forEach((sentence, si) => {
@@ -45,14 +70,16 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
     const anyStrongViolent = perClause.some((c) =>
       c.triggers.some((t) => !t.weak && isViolent(t.type)),
     );
-    // Weak triggers ("killed") only stand in when nothing more specific names the event.
+    // Weak triggers ("killed", "blast") only stand in when nothing more specific names the event;
+    // a weapon named after "with" belongs to the attack it is used in.
     perClause = perClause.map((c) => ({
       clause: c.clause,
-      triggers: c.triggers.filter((t) => !t.weak || !anyStrongViolent),
+      triggers: c.triggers.filter(
+        (t) => (!t.weak || !anyStrongViolent) && !isInstrument(c.clause.text, t, c.triggers),
+      ),
     }));
     const triggerCount = perClause.reduce((n, c) => n + c.triggers.length, 0);
-    const placeMentions =
-      triggerCount > 0 || article.dateline ? findPlaceMentions(text, gazetteer) : [];
+    const placeMentions = findPlaceMentions(text, gazetteer);
     const dateCache = new Map<Tense, DateMention[]>();
     const datesFor = (tense: Tense): DateMention[] => {
       let d = dateCache.get(tense);
@@ -81,15 +108,12 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           );
           if (mod !== 'fact' && mod !== 'future') continue;
           const at = clause.start + trig.start;
-          let type: EventType = trig.type;
-          if (trig.weak)
-            type =
-              CIVILIAN_VICTIMS.test(clause.text) &&
-              !/\b(?:soldiers?|troops|militants?|terrorists?|forces|police|personnel|khwarij|khawarij)\b/i.test(
-                clause.text,
-              )
-                ? 'attack_on_civilians'
-                : 'armed_clash';
+          const type = finalType(trig, clause.text);
+          const evidence = {
+            text: article.body.slice(sentence.start, sentence.end),
+            start: sentence.start,
+            end: sentence.end,
+          };
 
           // When.
           const mentions = datesFor(mod === 'future' ? 'future' : tense);
@@ -108,8 +132,8 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           } else if (lastExplicit && si - lastExplicit.sentence <= MAX_INHERIT_SENTENCES) {
             date = lastExplicit.date;
             precision = lastExplicit.precision;
-          } else if (article.published) {
-            // Undated past-tense news is usually about the day before publication or the same day.
+          } else if (article.published && (isViolent(type) || NEWS_EVENT_TYPES.has(type))) {
+            // Undated past-tense news is about the day of the report or the day before.
             date = article.published;
             precision = 2;
           }
@@ -118,6 +142,9 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           const clauseMentions = placeMentions.filter(
             (m) => m.start >= clause.start && m.end <= clause.end,
           );
+          const crossingHere = [...placeMentions]
+            .reverse()
+            .find((m) => m.start < at && m.places[0]?.kind === 'crossing');
           const located = locate(
             {
               type,
@@ -125,6 +152,9 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
               sentenceMentions: placeMentions,
               triggerAt: at,
               sentence: text,
+              lastCrossing: crossingHere?.places[0]
+                ? toLocation(crossingHere.places[0])
+                : lastCrossing,
             },
             gazetteer,
           );
@@ -134,8 +164,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             !location &&
             isViolent(type) &&
             lastViolentPlace &&
-            si - lastViolentPlace.sentence <= 2 &&
-            sentence.start <= lastViolentPlace.paragraphEnd
+            si - lastViolentPlace.sentence <= MAX_INHERIT_SENTENCES
           ) {
             location = lastViolentPlace.location;
             how = 'context';
@@ -159,16 +188,17 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           );
 
           // How many died: figures nearest to this trigger among the sentence's violent triggers.
-          const claims = isViolent(type)
-            ? fatalities
-                .filter((f) => {
-                  const owner = nearestViolent(f.start, allTriggers);
-                  return owner === null || owner === trig;
-                })
-                .map((f) => ({ count: f.count, source }))
-            : [];
+          const claims: GroupClaim[] =
+            isViolent(type) || COUNTED_TYPES.has(type)
+              ? fatalities
+                  .filter((f) => {
+                    const owner = nearestViolent(f.start, allTriggers);
+                    return owner === null || owner === trig;
+                  })
+                  .map((f) => ({ count: f.count, source, group: f.group }))
+              : [];
 
-          drafts.push({
+          const base: DraftEvent = {
             type,
             weak: trig.weak,
             date,
@@ -178,33 +208,89 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             locationHow: how,
             actors,
             claims,
-            sentence: {
-              text: article.body.slice(sentence.start, sentence.end),
-              start: sentence.start,
-              end: sentence.end,
-            },
+            sentence: evidence,
             hedged,
             future: mod === 'future',
             mentions: 1,
-          });
-          if (location && isViolent(type) && how !== 'context') {
-            lastViolentPlace = {
-              location,
-              sentence: si,
-              paragraphEnd: paragraphEnd(body, sentence.end),
-            };
+          };
+          drafts.push(base);
+          // "at posts in Kurram and near Angoor Adda": one event per distinct place, as ACLED codes them.
+          if (isViolent(type) || type === 'arrest') {
+            for (const extra of otherPlaces(clauseMentions, location)) {
+              drafts.push({
+                ...base,
+                location: extra,
+                locationHow: 'clause',
+                claims: [],
+                actors: [...actors],
+              });
+            }
           }
+          if (location && isViolent(type) && how !== 'context')
+            lastViolentPlace = { location, sentence: si };
         }
       }
     }
-    const precise = (
-      triggerCount > 0 ? datesFor('past') : findDates(text, article.published, 'past')
-    ).filter((d) => d.date !== null && d.precision === 1);
+    for (const m of placeMentions) {
+      if (m.places[0]?.kind === 'crossing') lastCrossing = toLocation(m.places[0]);
+    }
+    const precise = datesFor('past').filter((d) => d.date !== null && d.precision === 1);
     const last = precise[precise.length - 1];
     if (last?.date) lastExplicit = { date: last.date, precision: 1, sentence: si };
   });
 
   return mergeDrafts(drafts).map((d) => toCodedEvent(d, article));
+}
+
+/** The type a trigger codes: weak "killed" mentions take it from the victims. */
+function finalType(trig: Trigger, clause: string): EventType {
+  let type: EventType = trig.type;
+  if (trig.weak && trig.type === 'armed_clash') {
+    type =
+      CIVILIAN_VICTIMS.test(clause) && !SECURITY_OR_MILITANT.test(clause)
+        ? 'attack_on_civilians'
+        : 'armed_clash';
+  }
+  // Gunmen shooting policemen is a clash with state forces, not violence against civilians.
+  if (
+    type === 'attack_on_civilians' &&
+    SECURITY_VICTIMS.test(trig.text + clause.slice(trig.end, trig.end + 40)) &&
+    !CIVILIAN_VICTIMS.test(trig.text)
+  ) {
+    type = 'armed_clash';
+  }
+  return type;
+}
+
+/** "attacked the police station with heavy weapons and hand grenades": the grenade is the weapon of the attack. */
+function isInstrument(clause: string, t: Trigger, all: Trigger[]): boolean {
+  if (!/\bwith\s+(?:[\w-]+\s+){0,4}$/i.test(clause.slice(Math.max(0, t.start - 50), t.start)))
+    return false;
+  return all.some((o) => o !== t && !o.weak && isViolent(o.type) && o.start < t.start);
+}
+
+/** Further locative places in a clause, distinct from (not inside, not within 25 km of) the chosen one. */
+function otherPlaces(mentions: PlaceMention[], chosen: CodedLocation | null): CodedLocation[] {
+  if (!chosen) return [];
+  const out: CodedLocation[] = [];
+  for (const m of mentions) {
+    const p = m.places[0];
+    if (!p || !m.locative || m.agentive || m.origin || p.kind === 'country' || p.kind === 'line')
+      continue;
+    const loc = toLocation(p);
+    if ([chosen, ...out].some((k) => related(k, loc))) continue;
+    out.push(loc);
+  }
+  return out;
+}
+
+function related(a: CodedLocation, b: CodedLocation): boolean {
+  if (a.name === b.name || distanceKm(a.lat, a.lon, b.lat, b.lon) <= 25) return true;
+  const [coarse, fine] = a.geo_precision >= b.geo_precision ? [a, b] : [b, a];
+  if (coarse.geo_precision < 3) return false;
+  return coarse.admin2 !== null
+    ? coarse.admin2 === fine.admin2
+    : coarse.admin1 !== null && coarse.admin1 === fine.admin1;
 }
 
 function nearestTrigger(a: ActorMention, triggers: Trigger[], clauseStart: number): Trigger | null {
@@ -236,11 +322,6 @@ function nearestViolent(at: number, all: { t: Trigger; clause: Span }[]): Trigge
   return best;
 }
 
-function paragraphEnd(body: string, from: number): number {
-  const i = body.indexOf('\n\n', from);
-  return i < 0 ? body.length : i;
-}
-
 function datelineLocation(dateline: string | null, gazetteer: Gazetteer): CodedLocation | null {
   if (!dateline) return null;
   const name = dateline.split(',')[0] ?? '';
@@ -249,7 +330,7 @@ function datelineLocation(dateline: string | null, gazetteer: Gazetteer): CodedL
 }
 
 function toCodedEvent(d: DraftEvent, article: Article): CodedEvent {
-  const claims = mergeClaims(d.claims);
+  const { claims, conservative } = mergeClaims(d.claims);
   return {
     type: d.type,
     acled: acledCode(d.type),
@@ -257,7 +338,7 @@ function toCodedEvent(d: DraftEvent, article: Article): CodedEvent {
     time_precision: d.precision,
     location: d.location,
     actors: d.actors,
-    fatalities: conservativeCount(claims),
+    fatalities: conservative,
     fatality_claims: claims,
     evidence: { sentence: d.sentence.text, start: d.sentence.start, end: d.sentence.end },
     confidence: confidenceOf(d),

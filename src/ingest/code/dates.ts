@@ -43,8 +43,32 @@ export function tenseOf(clause: string): Tense {
 }
 
 /** All date mentions in a sentence, resolved against the publication date (YYYY-MM-DD or null). */
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+// "night 9/10 September 2025", "October 11-12": ACLED codes the first day of a span.
+const DAY_SPAN = new RegExp(
+  `\\b(\\d{1,2})\\s*(?:/|-|–|and)\\s*\\d{1,2}\\s+(${MONTHS})\\.?(?:,?\\s+(\\d{4}))?|\\b(${MONTHS})\\.?\\s+(\\d{1,2})\\s*(?:-|–)\\s*\\d{1,2}(?:,?\\s+(\\d{4}))?`,
+  'gi',
+);
+const OVERNIGHT = /\b(?:overnight|last night)\b/gi;
+// "said on Sunday": the day of the statement, not of the event.
+const REPORTING_BEFORE =
+  /\b(?:said|says|told (?:\w+ )?(?:reporters|journalists|\w+)|announced|stated|confirmed|reported|added|claimed|statement|in a statement)\s*(?:,\s*)?$/i;
+
 export function findDates(sentence: string, published: string | null, tense: Tense): DateMention[] {
   const out: DateMention[] = [];
+  for (const m of sentence.matchAll(DAY_SPAN)) {
+    const text =
+      m[1] !== undefined ? `${m[1]} ${m[2]} ${m[3] ?? ''}` : `${m[4]} ${m[5]} ${m[6] ?? ''}`;
+    const [d] = findDates(text.trim(), published, tense);
+    if (d) out.push({ ...d, start: m.index, end: m.index + m[0].length });
+  }
+  if (published) {
+    for (const m of sentence.matchAll(OVERNIGHT)) {
+      const day = new Date(Date.parse(`${published}T12:00:00Z`) - DAY).toISOString().slice(0, 10);
+      out.push({ start: m.index, end: m.index + m[0].length, date: day, precision: 1 });
+    }
+  }
   for (const m of sentence.matchAll(VAGUE_SPAN)) {
     const unit = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? 'weeks').toLowerCase();
     out.push({
@@ -69,6 +93,12 @@ export function findDates(sentence: string, published: string | null, tense: Ten
   );
   for (const r of results) {
     if (out.some((o) => r.index < o.end && o.start < r.index + r.text.length)) continue;
+    if (
+      REPORTING_BEFORE.test(
+        sentence.slice(Math.max(0, r.index - 40), r.index).replace(/\s+on\s*$/i, ''),
+      )
+    )
+      continue;
     const s = r.start;
     const known = (c: 'day' | 'month' | 'year' | 'weekday'): boolean => s.isCertain(c);
     const timeOnly =

@@ -55,7 +55,7 @@ const NUM =
 const QUAL =
   '(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly |approximately |an estimated |a total of |another |the )?';
 const VICTIM =
-  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|tribesmen|commanders?|Taliban|personnel)";
+  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|tribesmen|commanders?|Taliban|personnel)";
 const DIED =
   '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down)';
 
@@ -100,10 +100,40 @@ export function parseNumber(raw: string): number | null {
   return total;
 }
 
+export type VictimGroup = 'state' | 'militant' | 'civilian' | 'any';
+
 export interface FatalityMention {
   count: number;
   start: number;
   end: number;
+  group: VictimGroup;
+}
+
+/** A claim before merging: one source's figure for one group of victims. */
+export interface GroupClaim extends FatalityClaim {
+  group: VictimGroup;
+}
+
+function victimGroup(text: string): VictimGroup {
+  if (
+    /\b(?:soldiers?|troops|personnel|officers?|policem[ae]n|police|guards?|FC|Levies|sepoys?|commissioner|officials?)\b/i.test(
+      text,
+    )
+  )
+    return 'state';
+  if (
+    /\b(?:militants?|terrorists?|insurgents?|fighters?|khwarij|khawarij|attackers?|assailants|bombers?|Taliban|commanders?)\b/i.test(
+      text,
+    )
+  )
+    return 'militant';
+  if (
+    /\b(?:civilians?|children|women|woman|child|boys?|girls?|villagers|passengers|workers|labou?rers|students|residents|refugees|worshippers)\b/i.test(
+      text,
+    )
+  )
+    return 'civilian';
+  return 'any';
 }
 
 /** Death figures mentioned in one sentence. Several victim groups in one sentence are summed. */
@@ -116,7 +146,7 @@ export function findFatalities(sentence: string): FatalityMention[] {
       const end = start + m[0].length;
       if (out.some((o) => start < o.end && o.start < end)) continue;
       if (m[1] === undefined) {
-        out.push({ count: 0, start, end });
+        out.push({ count: 0, start, end, group: 'any' });
         continue;
       }
       // "killing two and injuring five": the number belongs to the dead only when no wound word follows it.
@@ -144,7 +174,7 @@ export function findFatalities(sentence: string): FatalityMention[] {
         count += parseNumber(more[1]) ?? 0;
         stop = end + more[0].length;
       }
-      out.push({ count, start, end: stop });
+      out.push({ count, start, end: stop, group: victimGroup(sentence.slice(start, stop)) });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -184,20 +214,36 @@ export function sourceOf(sentence: string): string | null {
   return 'unnamed source';
 }
 
-/** Merges claims: one figure per source (the highest it gave), sources never added together. */
-export function mergeClaims(claims: FatalityClaim[]): FatalityClaim[] {
-  const by = new Map<string | null, number>();
-  for (const c of claims) by.set(c.source, Math.max(by.get(c.source) ?? 0, c.count));
-  // An unattributed figure restating an attributed one is not a separate claim.
-  if (by.size > 1 && by.has(null)) {
-    const v = by.get(null) ?? 0;
-    if ([...by.entries()].some(([k, n]) => k !== null && n === v)) by.delete(null);
+/**
+ * Merges claims. Within one source and one group of victims a later figure restates an earlier one
+ * (the highest is kept); different groups are added ("seven attackers and one soldier"). Sources that
+ * disagree about the same group are kept apart and the lowest figure is coded (ACLED practice).
+ */
+export function mergeClaims(claims: GroupClaim[]): {
+  claims: FatalityClaim[];
+  conservative: number | null;
+} {
+  if (claims.length === 0) return { claims: [], conservative: null };
+  const bySourceGroup = new Map<
+    string,
+    { source: string | null; group: VictimGroup; count: number }
+  >();
+  for (const c of claims) {
+    const k = `${c.source ?? ''}\u0000${c.group}`;
+    const prev = bySourceGroup.get(k);
+    if (!prev || c.count > prev.count)
+      bySourceGroup.set(k, { source: c.source, group: c.group, count: c.count });
   }
-  return [...by.entries()].map(([source, count]) => ({ source, count }));
-}
-
-/** ACLED practice: when sources disagree, the most conservative figure is coded. */
-export function conservativeCount(claims: FatalityClaim[]): number | null {
-  if (claims.length === 0) return null;
-  return Math.min(...claims.map((c) => c.count));
+  const perGroup = new Map<VictimGroup, number>();
+  const perSource = new Map<string | null, number>();
+  for (const v of bySourceGroup.values()) {
+    perGroup.set(v.group, Math.min(perGroup.get(v.group) ?? Infinity, v.count));
+    perSource.set(v.source, (perSource.get(v.source) ?? 0) + v.count);
+  }
+  let conservative = 0;
+  for (const n of perGroup.values()) conservative += n;
+  return {
+    claims: [...perSource.entries()].map(([source, count]) => ({ source, count })),
+    conservative,
+  };
 }

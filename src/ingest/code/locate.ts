@@ -29,6 +29,9 @@ const BORDER_TYPES: ReadonlySet<EventType> = new Set([
 const GENERIC_BORDER =
   /\b(?:the|this|that|key|main|major|border)\s+(?:\w+\s+)?(?:border|borders|frontier|crossings?|crossing points?|crossing areas|border crossings?|border areas?|border regions?)\b/i;
 
+// "the crossing", "the gate": the crossing named last; "the border" stays the whole line.
+const THE_CROSSING = /\bthe (?:crossing|gate|border crossing|crossing point|border gate)\b/i;
+
 export function mentionScore(m: PlaceMention, triggerAt: number): number {
   const place = m.places[0];
   if (!place) return -Infinity;
@@ -61,6 +64,8 @@ export interface LocateInput {
   /** Mentions in the trigger's clause, and in its whole sentence (offsets in the same frame). */
   clauseMentions: PlaceMention[];
   sentenceMentions: PlaceMention[];
+  /** The crossing the article named last, for "the crossing" / "the border" later on. */
+  lastCrossing: CodedLocation | null;
   triggerAt: number;
   sentence: string;
 }
@@ -71,7 +76,21 @@ export interface Located {
   how: 'clause' | 'sentence' | 'border' | 'none';
 }
 
+const MOVEMENT_TYPES: ReadonlySet<EventType> = new Set([
+  'refugee_movement',
+  'infiltration',
+  'displacement',
+]);
+
 export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
+  if (!MOVEMENT_TYPES.has(input.type)) {
+    // "militants who crossed over from Afghanistan attacked the post": the origin is not the place.
+    input = {
+      ...input,
+      clauseMentions: input.clauseMentions.filter((m) => !m.origin),
+      sentenceMentions: input.sentenceMentions.filter((m) => !m.origin),
+    };
+  }
   const pick = (ms: PlaceMention[]): PlaceMention | null => {
     let best: PlaceMention | null = null;
     let bestScore = -Infinity;
@@ -88,6 +107,9 @@ export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
   const inClause = pick(input.clauseMentions);
   if (inClause?.places[0] && !(inClause.places[0].kind === 'country' && isBorderish(input))) {
     return { location: refine(inClause.places[0], input), how: 'clause' };
+  }
+  if (isBorderish(input) && input.lastCrossing && !inClause && THE_CROSSING.test(input.sentence)) {
+    return { location: input.lastCrossing, how: 'border' };
   }
   if (isBorderish(input)) {
     const line = gazetteer.lookup('durand line')[0];

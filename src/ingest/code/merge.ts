@@ -3,7 +3,8 @@
 // conflict are merged into one event that keeps the most precise date and the most specific place.
 import { VIOLENT_EVENT_TYPES, type EventType } from '../../core/taxonomy.js';
 import { distanceKm } from '../geo/distance.js';
-import type { CodedActor, CodedLocation, FatalityClaim } from '../types.js';
+import type { CodedActor, CodedLocation } from '../types.js';
+import type { GroupClaim } from './fatalities.js';
 
 export interface DraftEvent {
   type: EventType;
@@ -14,7 +15,7 @@ export interface DraftEvent {
   location: CodedLocation | null;
   locationHow: 'clause' | 'sentence' | 'border' | 'context' | 'dateline' | 'none';
   actors: CodedActor[];
-  claims: FatalityClaim[];
+  claims: GroupClaim[];
   sentence: { text: string; start: number; end: number };
   hedged: boolean;
   future: boolean;
@@ -24,9 +25,20 @@ export interface DraftEvent {
 const VIOLENT: ReadonlySet<EventType> = new Set(VIOLENT_EVENT_TYPES);
 const DAY = 86_400_000;
 
+/** Violence, plus infiltration: an infiltration attempt is usually met with fire and reported like a clash. */
 export function isViolent(t: EventType): boolean {
-  return VIOLENT.has(t);
+  return VIOLENT.has(t) || t === 'infiltration';
 }
+
+const BORDER_COUNTRIES: ReadonlySet<string> = new Set(['PK', 'AF']);
+// Movements across the border are reported from both sides: Pakistan and Afghanistan do not conflict.
+const CROSS_BORDER: ReadonlySet<EventType> = new Set([
+  'refugee_movement',
+  'border_closure',
+  'border_reopening',
+  'crossing_restriction',
+  'trade_disruption',
+]);
 
 function dayDiff(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
@@ -43,11 +55,24 @@ function placesCompatible(
   a: CodedLocation | null,
   b: CodedLocation | null,
   strategic: boolean,
+  crossBorder = false,
 ): boolean {
   if (a === null || b === null) return true;
+  if (
+    a.country !== null &&
+    b.country !== null &&
+    crossBorder &&
+    BORDER_COUNTRIES.has(a.country) &&
+    BORDER_COUNTRIES.has(b.country)
+  ) {
+    return true;
+  }
   if (a.country === null || b.country === null) return true; // the border line belongs to both sides
   if (a.country !== b.country) return false;
   if (strategic) return true;
+  // A country-level mention ("soldiers of Pakistan") is compatible with any place inside it.
+  if ((a.admin1 === null && a.geo_precision === 3) || (b.admin1 === null && b.geo_precision === 3))
+    return true;
   if (distanceKm(a.lat, a.lon, b.lat, b.lon) <= 25) return true;
   // A town inside the province or district named elsewhere.
   const coarse = a.geo_precision >= b.geo_precision ? a : b;
@@ -80,7 +105,12 @@ export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
       (k) =>
         typesCompatible(k, d) &&
         datesCompatible(k, d, strategic && !isViolent(k.type)) &&
-        placesCompatible(k.location, d.location, strategic && !isViolent(k.type)),
+        placesCompatible(
+          k.location,
+          d.location,
+          strategic && !isViolent(k.type),
+          CROSS_BORDER.has(d.type),
+        ),
     );
     if (!target) {
       kept.push({ ...d, actors: [...d.actors], claims: [...d.claims] });

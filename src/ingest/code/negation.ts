@@ -10,7 +10,7 @@ const NEGATION_BEFORE =
 const NEGATION_AFTER =
   /^\W*(?:\w+\W+){0,3}?(?:was|were|has|have|had|did|does)\s+(?:not|never)\b|^\W*(?:did not|never) (?:happen|take place|occur)/i;
 const HYPOTHETICAL =
-  /\b(?:if|unless|whether|should|threaten(?:s|ed|ing)? to|threats? of|warn(?:s|ed|ing)? (?:of|against|that)|warning of|risk of|risks|fears? of|feared|possible|potential|possibility|any|future|plan(?:s|ned|ning)? to|vow(?:s|ed)? to|call(?:s|ed)? for|demand(?:s|ed)?|urg(?:es|ed|ing)|seek(?:s|ing)?|aim(?:s|ed)? (?:to|at)|intend(?:s|ed)? to|in case|in the event|hope|hopes|hoped|expects?|ready to|prepared to|capable of|able to|likely|unlikely)\b/i;
+  /\b(?:if|unless|whether|should|threaten(?:s|ed|ing)? to|threats? of|warn(?:s|ed|ing)? (?:of|against|that)|warning of|risk of|risks|fears? of|feared|possible|potential|possibility|any|future|plan(?:s|ned|ning)? to|planning|plotting|preparing|agreed to|decided to|vow(?:s|ed)? to|call(?:s|ed)? for|demand(?:s|ed)?|urg(?:es|ed|ing)|seek(?:s|ing)?|aim(?:s|ed)? (?:to|at)|intend(?:s|ed)? to|in case|in the event|hope|hopes|hoped|expects?|ready to|prepared to|capable of|able to|likely|unlikely)\b/i;
 const FUTURE =
   /\b(?:will|shall|'ll|is to|are to|is set to|are set to|is scheduled|are scheduled|scheduled|is expected to|are expected to|expected|upcoming|to be held|due to (?:be|meet|hold|begin|resume|start|visit|travel|sign|reopen|open|convene)\b)\b/i;
 const GENERIC =
@@ -18,6 +18,8 @@ const GENERIC =
 const HAPPENED =
   /\b(?:\w+ed|was|were|had|has|have|did|killed|struck|hit|fought|shot|went off|died|left|blew|overran|took|seized|led|broke|fled|met|began|held|brought|came|ground|stood|remains?|continued?s?|is|are|kept|caught|lost|sent|fell|threw|saw|beat|burnt|built)\b/i;
 
+const SCOPE_BREAK =
+  /\b(?:from|after|since|despite|following|because|over|about|against|by|which|who|when|while|but)\b/i;
 const WINDOW = 60; // characters before the trigger that can govern it
 
 export function modality(
@@ -29,7 +31,10 @@ export function modality(
 ): Modality {
   const before = clause.slice(Math.max(0, triggerStart - WINDOW), triggerStart);
   const near = lastWords(before, 7);
-  if (NEGATION_BEFORE.test(near)) return 'negated';
+  const cue = lastMatch(NEGATION_BEFORE, near);
+  // "have not recovered from the closure": a preposition or clause word between the negation and the
+  // trigger closes the negation's scope.
+  if (cue !== null && !SCOPE_BREAK.test(near.slice(cue))) return 'negated';
   if (NEGATION_AFTER.test(clause.slice(triggerEnd, triggerEnd + 50))) return 'negated';
   // Hypotheticals govern the whole clause up to the trigger ("if ... attacks", "would be discussed").
   const head = clause.slice(0, triggerEnd + 30);
@@ -39,10 +44,17 @@ export function modality(
   )
     return 'hypothetical';
   if (GENERIC.test(clause.slice(0, triggerStart))) return 'generic';
-  if (FUTURE.test(clause)) return futureOk ? 'future' : 'hypothetical';
+  if (FUTURE.test(clause.slice(0, triggerEnd + 20))) return futureOk ? 'future' : 'hypothetical';
   // Violence in the plain present with no past form ("groups carry out attacks") is habitual, not an event.
   if (violent && !HAPPENED.test(clause)) return 'generic';
   return 'fact';
+}
+
+function lastMatch(re: RegExp, s: string): number | null {
+  const g = new RegExp(re.source, 'gi');
+  let at: number | null = null;
+  for (const m of s.matchAll(g)) at = m.index + m[0].length;
+  return at;
 }
 
 function lastWords(s: string, n: number): string {

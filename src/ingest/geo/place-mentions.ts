@@ -20,7 +20,19 @@ const WORD = /[\p{L}\p{M}]+|\d+/gu;
 const LOCATIVE =
   /\b(?:in|at|near|across|inside|into|on|along|within|outside|around|of|between|from|to|toward|towards|through|district|province|area|areas|town|village|city|valley|region|exiting|entering|targeting|targeted|struck|hit|bombed|shelled)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|southeastern|southwestern|northeastern|northwestern|central|border|tribal|restive|remote|neighbouring|neighboring|volatile|mountainous|troubled|frontier|nearby|north|south|east|west)\s+)*$/i;
 const AGENT_AFTER =
-  /^(?:'s|’s|\s+(?:said|says|noted|notes|stated|states|added|told|argued|alleged|alleges|reiterated|expressed|called|asked|hopes|hoped|accused|accuses|denied|denies|claimed|claims|rejected|urged|urges|seeks|sought|wants|warned|demanded|insisted|maintains|maintained|blamed|responded|announced|confirmed|condemned|protested|has|have|had|is|was|will|would|and\s+\w+\s+(?:said|have|has|agreed))\b)/;
+  /^(?:(?:'s|’s)\s+(?:government|army|military|foreign|ministry|spokes\w+|delegation|side|officials|authorities|leaders?|position|stance|security|forces|interim|defen[cs]e|prime|president|envoy|allegations?|claims?|accusations?)\b|\s+(?:government|army|military|forces|troops|authorities|officials|administration|police|Air Force|Foreign Office|delegation|regime|said|says|noted|notes|stated|states|added|told|argued|alleged|alleges|reiterated|expressed|called|asked|hopes|hoped|accused|accuses|denied|denies|claimed|claims|rejected|urged|urges|seeks|sought|wants|warned|demanded|insisted|maintains|maintained|blamed|responded|announced|confirmed|condemned|protested|has|have|had|is|was|will|would|and\s+\w+\s+(?:said|have|has|agreed))\b)/;
+
+// Capitals stand for their governments ("Islamabad blamed Kabul") unless introduced as places.
+const CAPITALS = new Set([
+  'islamabad',
+  'kabul',
+  'tehran',
+  'beijing',
+  'washington',
+  'moscow',
+  'ankara',
+  'riyadh',
+]);
 
 const foldCache = new Map<string, string>();
 function foldToken(t: string): string {
@@ -72,8 +84,9 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
       end,
       surface: text.slice(start, end),
       places: best.places,
-      locative: LOCATIVE.test(before),
-      agentive: AGENT_AFTER.test(after),
+      // "Tank: Two soldiers were martyred" (roundups) and "MOHMAND:" datelines name the place of the paragraph.
+      locative: LOCATIVE.test(before) || (/(?:^|\n)\s*$/.test(before) && /^\s*:/.test(after)),
+      agentive: AGENT_AFTER.test(after) || (CAPITALS.has(first.folded) && !LOCATIVE.test(before)),
       origin: /\bfrom\s+(?:the\s+)?$/i.test(before),
     });
     i = best.j;
