@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findFatalities, mergeClaims, parseNumber } from './fatalities.js';
+
+const counts = (s: string): number[] => findFatalities(s).map((f) => f.count);
+
+test('fatalities: numerals and number words', () => {
+  assert.deepEqual(counts('At least 23 Pakistani soldiers were martyred in the clashes.'), [23]);
+  assert.deepEqual(counts('The attack killed two dozen people and injured 40.'), [24]);
+  assert.deepEqual(counts('Twenty-three soldiers were killed.'), [23]);
+  assert.deepEqual(counts('A soldier was martyred.'), [1]);
+  assert.equal(parseNumber('1,200'), 1200);
+  assert.equal(parseNumber('a hundred'), 100);
+});
+
+test('fatalities: vague plurals follow ACLED conventions', () => {
+  assert.deepEqual(counts('Dozens of militants were killed.'), [12]);
+});
+
+test('fatalities: wounded are not counted, victim groups in one phrase are added', () => {
+  assert.deepEqual(counts('The blast injured 12 people.'), []);
+  assert.deepEqual(counts('The shelling killed three soldiers and two civilians.'), [5]);
+  assert.deepEqual(counts('No casualties were reported.'), [0]);
+});
+
+test('fatalities: conflicting claims are kept apart and the lowest is coded', () => {
+  const { claims, conservative } = mergeClaims([
+    { count: 58, source: 'Afghan authorities', group: 'state' },
+    { count: 23, source: 'ISPR', group: 'state' },
+  ]);
+  assert.equal(conservative, 23);
+  assert.equal(claims.length, 2);
+});
+
+test('fatalities: different victim groups add up, restatements do not', () => {
+  const { conservative } = mergeClaims([
+    { count: 7, source: null, group: 'militant' },
+    { count: 1, source: null, group: 'state' },
+    { count: 7, source: null, group: 'militant' },
+  ]);
+  assert.equal(conservative, 8);
+});

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parsePlainText } from '../article/plain-text.js';
+import { codeArticle } from './coder.js';
+
+const types = (body: string): string[] =>
+  codeArticle(parsePlainText(`Published: 2025-10-20\n\nA headline for the test\n\n${body}`)).map(
+    (e) => e.type,
+  );
+
+test('negation: negated and denied events are not coded', () => {
+  assert.deepEqual(
+    types('There have been no major attacks from Afghan soil in the last three days.'),
+    [],
+  );
+  assert.deepEqual(types('Kabul denied that its forces had fired on Pakistani posts.'), []);
+  assert.deepEqual(types('No shelling was reported in Chaman, officials said.'), []);
+});
+
+test('negation: hypotheticals, threats and prevention are not coded', () => {
+  assert.deepEqual(
+    types('Pakistan warned it would strike hideouts in Khost if attacks continued.'),
+    [],
+  );
+  assert.deepEqual(types('The mechanism aims to stop attacks emanating from Afghan soil.'), []);
+  assert.deepEqual(types('Militants could attack the convoy near Wana.'), []);
+});
+
+test('negation: a negation does not reach past a preposition', () => {
+  assert.ok(
+    types(
+      'Traders have not recovered from the closure of the Torkham crossing on October 12.',
+    ).includes('border_closure'),
+  );
+});
+
+test('negation: facts are coded', () => {
+  assert.deepEqual(
+    types('Pakistani jets struck a house in Khost on Sunday, killing five civilians.'),
+    ['airstrike'],
+  );
+});
+
+test('negation: scheduled talks are coded, threatened violence is not', () => {
+  assert.deepEqual(types('Delegations will meet in Istanbul on Saturday for talks.'), ['talks']);
+  assert.deepEqual(types('The TTP will attack security forces in Bannu, a spokesman said.'), []);
+});

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { foldName } from '../text/fold.js';
+import { loadGazetteer } from './gazetteer.js';
+import { findPlaceMentions } from './place-mentions.js';
+
+const gaz = loadGazetteer();
+const first = (name: string) => gaz.lookup(foldName(name))[0];
+
+test('gazetteer: transliteration variants resolve to one place', () => {
+  for (const v of ['Spin Boldak', 'Spin Buldak', 'Spīn Bōldak', 'Spinboldak'])
+    assert.equal(first(v)?.name, 'Spin Boldak', v);
+  for (const v of ['Torkham', 'Torkhum']) assert.equal(first(v)?.name, 'Torkham', v);
+  for (const v of ['Khost', 'Khowst']) assert.equal(first(v)?.country, 'AF', v);
+  assert.equal(first('Türkiye')?.country, 'TR');
+  assert.equal(first('Turkey')?.country, 'TR');
+});
+
+test('gazetteer: border places the package lacks are curated', () => {
+  const torkham = first('Torkham');
+  assert.ok(
+    torkham && Math.abs(torkham.lat - 34.1147) < 0.01 && Math.abs(torkham.lon - 71.0847) < 0.01,
+  );
+  assert.equal(first('Angoor Adda')?.country, 'PK');
+  assert.equal(first('Durand Line')?.country, null);
+});
+
+test('gazetteer: GeoNames places carry admin names, diacritics folded', () => {
+  const k = first('Kandahar');
+  assert.equal(k?.country, 'AF');
+  assert.equal(k?.admin1, 'Kandahar');
+  assert.equal(first('Parachinar')?.admin1, 'Khyber Pakhtunkhwa');
+});
+
+test('gazetteer: ordinary words are not places', () => {
+  assert.equal(gaz.lookup('march').length, 0);
+  const ms = findPlaceMentions('In March, talks were held. The tank was hit.', gaz);
+  assert.deepEqual(
+    ms.map((m) => m.surface),
+    [],
+  );
+});
+
+test('place mentions: longest match, locative and agentive uses', () => {
+  const ms = findPlaceMentions('Islamabad said shells hit Spin Buldak in Kandahar province.', gaz);
+  assert.deepEqual(
+    ms.map((m) => m.surface),
+    ['Islamabad', 'Spin Buldak', 'Kandahar province'],
+  );
+  assert.equal(ms[0]?.agentive, true);
+  assert.equal(ms[2]?.locative, true);
+});
