@@ -25,6 +25,14 @@ const CIVILIAN_VICTIMS =
 const PRESENT_PERFECT =
   /\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|been|caused|become|killed|left|seen|brought|hit|struck|ground|taken|fled)\b/i;
 const MAX_INHERIT_SENTENCES = 2;
+// "arrested suspects in a raid", "wanted in the killing of": the weak word belongs to this event.
+const EXPLAINS_WEAK: ReadonlySet<EventType> = new Set([
+  'arrest',
+  'abduction',
+  'access_denied',
+  'protest',
+  'property_destruction',
+]);
 const SECURITY_OR_MILITANT =
   /\b(?:soldiers?|troops|militants?|terrorists?|forces|police|personnel|khwarij|khawarij)\b/i;
 const SECURITY_VICTIMS =
@@ -68,7 +76,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
       triggers: findTriggers(clause.text),
     }));
     const anyStrongViolent = perClause.some((c) =>
-      c.triggers.some((t) => !t.weak && isViolent(t.type)),
+      c.triggers.some((t) => !t.weak && (isViolent(t.type) || EXPLAINS_WEAK.has(t.type))),
     );
     // Weak triggers ("killed", "blast") only stand in when nothing more specific names the event;
     // a weapon named after "with" belongs to the attack it is used in.
@@ -216,7 +224,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           drafts.push(base);
           // "at posts in Kurram and near Angoor Adda": one event per distinct place, as ACLED codes them.
           if (isViolent(type) || type === 'arrest') {
-            for (const extra of otherPlaces(clauseMentions, location)) {
+            for (const extra of otherPlaces(clauseMentions, location, text)) {
               drafts.push({
                 ...base,
                 location: extra,
@@ -270,11 +278,18 @@ function isInstrument(clause: string, t: Trigger, all: Trigger[]): boolean {
 }
 
 /** Further locative places in a clause, distinct from (not inside, not within 25 km of) the chosen one. */
-function otherPlaces(mentions: PlaceMention[], chosen: CodedLocation | null): CodedLocation[] {
+function otherPlaces(
+  mentions: PlaceMention[],
+  chosen: CodedLocation | null,
+  text: string,
+): CodedLocation[] {
   if (!chosen) return [];
   const out: CodedLocation[] = [];
+  const anchor = mentions.find((m) => m.places[0]?.name === chosen.name);
   for (const m of mentions) {
     const p = m.places[0];
+    // Only places coordinated with the chosen one ("in Kurram and near Angoor Adda", "Karachi and Islamabad").
+    if (!anchor || m === anchor || !coordinated(anchor, m, text)) continue;
     if (!p || !m.locative || m.agentive || m.origin || p.kind === 'country' || p.kind === 'line')
       continue;
     const loc = toLocation(p);
@@ -282,6 +297,13 @@ function otherPlaces(mentions: PlaceMention[], chosen: CodedLocation | null): Co
     out.push(loc);
   }
   return out;
+}
+
+function coordinated(a: PlaceMention, b: PlaceMention, text: string): boolean {
+  const gap = a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
+  return /^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:(?:at|in|near|on|around)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(
+    gap,
+  );
 }
 
 function related(a: CodedLocation, b: CodedLocation): boolean {

@@ -131,6 +131,8 @@ export function findDates(sentence: string, published: string | null, tense: Ten
       else if (!known('year')) date = yearRelative(date, ref, tense);
     }
     if (precision === 3) date = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+    // "ten days later" in a past-tense sentence is relative to another event, not to the report.
+    if (ref !== null && tense !== 'future' && date.getTime() > ref.getTime() + DAY) continue;
     out.push({
       start: r.index,
       end: r.index + r.text.length,

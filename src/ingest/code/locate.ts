@@ -32,10 +32,12 @@ const GENERIC_BORDER =
 // "the crossing", "the gate": the crossing named last; "the border" stays the whole line.
 const THE_CROSSING = /\bthe (?:crossing|gate|border crossing|crossing point|border gate)\b/i;
 
-export function mentionScore(m: PlaceMention, triggerAt: number): number {
+export function mentionScore(m: PlaceMention, triggerAt: number, type?: EventType): number {
   const place = m.places[0];
   if (!place) return -Infinity;
   let s = KIND_SCORE[place.kind];
+  // A closure or a crossing of refugees happens at the crossing, not in the town the report mentions.
+  if (type !== undefined && BORDER_TYPES.has(type) && place.kind === 'crossing') s += 3;
   if (m.locative) s += 3;
   if (m.agentive) s -= 6;
   if (m.origin) s -= 3;
@@ -95,7 +97,7 @@ export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
     let best: PlaceMention | null = null;
     let bestScore = -Infinity;
     for (const m of ms) {
-      const sc = mentionScore(m, input.triggerAt);
+      const sc = mentionScore(m, input.triggerAt, input.type);
       if (sc > bestScore) {
         best = m;
         bestScore = sc;
