@@ -87,7 +87,11 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
       ),
     }));
     const triggerCount = perClause.reduce((n, c) => n + c.triggers.length, 0);
-    const placeMentions = findPlaceMentions(text, gazetteer);
+    // Places are needed for events, and for remembering the crossing a later "the crossing" refers to.
+    const placeMentions =
+      triggerCount > 0 || /\b(?:crossing|gate|border)\b/i.test(text)
+        ? findPlaceMentions(text, gazetteer)
+        : [];
     const dateCache = new Map<Tense, DateMention[]>();
     const datesFor = (tense: Tense): DateMention[] => {
       let d = dateCache.get(tense);
