@@ -1,14 +1,28 @@
 // A news article ingested by the analyst desk, with the events coded from it.
 import { z } from 'zod';
-import { ActorSchema, EventTypeSchema, LocationSchema, TimePrecisionSchema } from '../taxonomy.js';
+import {
+  ActorSchema,
+  CountryCodeSchema,
+  EventTypeSchema,
+  LocationSchema,
+  TimePrecisionSchema,
+} from '../taxonomy.js';
+
+/** News names places that belong to no one country (the Durand Line itself, "the border areas"). */
+export const CodedLocationSchema = LocationSchema.extend({ country: CountryCodeSchema.nullable() });
 
 export const CodedEventSchema = z.object({
   type: EventTypeSchema,
   date: z.iso.date().nullable(),
   time_precision: TimePrecisionSchema,
-  location: LocationSchema.nullable(),
+  location: CodedLocationSchema.nullable(),
   actors: z.array(ActorSchema).max(20),
   fatalities: z.number().int().min(0).nullable(),
+  /** Each side's own figure, kept apart when the claims conflict (never added together). */
+  fatality_claims: z
+    .array(z.object({ source: z.string().max(200), count: z.number().int().min(0) }))
+    .max(20)
+    .optional(),
   evidence: z.object({
     sentence: z.string().max(5000),
     start: z.number().int(),
