@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/store.js';
+import type { MissionLog } from '../log/service.js';
+import { registerEntryRoutes } from './routes/entries.js';
+import { registerLogRoutes } from './routes/log.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMissionRoutes } from './routes/missions.js';
@@ -16,6 +19,8 @@ export interface AppContext {
   /** The URL clients reach this server at. */
   publicUrl: string;
   version: string;
+  /** The running logs, by mission slug (absent: no log endpoints answer but 404/503). */
+  logs?: Map<string, MissionLog>;
 }
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -30,6 +35,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, ctx);
   registerMissionRoutes(app, ctx);
+  registerLogRoutes(app, ctx);
+  await app.register(async (scope) => registerEntryRoutes(scope, ctx));
 
   if (existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, { root: WEB_ROOT, index: 'index.html', maxAge: 0 });

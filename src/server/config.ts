@@ -16,6 +16,10 @@ export const ENV_VARS = {
   db: 'TRUCELINE_DB',
   demo: 'TRUCELINE_DEMO',
   publicUrl: 'TRUCELINE_PUBLIC_URL',
+  logBatchSize: 'TRUCELINE_LOG_BATCH_SIZE',
+  logBatchIntervalMs: 'TRUCELINE_LOG_BATCH_INTERVAL_MS',
+  logMaxQueue: 'TRUCELINE_LOG_MAX_QUEUE',
+  witnessTimeoutMs: 'TRUCELINE_WITNESS_TIMEOUT_MS',
 } as const;
 
 const ConfigSchema = z.object({
@@ -31,6 +35,11 @@ const ConfigSchema = z.object({
   demo: z.boolean(),
   /** The URL clients use to reach this server; also the host part of log origins. */
   publicUrl: z.url().optional(),
+  /** Sequencer tuning (src/log/sequencer.ts has the defaults: 256 entries / 250 ms / 8192 / 3000 ms). */
+  logBatchSize: z.coerce.number().int().min(1).max(10000).optional(),
+  logBatchIntervalMs: z.coerce.number().int().min(0).max(60000).optional(),
+  logMaxQueue: z.coerce.number().int().min(1).optional(),
+  witnessTimeoutMs: z.coerce.number().int().min(1).max(600000).optional(),
 });
 export type ServerConfig = z.infer<typeof ConfigSchema> & { dataDir: string };
 
@@ -41,6 +50,10 @@ export interface ConfigInput {
   db?: string;
   demo?: boolean;
   publicUrl?: string;
+  logBatchSize?: string | number;
+  logBatchIntervalMs?: string | number;
+  logMaxQueue?: string | number;
+  witnessTimeoutMs?: string | number;
 }
 
 function envFlag(value: string | undefined): boolean | undefined {
@@ -60,6 +73,10 @@ export function resolveConfig(
     db: flags.db ?? env[ENV_VARS.db] ?? DEFAULT_DB,
     demo: flags.demo ?? envFlag(env[ENV_VARS.demo]) ?? false,
     publicUrl: flags.publicUrl ?? env[ENV_VARS.publicUrl],
+    logBatchSize: flags.logBatchSize ?? env[ENV_VARS.logBatchSize],
+    logBatchIntervalMs: flags.logBatchIntervalMs ?? env[ENV_VARS.logBatchIntervalMs],
+    logMaxQueue: flags.logMaxQueue ?? env[ENV_VARS.logMaxQueue],
+    witnessTimeoutMs: flags.witnessTimeoutMs ?? env[ENV_VARS.witnessTimeoutMs],
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

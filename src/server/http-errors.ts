@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CoreError } from '../core/errors.js';
 import { StoreError } from '../store/errors.js';
+import { LogError } from '../log/errors.js';
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';
@@ -31,8 +32,20 @@ const STORE_STATUS: Record<StoreError['code'], number> = {
   unavailable: 503,
 };
 
+const LOG_STATUS: Record<LogError['code'], number> = {
+  overloaded: 503,
+  unavailable: 503,
+  unknown_key: 422,
+  revoked_key: 403,
+  duplicate: 409,
+  wrong_mission: 400,
+  not_found: 404,
+};
+
 export function toHttp(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  if (err instanceof LogError)
+    return new HttpError(LOG_STATUS[err.code], err.code, err.message, err.details);
   if (err instanceof CoreError)
     return new HttpError(CORE_STATUS[err.code], err.code, err.message, err.details);
   if (err instanceof StoreError)

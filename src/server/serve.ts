@@ -13,6 +13,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { openStore } from '../store/open.js';
+import {
+  startLocalWitnesses,
+  startMissionLogs,
+  stopMissionLogs,
+  type LogTuning,
+} from '../log/service.js';
 import type { Store } from '../store/store.js';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
@@ -103,11 +109,37 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   else mkdirSync(config.dataDir, { recursive: true });
 
   const store = await openStore(config.db, config.dataDir);
-  const ctx = { store, config, publicUrl, version: packageVersion() };
+  // The demo mission's three witnesses run in this process, each on its own 127.0.0.1 port.
+  const witnesses = config.demo ? await startLocalWitnesses(store, config.dataDir) : undefined;
+  const tuning: LogTuning = {};
+  if (config.logBatchSize !== undefined) tuning.batchSize = config.logBatchSize;
+  if (config.logBatchIntervalMs !== undefined) tuning.batchIntervalMs = config.logBatchIntervalMs;
+  if (config.logMaxQueue !== undefined) tuning.maxQueue = config.logMaxQueue;
+  if (config.witnessTimeoutMs !== undefined) tuning.witnessTimeoutMs = config.witnessTimeoutMs;
+  let logs;
+  try {
+    logs = await startMissionLogs({
+      store,
+      dataDir: config.dataDir,
+      publicUrl,
+      ...(witnesses ? { witnessUrls: witnesses.urls } : {}),
+      tuning,
+    });
+  } catch (err) {
+    await witnesses?.close();
+    await store.close();
+    throw err;
+  }
+  const ctx = { store, config, publicUrl, version: packageVersion(), logs };
   const app = await buildApp(ctx);
+  const stopLogs = async () => {
+    await stopMissionLogs(logs);
+    await witnesses?.close();
+  };
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    await stopLogs();
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -134,7 +166,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     async close() {
       if (closed) return;
       closed = true;
+      // Stop taking requests, let the sequencers integrate what they hold and publish, then close.
       await app.close();
+      await stopLogs();
       await store.close();
     },
   };

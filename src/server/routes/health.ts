@@ -7,5 +7,20 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
     status: 'ok',
     version: ctx.version,
     store: ctx.store.dialect,
+    // Each log's size and witness shortfall (the full status is at /api/v1/missions/<slug>/log).
+    logs: Object.fromEntries(
+      [...(ctx.logs?.values() ?? [])].map((l) => {
+        const s = l.sequencer.status();
+        return [
+          l.slug,
+          {
+            size: s.size,
+            checkpointSize: s.checkpoint?.size ?? null,
+            quorumMet: s.quorumMet,
+            shortfall: s.shortfall,
+          },
+        ];
+      }),
+    ),
   }));
 }

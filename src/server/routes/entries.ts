@@ -1,0 +1,118 @@
+// Entries of a mission's log: POST a signed envelope (answered 201 {index, id, checkpoint, proof}
+// once it is durable, integrated and covered by a published checkpoint), GET an entry's exact
+// bytes, GET its tlog-proof bundle against the latest checkpoint.
+import type { FastifyInstance } from 'fastify';
+import { formatProofBundle, TLOG_PROOF_EXTENSION } from '../../tlog/proof-bundle.js';
+import { parseDecimal } from '../../tlog/checkpoint.js';
+import { parseCheckpoint } from '../../tlog/checkpoint.js';
+import { parseNote } from '../../tlog/note.js';
+import type { User } from '../../store/store.js';
+import type { AppContext } from '../app.js';
+import { HttpError } from '../http-errors.js';
+import { hashToken, TOKEN_PREFIX } from '../tokens.js';
+import { missionLog } from './log.js';
+
+const TOKEN_CACHE_MS = 5000;
+
+function parseIndex(text: string): number {
+  const n = parseDecimal(text);
+  if (n === undefined)
+    throw new HttpError(400, 'schema', `couldn't read entry: "index" is not a decimal index`, {
+      issues: [{ path: 'index', message: 'not a decimal index' }],
+    });
+  return n;
+}
+
+export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // The entry is hashed into the log as sent: keep the raw bytes, whatever the content type.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 256 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  const tokens = new Map<string, { user: User; at: number }>();
+  async function authenticate(header: string | undefined): Promise<User> {
+    const m = /^Bearer (tl_[A-Za-z0-9_-]{10,200})$/.exec(header ?? '');
+    if (!m || !m[1]!.startsWith(TOKEN_PREFIX))
+      throw new HttpError(
+        401,
+        'unauthorized',
+        "couldn't authenticate: send Authorization: Bearer tl_…",
+      );
+    const hash = hashToken(m[1]!);
+    const cached = tokens.get(hash);
+    if (cached && Date.now() - cached.at < TOKEN_CACHE_MS) return cached.user;
+    const user = await ctx.store.userByTokenHash(hash);
+    if (!user) throw new HttpError(401, 'unauthorized', "couldn't authenticate: unknown API token");
+    tokens.set(hash, { user, at: Date.now() });
+    return user;
+  }
+
+  app.post<{ Params: { slug: string } }>(
+    '/api/v1/missions/:slug/entries',
+    async (request, reply) => {
+      await authenticate(request.headers.authorization);
+      const log = missionLog(ctx, request.params.slug);
+      const body = request.body;
+      if (!(body instanceof Buffer) || body.length === 0)
+        throw new HttpError(
+          400,
+          'schema',
+          "couldn't accept entry: the body must be the entry's canonical JSON",
+        );
+      const entry = await log.admission.check(
+        new Uint8Array(body.buffer, body.byteOffset, body.length),
+      );
+      const index = await log.sequencer.append(entry);
+      const cp = await log.sequencer.checkpointCovering(index);
+      const proof = await log.sequencer.reader.inclusionProof(index, cp.size);
+      return reply.status(201).send({
+        index,
+        id: entry.id,
+        checkpoint: cp.note,
+        proof: formatProofBundle({ index, proof, checkpoint: cp.note }),
+      });
+    },
+  );
+
+  app.get<{ Params: { slug: string; index: string } }>(
+    '/api/v1/missions/:slug/entries/:index',
+    async (request, reply) => {
+      const log = missionLog(ctx, request.params.slug);
+      const index = parseIndex(request.params.index);
+      if (index >= log.sequencer.size)
+        throw new HttpError(404, 'not_found', `couldn't find entry ${index}`);
+      const e = await ctx.store.getEntry(log.slug, index);
+      if (!e) throw new HttpError(404, 'not_found', `couldn't find entry ${index}`);
+      void reply
+        .header('content-type', 'application/json')
+        .header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.send(Buffer.from(e.bytes));
+    },
+  );
+
+  app.get<{ Params: { slug: string; index: string } }>(
+    '/api/v1/missions/:slug/entries/:index/proof',
+    async (request, reply) => {
+      const log = missionLog(ctx, request.params.slug);
+      const index = parseIndex(request.params.index);
+      const cp = log.sequencer.latest();
+      if (!cp || index >= cp.size)
+        throw new HttpError(
+          404,
+          'not_found',
+          `couldn't prove entry ${index}: no published checkpoint includes it yet`,
+        );
+      const size = parseCheckpoint(parseNote(cp.note).text).size;
+      const proof = await log.sequencer.reader.inclusionProof(index, size);
+      void reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="${log.slug}-${index}${TLOG_PROOF_EXTENSION}"`,
+        )
+        .header('cache-control', 'no-cache');
+      return reply.send(formatProofBundle({ index, proof, checkpoint: cp.note }));
+    },
+  );
+}
