@@ -4,6 +4,8 @@ import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerServe } from './commands/serve.js';
+import { registerSubmit } from './commands/submit.js';
+import { registerWitness } from './commands/witness.js';
 
 export function buildProgram(): Command {
   const program = new Command('truceline')
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerInit(program);
   registerKeygen(program);
+  registerSubmit(program);
+  registerWitness(program);
   registerIngest(program);
   for (const command of program.commands) command.exitOverride();
   return program;
