@@ -115,6 +115,37 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Sign-in and evidence (src/store/auth-store.ts): password sessions stored by the SHA-256 of
+    // their cookie token, and content-addressed blobs with the organisations that uploaded them.
+    '0004_auth': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sessions')
+          .addColumn('session_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+        await db.schema
+          .createTable('blobs')
+          .addColumn('sha256', 'text', (c) => c.primaryKey())
+          .addColumn('size', bigint, (c) => c.notNull())
+          .addColumn('media_type', 'text', (c) => c.notNull())
+          .addColumn('bytes', bytes, (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('blob_owners')
+          .addColumn('sha256', 'text', (c) => c.notNull().references('blobs.sha256'))
+          .addColumn('mission', 'text', (c) => c.notNull())
+          .addColumn('org', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('blob_owners_pk', ['sha256', 'mission', 'org'])
+          .execute();
+      },
+    },
   };
 }
 
