@@ -1,0 +1,4 @@
+export * from './state-machine.js';
+export * from './rules.js';
+export * from './confidential.js';
+export * from './compliance.js';
