@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/store.js';
 import type { MissionLog } from '../log/service.js';
+import { registerAuthRoutes } from './auth/routes.js';
 import { registerEntryRoutes } from './routes/entries.js';
 import { registerLogRoutes } from './routes/log.js';
 import { errorHandler, HttpError } from './http-errors.js';
@@ -36,6 +37,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerHealthRoutes(app, ctx);
   registerMissionRoutes(app, ctx);
   registerLogRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
 
   if (existsSync(WEB_ROOT)) {

@@ -9,6 +9,7 @@ import type { MissionDoc } from '../core/records/mission.js';
 import { signerFromNoteKey, type Signer } from '../core/signing.js';
 import { SIG_TYPE_COSIGNATURE_V1, generateNoteKey } from '../tlog/note-key.js';
 import type { NewEntry, Store } from '../store/store.js';
+import { hashPassword, newPassword } from './auth/passwords.js';
 import { logOrigin } from './missions.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -16,6 +17,8 @@ export interface CredentialsUser {
   org: string;
   role: string;
   token: string;
+  /** For password sign-in to the web portal (stored only as a scrypt hash). */
+  password: string;
   keyFile: string;
   author: string;
 }
@@ -71,6 +74,7 @@ export async function provisionMission(
   const signers = new Map<string, Signer>();
   for (const user of doc.demoUsers) {
     const id = newId();
+    const password = newPassword();
     await store.createUser({
       id,
       mission: doc.slug,
@@ -78,7 +82,7 @@ export async function provisionMission(
       display_name: user.displayName,
       org: user.org,
       role: user.role,
-      password_hash: null,
+      password_hash: await hashPassword(password),
       created_at: now,
     });
     const token = newToken();
@@ -99,6 +103,7 @@ export async function provisionMission(
       org: user.org,
       role: user.role,
       token,
+      password,
       keyFile: keyPath(options.finalDir, file),
       author: signer.author,
     };

@@ -33,11 +33,12 @@ export interface BlobOwnersTable {
   created_at: string;
 }
 
-export interface AuthTables {
+// A type alias (not an interface) so it satisfies withTables' Record<string, …> constraint.
+export type AuthTables = {
   sessions: SessionsTable;
   blobs: BlobsTable;
   blob_owners: BlobOwnersTable;
-}
+};
 
 export interface BlobMeta {
   sha256: string;

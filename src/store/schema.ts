@@ -25,7 +25,7 @@ export interface UsersTable {
   display_name: string;
   org: string;
   role: string;
-  /** scrypt hash (see src/server/passwords.ts); null for program-only users. */
+  /** scrypt hash (see src/server/auth/passwords.ts); null for program-only users. */
   password_hash: string | null;
   created_at: string;
 }

@@ -6,13 +6,10 @@ import { formatProofBundle, TLOG_PROOF_EXTENSION } from '../../tlog/proof-bundle
 import { parseDecimal } from '../../tlog/checkpoint.js';
 import { parseCheckpoint } from '../../tlog/checkpoint.js';
 import { parseNote } from '../../tlog/note.js';
-import type { User } from '../../store/store.js';
 import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
-import { hashToken, TOKEN_PREFIX } from '../tokens.js';
+import { authFor } from '../auth/caller.js';
 import { missionLog } from './log.js';
-
-const TOKEN_CACHE_MS = 5000;
 
 function parseIndex(text: string): number {
   const n = parseDecimal(text);
@@ -30,28 +27,12 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
     done(null, body),
   );
 
-  const tokens = new Map<string, { user: User; at: number }>();
-  async function authenticate(header: string | undefined): Promise<User> {
-    const m = /^Bearer (tl_[A-Za-z0-9_-]{10,200})$/.exec(header ?? '');
-    if (!m || !m[1]!.startsWith(TOKEN_PREFIX))
-      throw new HttpError(
-        401,
-        'unauthorized',
-        "couldn't authenticate: send Authorization: Bearer tl_…",
-      );
-    const hash = hashToken(m[1]!);
-    const cached = tokens.get(hash);
-    if (cached && Date.now() - cached.at < TOKEN_CACHE_MS) return cached.user;
-    const user = await ctx.store.userByTokenHash(hash);
-    if (!user) throw new HttpError(401, 'unauthorized', "couldn't authenticate: unknown API token");
-    tokens.set(hash, { user, at: Date.now() });
-    return user;
-  }
+  const auth = authFor(ctx);
 
   app.post<{ Params: { slug: string } }>(
     '/api/v1/missions/:slug/entries',
     async (request, reply) => {
-      await authenticate(request.headers.authorization);
+      await auth.require(request, undefined, 'add an entry');
       const log = missionLog(ctx, request.params.slug);
       const body = request.body;
       if (!(body instanceof Buffer) || body.length === 0)
