@@ -6,7 +6,17 @@ import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { codeArticle, loadGazetteer, parsePlainText, type Article } from '../src/ingest/index.js';
-import { emptyScores, FIELDS, loadDevSet, overall, prf, scoreArticle } from './ingest-score.js';
+import {
+  emptyScores,
+  FIELDS,
+  HOLDOUT_DIR,
+  loadDevSet,
+  overall,
+  prf,
+  scoreArticle,
+  type DevArticle,
+  type Scores,
+} from './ingest-score.js';
 
 const TARGET_CHARS = 2_000;
 const THROUGHPUT_ARTICLES = 400;
@@ -31,19 +41,24 @@ export async function run(): Promise<void> {
   const gazetteerMb = (process.memoryUsage().heapUsed - before) / 1e6;
 
   const dev = loadDevSet();
-  const scores = emptyScores();
-  for (const d of dev) scoreArticle(d.gold, codeArticle(d.article, { gazetteer }), scores);
+  const holdout = loadDevSet(HOLDOUT_DIR);
+  const score = (set: DevArticle[]): Scores => {
+    const s = emptyScores();
+    for (const d of set) scoreArticle(d.gold, codeArticle(d.article, { gazetteer }), s);
+    return s;
+  };
+  const devScores = score(dev);
+  const holdScores = score(holdout);
+  const labelled = (set: DevArticle[]): number => set.reduce((n, d) => n + d.gold.length, 0);
   console.log(
-    `ingest accuracy on ${dev.length} dev articles (${dev.reduce((n, d) => n + d.gold.length, 0)} labelled events)`,
+    `ingest accuracy: dev ${dev.length} articles (${labelled(dev)} events, tuned on) | held-out ${holdout.length} articles (${labelled(holdout)} events, never tuned on)`,
   );
-  console.log('  field               precision  recall     F1');
-  for (const f of FIELDS) {
-    const { p, r, f1 } = prf(scores[f]);
-    console.log(`  ${f.padEnd(18)}  ${pct(p)}%   ${pct(r)}%  ${pct(f1)}%`);
-  }
-  const o = prf(overall(scores));
+  console.log('  field                 dev   P      R      F1   |  held-out P   R      F1');
+  const row = (name: string, a: { p: number; r: number; f1: number }, b: typeof a): string =>
+    `  ${name.padEnd(18)}  ${pct(a.p)}% ${pct(a.r)}% ${pct(a.f1)}%  |  ${pct(b.p)}% ${pct(b.r)}% ${pct(b.f1)}%`;
+  for (const f of FIELDS) console.log(row(f, prf(devScores[f]), prf(holdScores[f])));
   console.log(
-    `  ${'overall'.padEnd(18)}  ${pct(o.p)}%   ${pct(o.r)}%  ${pct(o.f1)}%   (goal: type+country+date F1 >= 85%)`,
+    `${row('overall', prf(overall(devScores)), prf(overall(holdScores)))}   (goal: type+country+date F1 >= 85%)`,
   );
 
   // Throughput corpus: dev bodies concatenated into ~2,000-character articles, as plain text.
