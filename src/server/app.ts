@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/store.js';
 import type { MissionLog } from '../log/service.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerBlobRoutes } from './routes/blobs.js';
 import { registerEntryRoutes } from './routes/entries.js';
 import { registerLogRoutes } from './routes/log.js';
 import { errorHandler, HttpError } from './http-errors.js';
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerLogRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
+  await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 
   if (existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, { root: WEB_ROOT, index: 'index.html', maxAge: 0 });

@@ -7,6 +7,8 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = 'data';
 export const DEFAULT_DB = 'sqlite';
+/** Largest evidence blob accepted by POST /api/v1/blobs (10 MiB). */
+export const DEFAULT_BLOB_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Environment variables, by config field (documented in the README). */
 export const ENV_VARS = {
@@ -20,6 +22,7 @@ export const ENV_VARS = {
   logBatchIntervalMs: 'TRUCELINE_LOG_BATCH_INTERVAL_MS',
   logMaxQueue: 'TRUCELINE_LOG_MAX_QUEUE',
   witnessTimeoutMs: 'TRUCELINE_WITNESS_TIMEOUT_MS',
+  blobMaxBytes: 'TRUCELINE_BLOB_MAX_BYTES',
 } as const;
 
 const ConfigSchema = z.object({
@@ -40,6 +43,13 @@ const ConfigSchema = z.object({
   logBatchIntervalMs: z.coerce.number().int().min(0).max(60000).optional(),
   logMaxQueue: z.coerce.number().int().min(1).optional(),
   witnessTimeoutMs: z.coerce.number().int().min(1).max(600000).optional(),
+  /** Largest blob upload in bytes (default DEFAULT_BLOB_MAX_BYTES). */
+  blobMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof ConfigSchema> & { dataDir: string };
 
@@ -54,6 +64,7 @@ export interface ConfigInput {
   logBatchIntervalMs?: string | number;
   logMaxQueue?: string | number;
   witnessTimeoutMs?: string | number;
+  blobMaxBytes?: string | number;
 }
 
 function envFlag(value: string | undefined): boolean | undefined {
@@ -77,6 +88,7 @@ export function resolveConfig(
     logBatchIntervalMs: flags.logBatchIntervalMs ?? env[ENV_VARS.logBatchIntervalMs],
     logMaxQueue: flags.logMaxQueue ?? env[ENV_VARS.logMaxQueue],
     witnessTimeoutMs: flags.witnessTimeoutMs ?? env[ENV_VARS.witnessTimeoutMs],
+    blobMaxBytes: flags.blobMaxBytes ?? env[ENV_VARS.blobMaxBytes],
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

@@ -54,7 +54,9 @@ export function toHttp(err: unknown): HttpError {
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new HttpError(
       fe.statusCode,
-      (fe.code ?? 'bad_request').toLowerCase(),
+      fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'too_large'
+        : (fe.code ?? 'bad_request').toLowerCase(),
       fe.message ?? 'bad request',
     );
   }
