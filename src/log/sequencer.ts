@@ -83,6 +83,13 @@ export interface LogStatus {
   witnesses: WitnessStatus[];
 }
 
+/** An entry just made durable and integrated, with its index (see Sequencer.onIntegrated). */
+export interface IntegratedEntry {
+  index: number;
+  entry: NewEntry;
+}
+export type IntegrationListener = (mission: string, entries: IntegratedEntry[]) => void;
+
 interface Pending {
   entry: NewEntry;
   resolve(index: number): void;
@@ -113,6 +120,7 @@ export class Sequencer {
   private readonly maxQueue: number;
   private readonly checkpointIntervalMs: number;
   private readonly hasher: Hasher;
+  private readonly listeners = new Set<IntegrationListener>();
 
   private constructor(
     private readonly options: SequencerOptions,
@@ -258,6 +266,16 @@ export class Sequencer {
     });
   }
 
+  /**
+   * Calls `listener` after every batch is durable and integrated (step 2 above), with its entries
+   * in index order, before any checkpoint covers them. Returns the function that unsubscribes.
+   * A listener must not throw or block; what it throws is ignored.
+   */
+  onIntegrated(listener: IntegrationListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Resolves with the first published checkpoint that includes `index`. */
   checkpointCovering(index: number): Promise<PublishedCheckpoint> {
     if (this.latestCp && this.latestCp.size > index) return Promise.resolve(this.latestCp);
@@ -348,6 +366,16 @@ export class Sequencer {
       this.inFlightIds.delete(p.entry.id);
       p.resolve(oldSize + i);
     });
+    if (this.listeners.size > 0) {
+      const integrated = batch.map((p, i) => ({ index: oldSize + i, entry: p.entry }));
+      for (const l of this.listeners) {
+        try {
+          l(this.options.mission, integrated);
+        } catch {
+          /* a listener's failure is its own */
+        }
+      }
+    }
     this.scheduleCheckpoint();
   }
 

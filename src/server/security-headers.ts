@@ -2,7 +2,7 @@
 // third-party script, style, font or tile, and maplibre's worker is a same-origin file.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-const CSP = [
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   // maplibre-gl positions markers and controls with inline style attributes.
