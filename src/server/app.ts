@@ -8,6 +8,7 @@ import type { MissionLog } from '../log/service.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerBlobRoutes } from './routes/blobs.js';
 import { registerEntryRoutes } from './routes/entries.js';
+import { registerStreamRoutes } from './routes/stream.js';
 import { registerLogRoutes } from './routes/log.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerMissionRoutes(app, ctx);
   registerLogRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerStreamRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 
