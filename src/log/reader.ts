@@ -13,6 +13,7 @@ import type { Store } from '../store/store.js';
 import { nodeHasher } from './hasher.js';
 
 const MAX_CACHED_TILES = 4096;
+const MAX_CACHED_NODES = 200_000;
 
 export class LogReader {
   private readonly cache = new Map<string, { width: number; bytes: Uint8Array }>();
@@ -41,10 +42,30 @@ export class LogReader {
     return got.width === width ? got.bytes : got.bytes.subarray(0, width * HASH_SIZE);
   }
 
-  /** Perfect-subtree hashes of the tree of `size` leaves (which must be integrated). */
+  /**
+   * Perfect-subtree hashes of the tree of `size` leaves (which must be integrated). A perfect
+   * subtree's hash never changes once it exists, so computed ones are cached across sizes.
+   */
   source(size: number): AsyncHashSource {
-    return tileHashSourceAsync(size, (t) => this.readTile(t.level, t.index, t.width), this.hasher);
+    const inner = tileHashSourceAsync(
+      size,
+      (t) => this.readTile(t.level, t.index, t.width),
+      this.hasher,
+    );
+    return async (level, index) => {
+      const key = `${level}/${index}`;
+      const hit = this.nodes.get(key);
+      if (hit) return hit;
+      const h = await inner(level, index);
+      if (h) {
+        if (this.nodes.size >= MAX_CACHED_NODES) this.nodes.clear();
+        this.nodes.set(key, h);
+      }
+      return h;
+    };
   }
+
+  private readonly nodes = new Map<string, Uint8Array>();
 
   rootAt(size: number): Promise<Uint8Array> {
     return treeHashAsync(size, this.source(size), this.hasher);

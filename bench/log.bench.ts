@@ -1,0 +1,187 @@
+// Log benchmark (issue 3), figures printed as ratios against limits measured in the same run:
+//  - sequencer appends/s (durable: SQLite WAL + synchronous=FULL) vs raw batched SQLite inserts of
+//    the same bytes with the same durability (goal: ratio >= 0.5);
+//  - signed HTTP submissions/s and p99 from a separate process vs a bare single-core node:crypto
+//    Ed25519 verify loop (goal: ratio >= 1);
+//  - inclusion and consistency proofs/s.
+// Run alone: node --import tsx bench/log.bench.ts
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { signEnvelope } from '../src/core/envelope.js';
+import { exampleBody } from '../src/core/examples.js';
+import { MissionDocSchema } from '../src/core/records/mission.js';
+import { signerFromNoteKey } from '../src/core/signing.js';
+import { generateNoteKey } from '../src/tlog/note-key.js';
+import { ed25519NoteSigner } from '../src/tlog/note.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import type { NewEntry } from '../src/store/store.js';
+import { Sequencer } from '../src/log/sequencer.js';
+import { resolveConfig } from '../src/server/config.js';
+import { startServer } from '../src/server/serve.js';
+
+const N = 20_000;
+const BATCH = 256;
+
+async function makeEntries(n: number): Promise<NewEntry[]> {
+  const signer = await signerFromNoteKey(generateNoteKey('bench.pak-afg').skey);
+  const out: NewEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const { envelope, bytes } = await signEnvelope(
+      {
+        mission: 'pak-afg',
+        kind: 'report',
+        body: exampleBody('report') as Record<string, unknown>,
+      },
+      signer,
+    );
+    out.push({ id: envelope.id, kind: 'report', author: envelope.author, at: envelope.at, bytes });
+  }
+  return out;
+}
+
+function rawSqlite(dir: string, entries: NewEntry[]): number {
+  const db = new BetterSqlite3(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`create table entries (mission text not null, idx integer not null, id text not null,
+    kind text not null, author text not null, at text not null, bytes blob not null,
+    received_at text not null, primary key (mission, idx), unique (mission, id))`);
+  const insert = db.prepare('insert into entries values (?, ?, ?, ?, ?, ?, ?, ?)');
+  const batch = db.transaction((rows: NewEntry[], start: number) => {
+    rows.forEach((e, i) =>
+      insert.run('pak-afg', start + i, e.id, e.kind, e.author, e.at, e.bytes, e.at),
+    );
+  });
+  const t0 = performance.now();
+  for (let i = 0; i < entries.length; i += BATCH) batch(entries.slice(i, i + BATCH), i);
+  const s = (performance.now() - t0) / 1000;
+  db.close();
+  return entries.length / s;
+}
+
+async function sequencerRun(dir: string, entries: NewEntry[]) {
+  const store = await openSqliteStore(join(dir, 'seq.db'));
+  const doc = MissionDocSchema.parse(
+    JSON.parse(readFileSync(new URL('../missions/pak-afg.json', import.meta.url), 'utf8')),
+  );
+  await store.createMission(doc, new Date().toISOString());
+  const key = generateNoteKey('bench/pak-afg');
+  const seq = await Sequencer.start({
+    store,
+    mission: 'pak-afg',
+    origin: 'bench/pak-afg',
+    signer: ed25519NoteSigner(key.skey),
+  });
+  const window = 4096;
+  const t0 = performance.now();
+  let next = 0;
+  const workers = Array.from({ length: window }, async () => {
+    while (next < entries.length) await seq.append(entries[next++]!);
+  });
+  await Promise.all(workers);
+  const perSec = entries.length / ((performance.now() - t0) / 1000);
+  await seq.checkpointCovering(entries.length - 1);
+  // Proofs per second over the stored tiles.
+  const size = seq.size;
+  let t = performance.now();
+  const P = 5000;
+  for (let i = 0; i < P; i++) await seq.reader.inclusionProof((i * 7919) % size, size);
+  const inclusionPerSec = P / ((performance.now() - t) / 1000);
+  t = performance.now();
+  for (let i = 0; i < P; i++)
+    await seq.reader.consistencyProof(1 + ((i * 7919) % (size - 1)), size);
+  const consistencyPerSec = P / ((performance.now() - t) / 1000);
+  await seq.stop();
+  await store.close();
+  return { perSec, inclusionPerSec, consistencyPerSec };
+}
+
+function verifyLoop(): number {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const msg = Buffer.alloc(600, 7);
+  const sig = sign(null, msg, privateKey);
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < 1000) {
+    for (let i = 0; i < 100; i++) verify(null, msg, publicKey, sig);
+    n += 100;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+async function httpRun(dir: string, count: number, concurrency: number) {
+  const server = await startServer(
+    resolveConfig({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'http'), demo: true }, {}),
+  );
+  try {
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          new URL('./log-client.ts', import.meta.url).pathname,
+          server.url,
+          join(dir, 'http', 'demo-credentials.json'),
+          String(count),
+          String(concurrency),
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let text = '';
+      child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`client exited ${code}`)),
+      );
+    });
+    return JSON.parse(out.trim().split('\n').pop()!) as {
+      ok: number;
+      failed: number;
+      perSec: number;
+      p50: number;
+      p99: number;
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-bench-log-'));
+  try {
+    // HTTP first: a fresh process state for the server (see the note in the final report).
+    const http = await httpRun(dir, 6000, 1500);
+    const entries = await makeEntries(N);
+    const avg = entries.reduce((a, e) => a + e.bytes.length, 0) / entries.length;
+    const raw = rawSqlite(dir, entries);
+    const seq = await sequencerRun(dir, entries);
+    console.log(
+      `log sequencer: ${seq.perSec.toFixed(0)} durable appends/s (${N} entries, ${avg.toFixed(0)} B avg, batches of ${BATCH}, SQLite WAL synchronous=FULL)`,
+    );
+    console.log(
+      `  raw batched SQLite inserts, same bytes and durability: ${raw.toFixed(0)} rows/s; ratio ${(seq.perSec / raw).toFixed(2)} (goal >= 0.5)`,
+    );
+    console.log(
+      `log proofs: ${seq.inclusionPerSec.toFixed(0)} inclusion/s, ${seq.consistencyPerSec.toFixed(0)} consistency/s (tree of ${N}, tiles from SQLite)`,
+    );
+    const loop = verifyLoop();
+    console.log(
+      `log HTTP submissions (separate client process, 1500 in flight, 3 witnesses): ${http.perSec.toFixed(0)} entries/s, p50 ${http.p50.toFixed(0)} ms, p99 ${http.p99.toFixed(0)} ms (${http.ok} ok, ${http.failed} failed)`,
+    );
+    console.log(
+      `  bare node:crypto Ed25519 verify loop, one core: ${loop.toFixed(0)}/s; ratio ${(http.perSec / loop).toFixed(2)} (goal >= 1)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await run();
+}
