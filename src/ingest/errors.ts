@@ -7,6 +7,7 @@ export const INGEST_ERROR_CODES = [
   'bad_json_line', // a JSON line that does not parse or lacks text/html
   'bad_data_file', // one of our own data files (gazetteer, actors, triggers) is malformed
   'gazetteer_unavailable', // the GeoNames package could not be loaded
+  'bad_entry', // a coded article that cannot be made into a valid `article` log entry
 ] as const;
 export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
 

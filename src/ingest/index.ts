@@ -42,3 +42,4 @@ export {
   type IncidentRef,
   type CandidateIncident,
 } from './match/incidents.js';
+export { articleBody, FACT_SOURCE, type ArticleBody } from './commit/article-body.js';

@@ -24,6 +24,8 @@ export interface IngestOptions {
 export interface IngestResult {
   articles: Article[];
   events: CodedEvent[];
+  /** The same events grouped by the article they were coded from, in input order. */
+  coded: { article: Article; events: CodedEvent[] }[];
 }
 
 /** Codes every article the inputs name. Identical copies (same content hash) are coded once. */
@@ -45,11 +47,14 @@ export async function ingestInputs(
   const seen = new Set<string>();
   const events: CodedEvent[] = [];
   const unique: Article[] = [];
+  const coded: IngestResult['coded'] = [];
   for (const a of articles) {
     if (seen.has(a.contentHash)) continue;
     seen.add(a.contentHash);
     unique.push(a);
-    events.push(...codeArticle(a, opts.gazetteer ? { gazetteer: opts.gazetteer } : {}));
+    const mine = codeArticle(a, opts.gazetteer ? { gazetteer: opts.gazetteer } : {});
+    coded.push({ article: a, events: mine });
+    events.push(...mine);
   }
-  return { articles: unique, events };
+  return { articles: unique, events, coded };
 }

@@ -9,7 +9,7 @@ import { exampleBody } from '../../core/examples.js';
 import { EntryKindSchema, type EntryKind } from '../../core/records/kinds.js';
 import { signerFromNoteKey, type Signer } from '../../core/signing.js';
 
-interface Credentials {
+export interface Credentials {
   server: string;
   mission: string;
   users: Record<string, { token: string; keyFile: string }>;
@@ -22,7 +22,7 @@ function kindOf(k: string): EntryKind {
   return parsed.data;
 }
 
-async function submitOne(
+export async function submitOne(
   server: string,
   mission: string,
   token: string,
