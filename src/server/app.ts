@@ -6,6 +6,8 @@ import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/store.js';
 import type { MissionLog } from '../log/service.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerOpenApiRoutes } from './openapi/routes.js';
+import { trackRoutes } from './openapi/route-table.js';
 import { registerBlobRoutes } from './routes/blobs.js';
 import { registerEntryRoutes } from './routes/entries.js';
 import { registerStreamRoutes } from './routes/stream.js';
@@ -33,6 +35,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: process.env.TRUCELINE_LOG_LEVEL ? { level: process.env.TRUCELINE_LOG_LEVEL } : false,
     bodyLimit: 1024 * 1024,
   });
+  trackRoutes(app);
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', securityHeaders);
 
@@ -41,6 +44,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerLogRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
+  registerOpenApiRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 
