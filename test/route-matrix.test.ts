@@ -1,0 +1,345 @@
+// Every route × every role (anonymous, party PK, party AF, monitor, analyst, mediator, admin), over
+// real HTTP against the demo server on SQLite:
+//  - the route table is read from fastify itself, and a route with no expectation below fails the
+//    test (so routes added later must say who may call them);
+//  - an allowed caller is never refused (401/403); a refused one gets 401 (anonymous) or 403;
+//  - no answer is a 5xx, every error is the JSON {error:{code,message}} shape;
+//  - a refused request changes nothing: every table's row count is the same before and after.
+// Then property-based tests (fast-check) send random and malformed bodies to every POST route:
+// always a 4xx JSON error (or, for blob uploads that accept any bytes, a 2xx), never a 5xx.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { resolveConfig } from '../src/server/config.js';
+import { routeTable, type RouteEntry } from '../src/server/openapi/route-table.js';
+import type { Credentials } from '../src/server/provision.js';
+import { startServer, type RunningServer } from '../src/server/serve.js';
+
+const ROLES = ['anonymous', 'pk', 'af', 'monitor', 'analyst', 'mediator', 'admin'] as const;
+type MatrixRole = (typeof ROLES)[number];
+const USERS: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
+  pk: 'pk-liaison',
+  af: 'af-liaison',
+  monitor: 'monitor',
+  analyst: 'analyst',
+  mediator: 'qa-mediator',
+  admin: 'admin',
+};
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+
+interface Expectation {
+  /** Roles the route lets through (others: 401 when anonymous, 403 when signed in). */
+  allow: readonly MatrixRole[];
+  /** The request to send, beyond the filled-in path. */
+  body?: () => { contentType: string; data: string | Uint8Array };
+  /** Query string to add. */
+  query?: string;
+}
+
+const PUBLIC: Expectation = { allow: ROLES };
+const json = (v: unknown) => () => ({ contentType: 'application/json', data: JSON.stringify(v) });
+
+/**
+ * Expectations by METHOD and path with parameters blanked (`:slug` → `:`), so a later route only
+ * needs a line here. Read routes of the workflow are public at the route level: what each role
+ * sees in them is filtered by the data (tested with the workflow).
+ */
+export const EXPECTATIONS: Record<string, Expectation> = {
+  'GET /api/v1/health': PUBLIC,
+  'GET /api/v1/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
+  'GET /api/docs/docs.js': PUBLIC,
+  'GET /api/v1/missions': PUBLIC,
+  'GET /api/v1/missions/:': PUBLIC,
+  'GET /api/v1/missions/:/log': PUBLIC,
+  'POST /api/v1/missions/:/entries': { allow: SIGNED_IN, body: json({}) },
+  'GET /api/v1/missions/:/entries/:': PUBLIC,
+  'GET /api/v1/missions/:/entries/:/proof': PUBLIC,
+  'GET /log/:/checkpoint': PUBLIC,
+  'GET /log/:/policy': PUBLIC,
+  'GET /log/:/tile/*': PUBLIC,
+  // Anyone may sign in (with the right password; a wrong one is a 401 by design, tested elsewhere).
+  'POST /api/v1/auth/login': {
+    allow: ROLES,
+    body: () => json({ name: 'monitor', password: creds.users.monitor!.password })(),
+  },
+  'POST /api/v1/auth/logout': PUBLIC,
+  'GET /api/v1/auth/me': PUBLIC,
+  'POST /api/v1/blobs': {
+    allow: SIGNED_IN,
+    body: () => ({ contentType: 'text/plain', data: `matrix ${Math.random()}` }),
+  },
+  // The blob was uploaded by PK: its organisation and the mission-wide readers may read it.
+  'GET /api/v1/blobs/:': { allow: ['pk', 'analyst', 'mediator', 'admin'] },
+  'GET /api/v1/stream': PUBLIC,
+  // The workflow's read routes and exports (DESIGN.md "HTTP contract").
+  'GET /api/v1/missions/:/incidents': PUBLIC,
+  'GET /api/v1/missions/:/incidents.geojson': PUBLIC,
+  'GET /api/v1/missions/:/incidents.csv': PUBLIC,
+  'GET /api/v1/missions/:/incidents.hxl.csv': PUBLIC,
+  'GET /api/v1/missions/:/incidents/:': PUBLIC,
+  'GET /api/v1/missions/:/crossings': PUBLIC,
+  'GET /api/v1/missions/:/compliance': PUBLIC,
+  'GET /api/v1/missions/:/stats/daily': PUBLIC,
+  'GET /api/v1/missions/:/reports/daily': { allow: ROLES, query: 'date=2025-10-20' },
+  // The web portal (fastify-static).
+  'GET /': PUBLIC,
+  'GET /*': PUBLIC,
+};
+
+export function expectationKey(r: RouteEntry): string {
+  return `${r.method} ${r.url.replace(/:[A-Za-z0-9_]+/g, ':')}`;
+}
+
+let server: RunningServer;
+let dir: string;
+let creds: Credentials;
+let blobSha = '';
+
+function headersFor(role: MatrixRole): Record<string, string> {
+  if (role === 'anonymous') return {};
+  return { authorization: `Bearer ${creds.users[USERS[role]]!.token}` };
+}
+
+function fill(url: string): string {
+  return url
+    .replace(':slug', 'pak-afg')
+    .replace(':index', '0')
+    .replace(':sha256', blobSha)
+    .replace(/:[A-Za-z0-9_]+/g, '0190a0b0-0000-7000-8000-000000000000')
+    .replace(/\*$/, url.startsWith('/log/') ? 'entries/000.p/1' : 'index.html');
+}
+
+/** Row counts of every table: a refused request must leave them all as they were. */
+async function fingerprint(): Promise<string> {
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(
+    server.store.db,
+  );
+  const counts: string[] = [];
+  for (const { name } of rows) {
+    const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(
+      server.store.db,
+    );
+    counts.push(`${name}=${r.rows[0]?.n}`);
+  }
+  return counts.join(' ');
+}
+
+async function quiet(): Promise<void> {
+  // Background work (checkpoints, projections) settles before the matrix compares states.
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const now = await fingerprint();
+    if (now === last) return;
+    last = now;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function call(
+  method: string,
+  path: string,
+  role: MatrixRole,
+  exp: Expectation,
+): Promise<{ status: number; body: string; type: string }> {
+  const b = method === 'POST' ? exp.body?.() : undefined;
+  const controller = new AbortController();
+  const res = await fetch(`${server.url}${path}${exp.query ? `?${exp.query}` : ''}`, {
+    method,
+    headers: {
+      ...headersFor(role),
+      ...(b ? { 'content-type': b.contentType } : {}),
+    },
+    ...(b ? { body: typeof b.data === 'string' ? b.data : new Uint8Array(b.data) } : {}),
+    signal: controller.signal,
+  });
+  const type = res.headers.get('content-type') ?? '';
+  // An event stream never ends: its status and headers are the answer.
+  const body = type.startsWith('text/event-stream') ? '' : await res.text();
+  controller.abort();
+  return { status: res.status, body, type };
+}
+
+function assertJsonError(r: { status: number; body: string; type: string }, what: string): void {
+  assert.match(r.type, /^application\/json/, `${what}: an error is JSON`);
+  const e = JSON.parse(r.body) as { error?: { code?: unknown; message?: unknown } };
+  assert.equal(typeof e.error?.code, 'string', `${what}: error.code`);
+  assert.equal(typeof e.error?.message, 'string', `${what}: error.message`);
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'truceline-matrix-'));
+  server = await startServer(
+    resolveConfig(
+      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, logBatchIntervalMs: 5 },
+      {},
+    ),
+  );
+  creds = JSON.parse(
+    readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
+  ) as Credentials;
+  const up = await fetch(`${server.url}/api/v1/blobs`, {
+    method: 'POST',
+    headers: { ...headersFor('pk'), 'content-type': 'image/png' },
+    body: 'pk evidence',
+  });
+  assert.equal(up.status, 201);
+  blobSha = ((await up.json()) as { sha256: string }).sha256;
+  await quiet();
+});
+
+after(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('route matrix: every route has an expectation', () => {
+  const missing = routeTable(server.app)
+    .filter((r) => r.method !== 'HEAD' && !EXPECTATIONS[expectationKey(r)])
+    .map(expectationKey);
+  assert.deepEqual(missing, [], 'add these routes to EXPECTATIONS in test/route-matrix.test.ts');
+});
+
+test('route matrix: every route × every role', async () => {
+  const routes = routeTable(server.app).filter((r) => r.method !== 'HEAD');
+  assert.ok(routes.length >= 15);
+  let checked = 0;
+  for (const r of routes) {
+    const exp = EXPECTATIONS[expectationKey(r)];
+    if (!exp) continue;
+    const path = fill(r.url);
+    // Refused callers first, each with the state compared around it; then the allowed ones.
+    const order = [...ROLES].sort(
+      (a, b) => Number(exp.allow.includes(a)) - Number(exp.allow.includes(b)),
+    );
+    for (const role of order) {
+      const what = `${r.method} ${r.url} as ${role}`;
+      const allowed = exp.allow.includes(role);
+      const beforeState = allowed ? '' : await fingerprint();
+      const res = await call(r.method, path, role, exp);
+      assert.ok(res.status < 500, `${what}: ${res.status} ${res.body.slice(0, 200)}`);
+      if (res.status >= 400) assertJsonError(res, what);
+      if (allowed) {
+        assert.ok(
+          res.status !== 401 && res.status !== 403,
+          `${what}: refused (${res.status}) ${res.body.slice(0, 200)}`,
+        );
+      } else {
+        assert.equal(
+          res.status,
+          role === 'anonymous' ? 401 : 403,
+          `${what}: ${res.body.slice(0, 200)}`,
+        );
+        assert.equal(
+          await fingerprint(),
+          beforeState,
+          `${what}: a refused request changed the store`,
+        );
+      }
+      checked++;
+    }
+  }
+  assert.ok(checked >= routes.length * ROLES.length - ROLES.length * 2);
+});
+
+test('route matrix: cookie sessions get the same answers as tokens, and need CSRF to POST', async () => {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'af-liaison', password: creds.users['af-liaison']!.password }),
+  });
+  assert.equal(login.status, 200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+  // AF may not read PK's blob, with a cookie either.
+  const blob = await fetch(`${server.url}/api/v1/blobs/${blobSha}`, { headers: { cookie } });
+  assert.equal(blob.status, 403);
+  const before = await fingerprint();
+  const noCsrf = await fetch(`${server.url}/api/v1/blobs`, {
+    method: 'POST',
+    headers: { cookie, origin: server.url, 'content-type': 'text/plain' },
+    body: 'forged',
+  });
+  assert.equal(noCsrf.status, 403);
+  assert.equal(await fingerprint(), before);
+  const ok = await fetch(`${server.url}/api/v1/blobs`, {
+    method: 'POST',
+    headers: { cookie, origin: server.url, 'x-csrf-token': csrf, 'content-type': 'text/plain' },
+    body: 'af evidence',
+  });
+  assert.equal(ok.status, 201);
+});
+
+/** Random bodies: JSON values, JSON-ish text, raw bytes, and envelope-shaped objects. */
+const bodies = fc.oneof(
+  fc.json().map((t) => ({ contentType: 'application/json', data: t as string | Uint8Array })),
+  fc
+    .string({ unit: 'binary', maxLength: 300 })
+    .map((t) => ({ contentType: 'application/json', data: t })),
+  fc
+    .uint8Array({ maxLength: 600 })
+    .map((b) => ({ contentType: 'application/octet-stream', data: b })),
+  fc.string({ maxLength: 200 }).map((t) => ({ contentType: 'text/plain', data: t })),
+  fc
+    .record({
+      v: fc.oneof(fc.constant(1), fc.anything()),
+      mission: fc.oneof(fc.constant('pak-afg'), fc.string()),
+      kind: fc.constantFrom('report', 'incident', 'finding', 'release', 'nope', ''),
+      id: fc.oneof(fc.uuid({ version: 7 }), fc.string()),
+      at: fc.oneof(fc.constant('2025-10-20T10:00:00.000Z'), fc.string()),
+      author: fc.oneof(fc.constant('pk-liaison.pak-afg+0123abcd'), fc.string()),
+      body: fc.dictionary(fc.string(), fc.anything()),
+      sig: fc.oneof(fc.base64String({ minLength: 88, maxLength: 88 }), fc.string()),
+    })
+    .map((e) => ({ contentType: 'application/json', data: JSON.stringify(e) })),
+  fc.record({ name: fc.string(), password: fc.string() }).map((b) => ({
+    contentType: 'application/json',
+    data: JSON.stringify(b),
+  })),
+);
+
+test('property: random and malformed bodies to every POST route are 4xx JSON errors, never 5xx', async () => {
+  const posts = routeTable(server.app).filter((r) => r.method === 'POST');
+  assert.ok(posts.length >= 4);
+  for (const r of posts) {
+    const path = fill(r.url);
+    // Uploads accept any non-empty bytes by design; every other POST refuses random input.
+    const acceptsAnything = r.url === '/api/v1/blobs';
+    const beforeState = await fingerprint();
+    await fc.assert(
+      fc.asyncProperty(
+        bodies,
+        fc.constantFrom<MatrixRole>('anonymous', 'pk', 'analyst'),
+        async (b, role) => {
+          const res = await fetch(`${server.url}${path}`, {
+            method: 'POST',
+            headers: { ...headersFor(role), 'content-type': b.contentType },
+            body: typeof b.data === 'string' ? b.data : new Uint8Array(b.data),
+          });
+          const text = await res.text();
+          const what = `POST ${r.url} as ${role}: ${res.status} ${text.slice(0, 200)}`;
+          assert.ok(res.status < 500, what);
+          if (res.status >= 400)
+            assertJsonError(
+              { status: res.status, body: text, type: res.headers.get('content-type') ?? '' },
+              what,
+            );
+          else assert.ok(acceptsAnything || r.url === '/api/v1/auth/logout', what);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    if (!acceptsAnything)
+      assert.equal(
+        await fingerprint(),
+        beforeState,
+        `POST ${r.url}: refused bodies changed the store`,
+      );
+  }
+});
