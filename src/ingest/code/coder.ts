@@ -51,6 +51,16 @@ const NEWS_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   'crossing_restriction',
   'trade_disruption',
 ]);
+// "Tank: Two soldiers were martyred ...": a place label opening an item of a roundup.
+const ROUNDUP_ITEM = /^[A-Z][\p{L}.' -]{1,30}:\s+\S/u;
+// "the continued closure", "the ongoing blockade": a condition, dated by its start elsewhere.
+const CONTINUING =
+  /\b(?:continued|continuing|ongoing|prolonged|protracted|extended|months-long|weeks-long|indefinite)\s+(?:[\w-]+\s+)?$/i;
+
+function continuing(clause: string, triggerStart: number): boolean {
+  return CONTINUING.test(clause.slice(Math.max(0, triggerStart - 30), triggerStart));
+}
+
 // Types with a fatality count besides violence.
 const COUNTED_TYPES: ReadonlySet<EventType> = new Set([
   'property_destruction',
@@ -64,12 +74,19 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
   const sentences = splitSentences(body);
   const drafts: DraftEvent[] = [];
   let lastExplicit: { date: string; precision: 1 | 2 | 3; sentence: number } | null = null;
+  // The article's last dated event, however far back: "ten days later" counts from it.
+  let anchor: string | null = null;
   let lastViolentPlace: { location: CodedLocation; sentence: number } | null = null;
   let lastCrossing: CodedLocation | null = null;
   const datelinePlace = datelineLocation(article.dateline, gazetteer);
 
   sentences.forEach((sentence, si) => {
     const text = sentence.text;
+    // A roundup item ("Tank: Two soldiers were ...") starts a new story: nothing carries over into it.
+    if (ROUNDUP_ITEM.test(text) && (sentence.start === 0 || body[sentence.start - 1] === '\n')) {
+      lastExplicit = null;
+      lastViolentPlace = null;
+    }
     const clauses = splitClauses({ text, start: 0, end: text.length });
     let perClause: { clause: Span; triggers: Trigger[] }[] = clauses.map((clause) => ({
       clause,
@@ -96,7 +113,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
     const datesFor = (tense: Tense): DateMention[] => {
       let d = dateCache.get(tense);
       if (!d) {
-        d = findDates(text, article.published, tense);
+        d = findDates(text, article.published, tense, anchor);
         dateCache.set(tense, d);
       }
       return d;
@@ -129,14 +146,27 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
 
           // When.
           const mentions = datesFor(mod === 'future' ? 'future' : tense);
-          const dm = dateForTrigger(mentions, clause.start, clause.end, at);
+          const dm = dateForTrigger(mentions, clause.start, clause.end, at, text);
           let date: string | null = null;
           let precision: 1 | 2 | 3 | null = null;
           let explicit = false;
-          if (dm) {
+          if (continuing(clause.text, trig.start)) {
+            // "against the continued closure": a condition that started earlier, not a new event.
+          } else if (dm) {
             date = dm.date;
             precision = dm.precision;
             explicit = dm.date !== null;
+            // "agreed in Doha in October": a past month without a day is background, not a dated event.
+            if (
+              dm.precision === 3 &&
+              dm.date !== null &&
+              mod !== 'future' &&
+              article.published !== null &&
+              dm.date.slice(0, 7) < article.published.slice(0, 7)
+            ) {
+              date = null;
+              explicit = false;
+            }
           } else if (mod === 'future') {
             // A scheduled event without a day stays undated.
           } else if (tense === 'ongoing') {
@@ -248,7 +278,10 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
     }
     const precise = datesFor('past').filter((d) => d.date !== null && d.precision === 1);
     const last = precise[precise.length - 1];
-    if (last?.date) lastExplicit = { date: last.date, precision: 1, sentence: si };
+    if (last?.date) {
+      lastExplicit = { date: last.date, precision: 1, sentence: si };
+      anchor = last.date;
+    }
   });
 
   return mergeDrafts(drafts).map((d) => toCodedEvent(d, article));

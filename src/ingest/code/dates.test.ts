@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDates, tenseOf } from './dates.js';
+import { dateForTrigger, findDates, tenseOf } from './dates.js';
 
 const PUB = '2026-02-10'; // a Tuesday
 
@@ -62,4 +62,69 @@ test('dates: tense', () => {
   assert.equal(tenseOf('Delegations will meet in Doha'), 'future');
   assert.equal(tenseOf('The border remains shut'), 'ongoing');
   assert.equal(tenseOf('Pakistani jets struck Khost'), 'past');
+});
+
+test('dates: a span of days is its first day with precision 2; a night across two days precision 1', () => {
+  for (const s of [
+    'Talks were held in Istanbul from 25 to 30 October 2025.',
+    'Talks were held in Istanbul between 25 and 30 October.',
+    'Talks were held in Istanbul on October 25-30.',
+    'Talks were held in Istanbul from October 25 to 30.',
+    'Talks were held in Istanbul from 25 October to 2 November.',
+  ]) {
+    const [d] = findDates(s, '2025-11-05', 'past');
+    assert.deepEqual([d?.date, d?.precision], ['2025-10-25', 2], s);
+  }
+  const [n] = findDates('Fighting raged on the night of 11/12 October.', '2025-10-13', 'past');
+  assert.deepEqual([n?.date, n?.precision], ['2025-10-11', 1]);
+});
+
+test('dates: "N days later" counts from the anchor (the last dated event), unresolved without one', () => {
+  const [d] = findDates(
+    'The ceasefire was brokered ten days later.',
+    '2025-11-02',
+    'past',
+    '2025-10-09',
+  );
+  assert.deepEqual([d?.date, d?.precision], ['2025-10-19', 1]);
+  const [n] = findDates('Troops returned the next day.', '2025-11-02', 'past', '2025-10-09');
+  assert.equal(n?.date, '2025-10-10');
+  const [e] = findDates(
+    'Two days earlier, talks had collapsed.',
+    '2025-11-02',
+    'past',
+    '2025-10-09',
+  );
+  assert.equal(e?.date, '2025-10-07');
+  const [w] = findDates('A week later the border reopened.', '2025-11-02', 'past', '2025-10-09');
+  assert.deepEqual([w?.date, w?.precision], ['2025-10-16', 2]);
+  const [u] = findDates('The ceasefire was brokered ten days later.', '2025-11-02', 'past');
+  assert.equal(u?.date ?? null, null);
+});
+
+test('dates: "N days after <event>" dates the event back from the sentence date', () => {
+  const s = 'Forces clashed at the crossing on Sunday, three days after the two sides met in Doha.';
+  const ds = findDates(s, '2026-03-10', 'past');
+  assert.deepEqual(
+    ds.map((d) => d.date),
+    ['2026-03-08', '2026-03-05'],
+  );
+  const clash = dateForTrigger(ds, 0, s.length, s.indexOf('clashed'), s);
+  const talks = dateForTrigger(ds, 0, s.length, s.indexOf('met'), s);
+  assert.deepEqual([clash?.date, talks?.date], ['2026-03-08', '2026-03-05']);
+});
+
+test('dates: "overnight" is the night before the day the sentence names', () => {
+  const s = 'Pakistan closed the crossing on Sunday after forces exchanged fire overnight.';
+  const ds = findDates(s, '2025-10-13', 'past');
+  const fire = dateForTrigger(ds, 0, s.length, s.indexOf('exchanged'), s);
+  const closed = dateForTrigger(ds, 0, s.length, s.indexOf('closed'), s);
+  assert.deepEqual([closed?.date, fire?.date], ['2025-10-12', '2025-10-11']);
+});
+
+test('dates: an ongoing clause after a subordinator takes no date from the main clause', () => {
+  const s = 'Trucks waited at Chaman on Friday as the crossing stayed closed for a tenth day.';
+  const ds = findDates(s, '2025-10-31', 'ongoing');
+  assert.equal(dateForTrigger(ds, 0, s.length, s.indexOf('closed'), s), null);
+  assert.equal(tenseOf('the crossing stayed closed'), 'ongoing');
 });

@@ -29,7 +29,7 @@ const WEEK_WORDS =
 const FUTURE_TENSE =
   /\b(?:will|shall|'ll|is to|are to|is set to|are set to|scheduled|is expected to|are expected to|upcoming|to be held|due to (?:be|meet|hold|begin|resume|start|visit|travel|sign|reopen|open|convene)\b)\b/i;
 const ONGOING =
-  /\b(?:remains?|remained|continues?|continued|continuing|still|ongoing|has been|have been|has remained|has ground|have caused|has caused|has become|have become|for weeks|for months|since)\b/i;
+  /\b(?:remains?|remained|stays?|stayed|continues?|continued|continuing|still|ongoing|has been|have been|has remained|has ground|have caused|has caused|has become|have become|for weeks|for months|since)\b/i;
 
 export const PAST_FINITE =
   /\b(?:\w+ed|was|were|had|did|struck|hit|fought|shot|went|died|left|fled|met|began|held|took|came|fell|blew|overran|said|told|saw|lost|sent|threw|broke|stood|caught|won|led|made|gave|got|ran|brought|ago|yesterday|last)\b/i;
@@ -45,30 +45,170 @@ export function tenseOf(clause: string): Tense {
 /** All date mentions in a sentence, resolved against the publication date (YYYY-MM-DD or null). */
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-// "night 9/10 September 2025", "October 11-12": ACLED codes the first day of a span.
+// Day spans. "night 9/10 September 2025" (a night across two days) is coded on its first day with
+// precision 1; a span of days ("from 25 to 30 October", "between 3 and 6 February", "October 11-12")
+// on its first day with ACLED time_precision 2.
+const SEP = '(?:/|-|–|and|to|until|till|through)';
+const ORD = '(?:st|nd|rd|th)?';
 const DAY_SPAN = new RegExp(
-  `\\b(\\d{1,2})\\s*(?:/|-|–|and)\\s*\\d{1,2}\\s+(${MONTHS})\\.?(?:,?\\s+(\\d{4}))?|\\b(${MONTHS})\\.?\\s+(\\d{1,2})\\s*(?:-|–)\\s*\\d{1,2}(?:,?\\s+(\\d{4}))?`,
+  [
+    // 25 October to 2 November (2025)
+    `\\b(?:from |between )?(\\d{1,2})${ORD}\\s+(${MONTHS})\\.?\\s*${SEP}\\s*\\d{1,2}${ORD}\\s+(?:${MONTHS})\\.?(?:,?\\s+(\\d{4}))?`,
+    // (from) 25 to 30 October (2025), 9/10 September
+    `\\b(?:from |between )?(\\d{1,2})${ORD}\\s*${SEP}\\s*\\d{1,2}${ORD}\\s+(${MONTHS})\\.?(?:,?\\s+(\\d{4}))?`,
+    // (from) October 25 to (November) 2 (2025), October 11-12
+    `\\b(?:from |between )?(${MONTHS})\\.?\\s+(\\d{1,2})${ORD}\\s*${SEP}\\s*(?:(?:${MONTHS})\\.?\\s+)?\\d{1,2}${ORD}\\b(?:,?\\s+(\\d{4}))?`,
+  ].join('|'),
   'gi',
 );
 const OVERNIGHT = /\b(?:overnight|last night)\b/gi;
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+};
+const COUNT = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
+// Dates relative to another event: "ten days later", "the next day", "a week earlier" count from the
+// article's last dated event; "three days after/before <event>" from the sentence's own date.
+const RELATIVE_LATER = new RegExp(
+  `\\b${COUNT}\\s+(days?|weeks?)\\s+(later|afterwards|on|after that|earlier|before that|previously)\\b|\\bthe\\s+(next|following|previous|preceding)\\s+(day|morning|afternoon|evening|night)\\b|\\b(?:later\\s+)?(?:on\\s+)?(the same|that)\\s+(day|morning|afternoon|evening|night)\\b|\\b(a day|the day)\\s+(later|earlier|before|after)\\b(?!\\s+(?:the|a|an|his|her|its|their)\\b)`,
+  'gi',
+);
+const RELATIVE_TO_EVENT = new RegExp(
+  `\\b${COUNT}\\s+(days?|weeks?)\\s+(after|before)\\b(?=\\s+(?:the|a|an|his|her|its|their|[A-Z]|\\w+ed\\b|\\w+ing\\b))`,
+  'gi',
+);
 // "said on Sunday": the day of the statement, not of the event.
 const REPORTING_BEFORE =
   /\b(?:said|says|told (?:\w+ )?(?:reporters|journalists|\w+)|announced|stated|confirmed|reported|added|claimed|statement|in a statement)\s*(?:,\s*)?$/i;
 
-export function findDates(sentence: string, published: string | null, tense: Tense): DateMention[] {
+function shift(ymd: string, days: number): string {
+  return new Date(Date.parse(`${ymd}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+function countOf(word: string): number {
+  return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? 1);
+}
+
+/**
+ * All date mentions in a sentence, resolved against the publication date (YYYY-MM-DD or null).
+ * `anchor` is the date of the article's last dated event before this sentence, for "ten days later".
+ */
+export function findDates(
+  sentence: string,
+  published: string | null,
+  tense: Tense,
+  anchor: string | null = null,
+): DateMention[] {
   const out: DateMention[] = [];
   for (const m of sentence.matchAll(DAY_SPAN)) {
-    const text =
-      m[1] !== undefined ? `${m[1]} ${m[2]} ${m[3] ?? ''}` : `${m[4]} ${m[5]} ${m[6] ?? ''}`;
-    const [d] = findDates(text.trim(), published, tense);
-    if (d) out.push({ ...d, start: m.index, end: m.index + m[0].length });
+    const day = m[1] ?? m[4] ?? m[8];
+    const month = m[2] ?? m[5] ?? m[7];
+    const year = m[3] ?? m[6] ?? m[9] ?? '';
+    const [d] = findDates(`${day} ${month} ${year}`.trim(), published, tense);
+    if (!d) continue;
+    const night =
+      /\bnight\s+(?:of\s+)?$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index)) ||
+      /^\d{1,2}\s*\/\s*\d/.test(m[0]);
+    out.push({
+      ...d,
+      precision: d.precision === 1 && !night ? 2 : d.precision,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
+  const overnight: DateMention[] = [];
   if (published) {
     for (const m of sentence.matchAll(OVERNIGHT)) {
-      const day = new Date(Date.parse(`${published}T12:00:00Z`) - DAY).toISOString().slice(0, 10);
-      out.push({ start: m.index, end: m.index + m[0].length, date: day, precision: 1 });
+      const o = {
+        start: m.index,
+        end: m.index + m[0].length,
+        date: shift(published, -1),
+        precision: 1 as const,
+      };
+      overnight.push(o);
+      out.push(o);
     }
   }
+  const relative: { mention: DateMention; days: number }[] = [];
+  for (const m of sentence.matchAll(RELATIVE_LATER)) {
+    if (out.some((o) => m.index < o.end && o.start < m.index + m[0].length)) continue;
+    let days: number;
+    let precision: TimePrecision = 1;
+    if (m[1] !== undefined) {
+      const n = countOf(m[1]) * (/^w/i.test(m[2] ?? '') ? 7 : 1);
+      if (/^w/i.test(m[2] ?? '')) precision = 2;
+      days = /^(?:earlier|before that|previously)$/i.test(m[3] ?? '') ? -n : n;
+    } else if (m[4] !== undefined) days = /^(?:next|following)$/i.test(m[4]) ? 1 : -1;
+    else if (m[6] !== undefined) days = 0;
+    else days = /^(?:later|after)$/i.test(m[9] ?? '') ? 1 : -1;
+    const mention: DateMention = {
+      start: m.index,
+      end: m.index + m[0].length,
+      date: anchor ? shift(anchor, days) : null,
+      precision: anchor ? precision : null,
+    };
+    out.push(mention);
+    relative.push({ mention, days: 0 });
+  }
+  const toEvent: { mention: DateMention; days: number }[] = [];
+  for (const m of sentence.matchAll(RELATIVE_TO_EVENT)) {
+    if (out.some((o) => m.index < o.end && o.start < m.index + m[0].length)) continue;
+    const n = countOf(m[1] ?? '1') * (/^w/i.test(m[2] ?? '') ? 7 : 1);
+    // "on Sunday, three days after the talks": the talks were three days before Sunday.
+    const mention: DateMention = {
+      start: m.index,
+      end: m.index + m[0].length,
+      date: null,
+      precision: /^w/i.test(m[2] ?? '') ? 2 : 1,
+    };
+    out.push(mention);
+    toEvent.push({ mention, days: /^after$/i.test(m[3] ?? '') ? -n : n });
+  }
+  vagueAndChrono(sentence, published, tense, out);
+  // "exchanged fire overnight ... closed the crossing on Sunday": the night before the day named.
+  const days = out.filter(
+    (d) =>
+      d.date !== null &&
+      d.precision === 1 &&
+      !overnight.includes(d) &&
+      !relative.some((r) => r.mention === d) &&
+      !toEvent.some((r) => r.mention === d),
+  );
+  if (days.length > 0) {
+    const base = days[0]!.date!;
+    for (const o of overnight) o.date = shift(base, -1);
+  }
+  for (const r of toEvent) {
+    const before = [...days].reverse().find((d) => d.end <= r.mention.start) ?? days[0];
+    const base = before?.date ?? anchor;
+    if (base) r.mention.date = shift(base, r.days);
+    else r.mention.precision = null;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Vague spans ("in recent weeks") and everything chrono-node finds, appended to `out`. */
+function vagueAndChrono(
+  sentence: string,
+  published: string | null,
+  tense: Tense,
+  out: DateMention[],
+): void {
   for (const m of sentence.matchAll(VAGUE_SPAN)) {
     const unit = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? 'weeks').toLowerCase();
     out.push({
@@ -83,7 +223,7 @@ export function findDates(sentence: string, published: string | null, tense: Ten
       sentence,
     )
   ) {
-    return out;
+    return;
   }
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
   const results = chrono.parse(
@@ -140,28 +280,56 @@ export function findDates(sentence: string, published: string | null, tense: Ten
       precision,
     });
   }
-  return out.sort((a, b) => a.start - b.start);
 }
 
-/** Picks the date mention that governs a trigger: nearest inside its clause, else the sentence's only one. */
+// Words that open a subordinate clause: a date on the other side of one belongs to another verb
+// ("closed the crossing on Sunday after forces exchanged fire overnight").
+const SUBORDINATOR = /\b(?:after|before|following|when|while|as|since|until|amid|because)\b/i;
+
+/**
+ * Picks the date mention that governs a trigger: the nearest inside its clause not cut off from it by
+ * a subordinate-clause word, else the nearest in the clause, else the sentence's only one. With
+ * `sentence`, a trigger in an ongoing subordinate clause ("as the crossing stayed closed") takes no
+ * date from the main clause.
+ */
 export function dateForTrigger(
   mentions: DateMention[],
   clauseStart: number,
   clauseEnd: number,
   triggerAt: number,
+  sentence?: string,
 ): DateMention | null {
   const inClause = mentions.filter((m) => m.start >= clauseStart && m.end <= clauseEnd);
   const pool = inClause.length > 0 ? inClause : mentions.length === 1 ? mentions : [];
   let best: DateMention | null = null;
   let bestD = Infinity;
+  let anyJoined = false;
   for (const m of pool) {
-    const d = Math.abs(m.start - triggerAt);
+    let d = Math.abs(m.start - triggerAt);
+    if (sentence !== undefined) {
+      const between =
+        m.end <= triggerAt ? sentence.slice(m.end, triggerAt) : sentence.slice(triggerAt, m.start);
+      if (SUBORDINATOR.test(between)) d += 10_000;
+      else anyJoined = true;
+    }
     if (d < bestD) {
       best = m;
       bestD = d;
     }
   }
+  if (best && !anyJoined && sentence !== undefined) {
+    // Only dates across a subordinator: a trigger in an ongoing clause is not dated by them.
+    const from = lastIndexOfSubordinator(sentence.slice(0, triggerAt));
+    const local = sentence.slice(from, triggerAt + 60).split(SUBORDINATOR)[0] ?? '';
+    if (tenseOf(local) === 'ongoing' && from > 0) return null;
+  }
   return best;
+}
+
+function lastIndexOfSubordinator(s: string): number {
+  let at = 0;
+  for (const m of s.matchAll(new RegExp(SUBORDINATOR.source, 'gi'))) at = m.index + m[0].length;
+  return at;
 }
 
 function weekdayRelative(ref: Date, weekday: number, tense: Tense): Date {
