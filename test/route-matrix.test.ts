@@ -220,8 +220,8 @@ test('route matrix: every route × every role', async () => {
     );
     for (const role of order) {
       const what = `${r.method} ${r.url} as ${role}`;
-      const allowed = exp.allow.includes(role);
-      const beforeState = allowed ? '' : await fingerprint();
+      const allowed: boolean = exp.allow.includes(role);
+      const beforeState: string = allowed ? '' : await fingerprint();
       const res = await call(r.method, path, role, exp);
       assert.ok(res.status < 500, `${what}: ${res.status} ${res.body.slice(0, 200)}`);
       if (res.status >= 400) assertJsonError(res, what);
