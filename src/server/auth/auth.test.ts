@@ -194,3 +194,48 @@ test('auth over HTTP: login, cookie, me, CSRF, logout, tokens, rate limit', asyn
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('auth behind https: __Host- cookie with Secure, Origin checked against the public URL', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-auth-https-'));
+  const publicUrl = 'https://truceline.example';
+  const server = await startServer(
+    resolveConfig(
+      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, publicUrl },
+      {},
+    ),
+  );
+  try {
+    const creds = JSON.parse(
+      readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
+    ) as Credentials;
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: publicUrl },
+      body: JSON.stringify({ name: 'analyst', password: creds.users.analyst!.password }),
+    });
+    assert.equal(login.status, 200);
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    assert.match(
+      setCookie,
+      /^__Host-tl_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/,
+    );
+    const cookie = setCookie.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const post = (origin: string) =>
+      fetch(`${server.url}/api/v1/blobs`, {
+        method: 'POST',
+        headers: { cookie, origin, 'x-csrf-token': csrfToken, 'content-type': 'text/plain' },
+        body: 'x',
+      });
+    assert.equal((await post('http://truceline.example')).status, 403, 'scheme differs');
+    assert.equal((await post(publicUrl)).status, 201);
+    // A plain tl_session cookie is not read behind https.
+    const plain = await fetch(`${server.url}/api/v1/auth/me`, {
+      headers: { cookie: cookie.replace('__Host-', '') },
+    });
+    assert.equal(((await plain.json()) as { role: string }).role, 'public');
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
