@@ -202,6 +202,26 @@ export function findDates(
   return out.sort((a, b) => a.start - b.start);
 }
 
+// The coder asks for one sentence's dates in several tenses; chrono-node is the slow part and its
+// result depends only on the text, the reference date and forwardDate. A small cache of recent calls.
+const CHRONO_CACHE = new Map<string, chrono.ParsedResult[]>();
+const CHRONO_CACHE_MAX = 256;
+
+function chronoParse(sentence: string, ref: Date | null, forward: boolean): chrono.ParsedResult[] {
+  const key = `${ref?.getTime() ?? ''}\u0000${forward ? 1 : 0}\u0000${sentence}`;
+  let r = CHRONO_CACHE.get(key);
+  if (!r) {
+    r = chrono.parse(
+      sentence,
+      { instant: ref ?? new Date(Date.UTC(2000, 0, 1, 12)), timezone: 'UTC' },
+      { forwardDate: forward },
+    );
+    if (CHRONO_CACHE.size >= CHRONO_CACHE_MAX) CHRONO_CACHE.clear();
+    CHRONO_CACHE.set(key, r);
+  }
+  return r;
+}
+
 /** Vague spans ("in recent weeks") and everything chrono-node finds, appended to `out`. */
 function vagueAndChrono(
   sentence: string,
@@ -226,11 +246,7 @@ function vagueAndChrono(
     return;
   }
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
-  const results = chrono.parse(
-    sentence,
-    { instant: ref ?? new Date(Date.UTC(2000, 0, 1, 12)), timezone: 'UTC' },
-    { forwardDate: tense === 'future' },
-  );
+  const results = chronoParse(sentence, ref, tense === 'future');
   for (const r of results) {
     if (out.some((o) => r.index < o.end && o.start < r.index + r.text.length)) continue;
     if (

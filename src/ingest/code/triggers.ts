@@ -16,7 +16,10 @@ export interface Trigger {
 
 export function findTriggers(clause: string): Trigger[] {
   const found: Trigger[] = [];
+  const lower = clause.toLowerCase();
   for (const rule of triggerRules()) {
+    // Most clauses name no event of most types: skip the patterns when no keyword is present.
+    if (rule.keywords && !rule.keywords.some((k) => lower.includes(k))) continue;
     for (const re of rule.patterns) {
       re.lastIndex = 0;
       for (const m of clause.matchAll(re)) {

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { splitSentences } from '../text/sentences.js';
+import { findTriggers } from './triggers.js';
+import { triggerRules } from './lexicon.js';
+
+const DEV = new URL('../../../testdata/ingest/dev/', import.meta.url);
+const SEED = new URL('../../../../shared/fixtures/seed-article.txt', import.meta.url);
+
+function corpus(): string[] {
+  const texts = readdirSync(DEV)
+    .filter((n) => /\.(txt|html)$/.test(n))
+    .map((n) => readFileSync(new URL(n, DEV), 'utf8').replace(/<[^>]+>/g, ' '));
+  try {
+    texts.push(readFileSync(SEED, 'utf8'));
+  } catch {
+    // The shared fixture is optional here.
+  }
+  return texts.flatMap((t) => splitSentences(t).map((s) => s.text));
+}
+
+test("triggers: every match of every pattern contains one of its type's keywords", () => {
+  const sentences = corpus();
+  assert.ok(sentences.length > 200);
+  let matches = 0;
+  for (const rule of triggerRules()) {
+    if (!rule.keywords) continue;
+    for (const re of rule.patterns) {
+      for (const s of sentences) {
+        for (const m of s.matchAll(new RegExp(re.source, re.flags))) {
+          matches++;
+          const text = m[0].toLowerCase();
+          assert.ok(
+            rule.keywords.some((k) => text.includes(k)),
+            `${rule.type}: "${m[0]}" matches ${re.source} but holds none of ${rule.keywords.join(', ')}`,
+          );
+        }
+      }
+    }
+  }
+  assert.ok(matches > 100);
+});
+
+test('triggers: the keyword filter changes nothing', () => {
+  const sentences = corpus();
+  const rules = triggerRules();
+  const saved = rules.map((r) => r.keywords);
+  const withFilter = sentences.map((s) => findTriggers(s));
+  for (const r of rules) r.keywords = null;
+  try {
+    const without = sentences.map((s) => findTriggers(s));
+    assert.deepEqual(withFilter, without);
+  } finally {
+    rules.forEach((r, i) => (r.keywords = saved[i] ?? null));
+  }
+});
