@@ -6,6 +6,7 @@ import { MissionDocSchema, type MissionDoc } from '../core/records/mission.js';
 import { newId } from '../core/ids.js';
 import { StoreError } from './errors.js';
 import type { Store } from './store.js';
+import { workflowConformance } from './workflow.test-suite.js';
 
 export interface StoreFixture {
   store: Store;
@@ -253,4 +254,5 @@ export function storeConformance(name: string, open: () => Promise<StoreFixture 
       assert.equal(await store.getSetting('pak-afg', 'missing'), undefined);
     });
   });
+  workflowConformance(name, open);
 }

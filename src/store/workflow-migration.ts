@@ -1,0 +1,209 @@
+// Migration 0003_workflow: the workflow read model (projections of the log, see workflow-store.ts)
+// and the private store of confidential records. Every wf_* table except wf_confidential is derived
+// from the log and can be dropped and rebuilt; wf_confidential holds what the log only commits to.
+import { sql, type Kysely, type Migration } from 'kysely';
+import type { Dialect } from './migrations.js';
+
+export function workflowMigration(dialect: Dialect): Migration {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  const real = dialect === 'postgres' ? 'double precision' : 'real';
+  return {
+    async up(db: Kysely<unknown>) {
+      // How many log entries of the mission the read model has applied.
+      await db.schema
+        .createTable('wf_state')
+        .addColumn('mission', 'text', (c) => c.primaryKey())
+        .addColumn('applied', bigint, (c) => c.notNull())
+        .execute();
+      // Key holders as registered by `key` entries.
+      await db.schema
+        .createTable('wf_authors')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('user', 'text', (c) => c.notNull())
+        .addColumn('org', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('revoked', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('wf_authors_pk', ['mission', 'author'])
+        .execute();
+      // Every record (log entries, and confidential records under their commitment's index).
+      await db.schema
+        .createTable('wf_records')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('idx', bigint, (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('org', 'text')
+        .addColumn('role', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('incident', 'text')
+        /** "public", or "side:XX" for a confidential record not yet revealed. */
+        .addColumn('visibility', 'text', (c) => c.notNull())
+        /** The commitment a confidential record was filed under. */
+        .addColumn('commitment', 'text')
+        /** null when accepted; the rule that refused it otherwise. */
+        .addColumn('refused', 'text')
+        .addColumn('superseded_by', 'text')
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('wf_records_pk', ['mission', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('wf_records_incident')
+        .on('wf_records')
+        .columns(['mission', 'incident', 'idx'])
+        .execute();
+      await db.schema
+        .createIndex('wf_records_idx')
+        .on('wf_records')
+        .columns(['mission', 'idx'])
+        .execute();
+      await db.schema
+        .createTable('wf_reports')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('org', 'text', (c) => c.notNull())
+        .addColumn('accused', 'text')
+        .addColumn('incident', 'text')
+        .addColumn('terms', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('response', 'text')
+        .addColumn('response_at', 'text')
+        .addColumn('response_received_at', 'text')
+        .addPrimaryKeyConstraint('wf_reports_pk', ['mission', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('wf_reports_incident')
+        .on('wf_reports')
+        .columns(['mission', 'incident'])
+        .execute();
+      await db.schema
+        .createTable('wf_incidents')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('idx', bigint, (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('time_precision', 'integer', (c) => c.notNull())
+        .addColumn('location', 'text', (c) => c.notNull())
+        .addColumn('lat', real, (c) => c.notNull())
+        .addColumn('lon', real, (c) => c.notNull())
+        .addColumn('fatalities', 'integer')
+        .addColumn('finding', 'text')
+        .addColumn('verdict', 'text')
+        .addColumn('attribution', 'text')
+        .addColumn('released_idx', bigint)
+        .addColumn('search', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('wf_incidents_pk', ['mission', 'id'])
+        .execute();
+      for (const cols of [
+        ['mission', 'date', 'id'],
+        ['mission', 'status', 'date', 'id'],
+        ['mission', 'type', 'date', 'id'],
+        ['mission', 'lat', 'lon'],
+      ]) {
+        await db.schema
+          .createIndex(`wf_incidents_${cols.slice(1).join('_')}`)
+          .on('wf_incidents')
+          .columns(cols)
+          .execute();
+      }
+      // Which organisations an incident involves (reporting, accused, attributed): party filter
+      // and what a party may read.
+      await db.schema
+        .createTable('wf_incident_orgs')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('org', 'text', (c) => c.notNull())
+        .addColumn('incident', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('wf_incident_orgs_pk', ['mission', 'org', 'incident'])
+        .execute();
+      await db.schema
+        .createIndex('wf_incident_orgs_incident')
+        .on('wf_incident_orgs')
+        .columns(['mission', 'incident'])
+        .execute();
+      if (dialect === 'postgres') {
+        await sql`alter table wf_incidents add column search_tsv tsvector generated always as (to_tsvector('simple', search)) stored`.execute(
+          db,
+        );
+        await sql`create index wf_incidents_fts on wf_incidents using gin (search_tsv)`.execute(db);
+      } else {
+        await sql`create virtual table wf_incidents_fts using fts5(search, mission unindexed, id unindexed, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+          db,
+        );
+      }
+      await db.schema
+        .createTable('wf_tasks')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('incident', 'text', (c) => c.notNull())
+        .addColumn('assignee', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('open', 'integer', (c) => c.notNull())
+        .addColumn('outcome', 'text')
+        .addColumn('denied_by', 'text')
+        .addPrimaryKeyConstraint('wf_tasks_pk', ['mission', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('wf_tasks_assignee')
+        .on('wf_tasks')
+        .columns(['mission', 'assignee', 'incident'])
+        .execute();
+      await db.schema
+        .createTable('wf_findings')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('incident', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('attribution', 'text', (c) => c.notNull())
+        .addColumn('terms', 'text', (c) => c.notNull())
+        .addColumn('fatalities', 'integer')
+        .addColumn('endorsers', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('wf_findings_pk', ['mission', 'id'])
+        .execute();
+      await db.schema
+        .createTable('wf_crossings')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('idx', bigint, (c) => c.notNull())
+        .addColumn('crossing', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('effective_at', 'text', (c) => c.notNull())
+        .addColumn('org', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('wf_crossings_pk', ['mission', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('wf_crossings_crossing')
+        .on('wf_crossings')
+        .columns(['mission', 'crossing', 'effective_at'])
+        .execute();
+      await db.schema
+        .createTable('wf_commitments')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('idx', bigint, (c) => c.notNull())
+        .addColumn('digest', 'text', (c) => c.notNull())
+        .addColumn('side', 'text', (c) => c.notNull())
+        .addColumn('revealed_idx', bigint)
+        .addPrimaryKeyConstraint('wf_commitments_pk', ['mission', 'id'])
+        .execute();
+      // Private: confidential records as submitted (exact signed entry and salt), by commitment id.
+      // Not in the log and not derivable from it: back it up with the database.
+      await db.schema
+        .createTable('wf_confidential')
+        .addColumn('mission', 'text', (c) => c.notNull())
+        .addColumn('commitment', 'text', (c) => c.notNull())
+        .addColumn('side', 'text', (c) => c.notNull())
+        .addColumn('salt', 'text', (c) => c.notNull())
+        .addColumn('entry', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('wf_confidential_pk', ['mission', 'commitment'])
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// Kysely types of the workflow read model's tables (migration 0003_workflow).
+export interface WfStateTable {
+  mission: string;
+  applied: number;
+}
+export interface WfAuthorsTable {
+  mission: string;
+  author: string;
+  user: string;
+  org: string;
+  role: string;
+  revoked: number;
+}
+export interface WfRecordsTable {
+  mission: string;
+  id: string;
+  idx: number;
+  kind: string;
+  author: string;
+  org: string | null;
+  role: string | null;
+  at: string;
+  incident: string | null;
+  visibility: string;
+  commitment: string | null;
+  refused: string | null;
+  superseded_by: string | null;
+  body: string;
+}
+export interface WfReportsTable {
+  mission: string;
+  id: string;
+  org: string;
+  accused: string | null;
+  incident: string | null;
+  terms: string;
+  at: string;
+  received_at: string;
+  response: string | null;
+  response_at: string | null;
+  response_received_at: string | null;
+}
+export interface WfIncidentsTable {
+  mission: string;
+  id: string;
+  idx: number;
+  title: string;
+  type: string;
+  status: string;
+  date: string;
+  time_precision: number;
+  location: string;
+  lat: number;
+  lon: number;
+  fatalities: number | null;
+  finding: string | null;
+  verdict: string | null;
+  attribution: string | null;
+  released_idx: number | null;
+  search: string;
+}
+export interface WfIncidentOrgsTable {
+  mission: string;
+  org: string;
+  incident: string;
+}
+export interface WfIncidentsFtsTable {
+  rowid: number;
+  search: string;
+  mission: string;
+  id: string;
+}
+export interface WfTasksTable {
+  mission: string;
+  id: string;
+  incident: string;
+  assignee: string;
+  kind: string;
+  open: number;
+  outcome: string | null;
+  denied_by: string | null;
+}
+export interface WfFindingsTable {
+  mission: string;
+  id: string;
+  incident: string;
+  status: string;
+  verdict: string;
+  attribution: string;
+  terms: string;
+  fatalities: number | null;
+  endorsers: string;
+}
+export interface WfCrossingsTable {
+  mission: string;
+  id: string;
+  idx: number;
+  crossing: string;
+  status: string;
+  effective_at: string;
+  org: string;
+  body: string;
+}
+export interface WfCommitmentsTable {
+  mission: string;
+  id: string;
+  idx: number;
+  digest: string;
+  side: string;
+  revealed_idx: number | null;
+}
+export interface WfConfidentialTable {
+  mission: string;
+  commitment: string;
+  side: string;
+  salt: string;
+  entry: string;
+  created_at: string;
+}
+
+export type WorkflowTables = {
+  wf_state: WfStateTable;
+  wf_authors: WfAuthorsTable;
+  wf_records: WfRecordsTable;
+  wf_reports: WfReportsTable;
+  wf_incidents: WfIncidentsTable;
+  wf_incident_orgs: WfIncidentOrgsTable;
+  wf_incidents_fts: WfIncidentsFtsTable;
+  wf_tasks: WfTasksTable;
+  wf_findings: WfFindingsTable;
+  wf_crossings: WfCrossingsTable;
+  wf_commitments: WfCommitmentsTable;
+  wf_confidential: WfConfidentialTable;
+};
+
+/** The derived tables (rebuilt from the log); wf_confidential is not among them. */
+export const DERIVED_TABLES = [
+  'wf_state',
+  'wf_authors',
+  'wf_records',
+  'wf_reports',
+  'wf_incidents',
+  'wf_incident_orgs',
+  'wf_tasks',
+  'wf_findings',
+  'wf_crossings',
+  'wf_commitments',
+] as const;

@@ -1,0 +1,1449 @@
+// The workflow read model: projections of a mission's log (incidents, reports and responses, tasks,
+// findings and endorsements, crossings, commitments) kept in wf_* tables over the store's Kysely
+// instance, and the private store of confidential records.
+//
+// Derivation: `catchUp` applies integrated log entries in index order, in transactions that also move
+// wf_state.applied (so a crash or a second process never applies an entry twice). Each entry goes
+// through the same `decide` the server ran before appending; an entry that raced past that first
+// check is kept as a refused record and changes nothing. The only input besides the log is
+// wf_confidential (the confidential records the log commits to); `rebuild` drops every derived row
+// and re-applies the log, and must give the very same tables (tested in the conformance suite).
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
+import { parseEntry, type Envelope } from '../core/envelope.js';
+import type { BodyOf } from '../core/records/kinds.js';
+import type { MissionDoc, Role } from '../core/records/mission.js';
+import type { IncidentStatus } from '../core/records/workflow.js';
+import {
+  decide,
+  referencesOf,
+  type Channel,
+  type Decision,
+  type Facts,
+} from '../core/workflow/rules.js';
+import type { FindingStatus } from '../core/workflow/state-machine.js';
+import { computeCompliance, type Compliance } from '../core/workflow/compliance.js';
+import { utf8Encode } from '../tlog/bytes.js';
+import type { Database } from './schema.js';
+import type { Store, StoredEntry } from './store.js';
+import { DERIVED_TABLES, type WorkflowTables } from './workflow-schema.js';
+
+type WDb = Database & WorkflowTables;
+type Q = Kysely<WDb> | Transaction<WDb>;
+type IncidentScope = WDb & { i: WorkflowTables['wf_incidents'] };
+
+/** Who reads: the anonymous public, or an authenticated user. */
+export type Viewer = { role: 'public' } | { role: Role; org: string; user: string };
+
+export const PUBLIC_VIEWER: Viewer = { role: 'public' };
+
+/** Analysts, mediators and administrators read everything in the mission. */
+export function seesEverything(v: Viewer): boolean {
+  return v.role === 'analyst' || v.role === 'mediator' || v.role === 'admin';
+}
+
+export interface IncidentQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  type?: string[] | undefined;
+  party?: string | undefined;
+  status?: string[] | undefined;
+  /** [minLon, minLat, maxLon, maxLat]; minLon > maxLon crosses the antimeridian. */
+  bbox?: [number, number, number, number] | undefined;
+  q?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** One incident in a list (also the row of the CSV, GeoJSON and HXL exports). */
+export interface IncidentRow {
+  id: string;
+  /** Log index of the entry that opened it. */
+  index: number;
+  title: string;
+  type: string;
+  status: IncidentStatus;
+  date: string;
+  timePrecision: number;
+  location: {
+    name: string;
+    admin1?: string | null;
+    admin2?: string | null;
+    country: string;
+    lat: number;
+    lon: number;
+    geo_precision: number;
+  };
+  fatalities: number | null;
+  /** Organisations involved: reporting, accused or attributed. */
+  parties: string[];
+  /** The finding's verdict and attribution: released ones for everyone, drafts for analysts and mediators. */
+  verdict: string | null;
+  attribution: string | null;
+  releasedIndex: number | null;
+}
+
+export interface RecordView {
+  id: string;
+  index: number;
+  kind: string;
+  author: string;
+  org: string | null;
+  role: string | null;
+  at: string;
+  body: unknown;
+  /** The commitment a confidential record was filed under (its index is the commitment's). */
+  commitment: string | null;
+  confidential: boolean;
+  refused: string | null;
+  supersededBy: string | null;
+}
+
+export type DeadlineStatus = 'answered' | 'answered_late' | 'pending' | 'missed';
+
+export interface AllegationView {
+  id: string;
+  by: string;
+  accused: string;
+  terms: string[];
+  at: string;
+  responseDue: string;
+  response: string | null;
+  respondedAt: string | null;
+  deadline: DeadlineStatus;
+}
+
+export interface IncidentDetail extends IncidentRow {
+  allegations: AllegationView[];
+  tasks: {
+    id: string;
+    assignee: string;
+    kind: string;
+    open: boolean;
+    outcome: string | null;
+    deniedBy: string | null;
+  }[];
+  findings: {
+    id: string;
+    status: string;
+    verdict: string;
+    attribution: string;
+    termsViolated: string[];
+    endorsers: string[];
+  }[];
+  records: RecordView[];
+}
+
+export interface CrossingView {
+  crossing: string;
+  name: string;
+  lat: number;
+  lon: number;
+  current: CrossingStatusView | null;
+  history: CrossingStatusView[];
+}
+export interface CrossingStatusView {
+  id: string;
+  index: number;
+  status: string;
+  effectiveAt: string;
+  org: string;
+  cause: string;
+  trucksPerDay?: number;
+  tradeLossUsdPerDay?: number;
+  peoplePerDay?: number;
+}
+
+const CHUNK = 256;
+const MAX_SEARCH = 20000;
+
+const json = <T>(text: string): T => JSON.parse(text) as T;
+
+export function encodeCursor(date: string, id: string): string {
+  return Buffer.from(`${date}|${id}`, 'utf8').toString('base64url');
+}
+export function decodeCursor(cursor: string): { date: string; id: string } | undefined {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f-]{36})$/.exec(text);
+  return m ? { date: m[1]!, id: m[2]! } : undefined;
+}
+
+/** FTS5 query text from user words: each word quoted, all required (no FTS syntax gets through). */
+function ftsQuery(q: string): string | undefined {
+  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 16) ?? [];
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : undefined;
+}
+
+interface Meta {
+  idx: number;
+  receivedAt: string;
+  visibility: string;
+  commitment: string | null;
+}
+
+export class WorkflowStore {
+  readonly db: Kysely<WDb>;
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly docs = new Map<string, MissionDoc>();
+
+  constructor(readonly store: Store) {
+    this.db = store.db.withTables<WorkflowTables>();
+  }
+
+  private async doc(mission: string): Promise<MissionDoc> {
+    const cached = this.docs.get(mission);
+    if (cached) return cached;
+    const m = await this.store.getMission(mission);
+    if (!m) throw new Error(`couldn't read mission ${mission}: no such mission`);
+    this.docs.set(mission, m.doc);
+    return m.doc;
+  }
+
+  // Rules: the check the server runs before appending.
+
+  /** Decides on an entry about to be appended (or filed confidentially) against the current read model. */
+  async check(
+    mission: string,
+    env: Envelope,
+    options: { channel: Channel; caller?: string; now?: string },
+  ): Promise<Decision> {
+    const doc = await this.doc(mission);
+    let facts = await this.facts(this.db, mission, doc, env, options.channel);
+    if (!facts.author) {
+      await this.catchUp(mission);
+      facts = await this.facts(this.db, mission, doc, env, options.channel);
+    }
+    if (options.caller !== undefined) facts.caller = { user: options.caller };
+    facts.now = options.now;
+    return decide(facts, env);
+  }
+
+  private async facts(
+    q: Q,
+    mission: string,
+    doc: MissionDoc,
+    env: Envelope,
+    channel: Channel,
+  ): Promise<Facts> {
+    const refs = referencesOf(env);
+    const author = await q
+      .selectFrom('wf_authors')
+      .select(['author', 'user', 'org', 'role'])
+      .where('mission', '=', mission)
+      .where('author', '=', env.author)
+      .where('revoked', '=', 0)
+      .executeTakeFirst();
+    const facts: Facts = {
+      mission: doc,
+      channel,
+      author: author && { ...author, role: author.role as Role },
+      reports: new Map(),
+      incidents: new Map(),
+      tasks: new Map(),
+      findings: new Map(),
+      commitments: new Map(),
+      entries: new Map(),
+      users: new Map(),
+    };
+    if (refs.reports.length)
+      for (const r of await q
+        .selectFrom('wf_reports')
+        .select(['id', 'org', 'accused', 'incident'])
+        .where('mission', '=', mission)
+        .where('id', 'in', refs.reports)
+        .execute())
+        facts.reports.set(r.id, r);
+    const taskRows = refs.tasks.length
+      ? await q
+          .selectFrom('wf_tasks')
+          .select(['id', 'incident', 'assignee', 'open'])
+          .where('mission', '=', mission)
+          .where('id', 'in', refs.tasks)
+          .execute()
+      : [];
+    for (const t of taskRows) facts.tasks.set(t.id, { ...t, open: t.open === 1 });
+    if (refs.incidents.length)
+      for (const i of await q
+        .selectFrom('wf_incidents')
+        .select(['id', 'status', 'finding'])
+        .where('mission', '=', mission)
+        .where('id', 'in', refs.incidents)
+        .execute())
+        facts.incidents.set(i.id, { ...i, status: i.status as IncidentStatus });
+    if (refs.findings.length)
+      for (const f of await q
+        .selectFrom('wf_findings')
+        .select(['id', 'incident', 'status', 'endorsers'])
+        .where('mission', '=', mission)
+        .where('id', 'in', refs.findings)
+        .execute())
+        facts.findings.set(f.id, {
+          id: f.id,
+          incident: f.incident,
+          status: f.status as FindingStatus,
+          endorsers: json<string[]>(f.endorsers),
+        });
+    if (refs.commitments.length)
+      for (const c of await q
+        .selectFrom('wf_commitments')
+        .select(['id', 'digest', 'side', 'revealed_idx'])
+        .where('mission', '=', mission)
+        .where('id', 'in', refs.commitments)
+        .execute())
+        facts.commitments.set(c.id, { ...c, revealed: c.revealed_idx !== null });
+    if (refs.entries.length)
+      for (const e of await q
+        .selectFrom('wf_records')
+        .select(['id', 'idx', 'kind', 'org', 'superseded_by', 'refused'])
+        .where('mission', '=', mission)
+        .where('id', 'in', refs.entries)
+        .execute())
+        if (e.refused === null)
+          facts.entries.set(e.id, {
+            id: e.id,
+            idx: e.idx,
+            kind: e.kind,
+            org: e.org,
+            superseded: e.superseded_by !== null,
+          });
+    if (refs.users.length)
+      for (const u of await q
+        .selectFrom('wf_authors')
+        .select(['user', 'org', 'role'])
+        .where('mission', '=', mission)
+        .where('user', 'in', refs.users)
+        .where('revoked', '=', 0)
+        .execute())
+        facts.users.set(u.user, { ...u, role: u.role as Role });
+    return facts;
+  }
+
+  // Confidential records: the private half of a commitment.
+
+  /** Stores a confidential record (its exact signed entry text and salt) under its commitment id. */
+  async putConfidential(
+    mission: string,
+    row: { commitment: string; side: string; salt: string; entry: string; createdAt: string },
+  ): Promise<void> {
+    await this.db
+      .insertInto('wf_confidential')
+      .values({
+        mission,
+        commitment: row.commitment,
+        side: row.side,
+        salt: row.salt,
+        entry: row.entry,
+        created_at: row.createdAt,
+      })
+      .execute();
+  }
+
+  /** The private record behind a commitment, for its side, analysts and mediators. */
+  async getConfidential(
+    mission: string,
+    commitment: string,
+  ): Promise<{ side: string; salt: string; entry: string } | undefined> {
+    return this.db
+      .selectFrom('wf_confidential')
+      .select(['side', 'salt', 'entry'])
+      .where('mission', '=', mission)
+      .where('commitment', '=', commitment)
+      .executeTakeFirst();
+  }
+
+  // Projection.
+
+  /** Applies every integrated log entry not yet applied. Calls for one mission run one at a time. */
+  catchUp(mission: string): Promise<void> {
+    const prev = this.chains.get(mission) ?? Promise.resolve();
+    const next = prev.then(() => this.catchUpNow(mission));
+    const settled = next.catch(() => {});
+    this.chains.set(mission, settled);
+    void settled.then(() => {
+      if (this.chains.get(mission) === settled) this.chains.delete(mission);
+    });
+    return next;
+  }
+
+  async applied(mission: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('wf_state')
+      .select('applied')
+      .where('mission', '=', mission)
+      .executeTakeFirst();
+    return row?.applied ?? 0;
+  }
+
+  private async catchUpNow(mission: string): Promise<void> {
+    const doc = await this.doc(mission);
+    await this.db
+      .insertInto('wf_state')
+      .values({ mission, applied: 0 })
+      .onConflict((oc) => oc.column('mission').doNothing())
+      .execute();
+    for (;;) {
+      const applied = await this.applied(mission);
+      const size = await this.store.logSize(mission);
+      if (size <= applied) return;
+      const rows = await this.store.listEntries(mission, applied, Math.min(CHUNK, size - applied));
+      if (rows.length === 0) return;
+      const moved = await this.db.transaction().execute(async (tx) => {
+        const r = await tx
+          .updateTable('wf_state')
+          .set({ applied: applied + rows.length })
+          .where('mission', '=', mission)
+          .where('applied', '=', applied)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) return false; // another process applied them
+        for (const row of rows) await this.applyEntry(tx, mission, doc, row);
+        return true;
+      });
+      if (!moved) continue;
+    }
+  }
+
+  /** Drops every derived row of the mission and re-applies its log. */
+  async rebuild(mission: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      for (const t of DERIVED_TABLES)
+        await tx.deleteFrom(t).where('mission', '=', mission).execute();
+      if (this.store.dialect === 'sqlite')
+        await tx.deleteFrom('wf_incidents_fts').where('mission', '=', mission).execute();
+    });
+    await this.catchUp(mission);
+  }
+
+  /** Every derived row of the mission, in key order (for tests that rebuild and compare). */
+  async snapshot(mission: string): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const t of DERIVED_TABLES) {
+      const rows = await sql<
+        Record<string, unknown>
+      >`select * from ${sql.table(t)} where mission = ${mission}`.execute(this.db);
+      out[t] = rows.rows
+        .map((r) => {
+          const { search_tsv: _drop, ...rest } = r;
+          return rest;
+        })
+        .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    }
+    return out;
+  }
+
+  private async applyEntry(
+    tx: Transaction<WDb>,
+    mission: string,
+    doc: MissionDoc,
+    row: StoredEntry,
+  ) {
+    let env: Envelope;
+    try {
+      env = parseEntry(row.bytes);
+    } catch {
+      return; // admission let it in under older rules; nothing to project
+    }
+    const meta: Meta = {
+      idx: row.idx,
+      receivedAt: row.received_at,
+      visibility: 'public',
+      commitment: null,
+    };
+    if (env.kind === 'key') {
+      const b = env.body as BodyOf<'key'>;
+      if (b.action === 'register') {
+        const author = b.vkey.split('+').slice(0, 2).join('+');
+        await tx
+          .insertInto('wf_authors')
+          .values({ mission, author, user: b.user, org: b.org, role: b.role, revoked: 0 })
+          .onConflict((oc) =>
+            oc
+              .columns(['mission', 'author'])
+              .doUpdateSet({ user: b.user, org: b.org, role: b.role, revoked: 0 }),
+          )
+          .execute();
+      } else {
+        await tx
+          .updateTable('wf_authors')
+          .set({ revoked: 1 })
+          .where('mission', '=', mission)
+          .where('author', '=', b.key)
+          .execute();
+      }
+    }
+    if (env.kind === 'key' || env.kind === 'mission') {
+      await this.insertRecord(tx, mission, env, meta, null, null, null);
+      return;
+    }
+    const facts = await this.facts(tx, mission, doc, env, 'replay');
+    const d = decide(facts, env);
+    await this.applyDecided(tx, mission, doc, env, d, facts, meta);
+    if (!d.ok) return;
+    if (env.kind === 'commitment') {
+      const priv = await tx
+        .selectFrom('wf_confidential')
+        .select(['entry'])
+        .where('mission', '=', mission)
+        .where('commitment', '=', env.id)
+        .executeTakeFirst();
+      if (priv) {
+        const b = env.body as BodyOf<'commitment'>;
+        await this.applyInner(tx, mission, doc, priv.entry, {
+          ...meta,
+          visibility: `side:${b.side}`,
+          commitment: env.id,
+        });
+      }
+    } else if (env.kind === 'reveal') {
+      const b = env.body as BodyOf<'reveal'>;
+      await tx
+        .updateTable('wf_commitments')
+        .set({ revealed_idx: row.idx })
+        .where('mission', '=', mission)
+        .where('id', '=', b.commitment)
+        .execute();
+      let innerId: string | undefined;
+      try {
+        innerId = parseEntry(utf8Encode(b.entry)).id;
+      } catch {
+        return;
+      }
+      const existing = await tx
+        .selectFrom('wf_records')
+        .select('id')
+        .where('mission', '=', mission)
+        .where('id', '=', innerId)
+        .executeTakeFirst();
+      if (existing)
+        await tx
+          .updateTable('wf_records')
+          .set({ visibility: 'public' })
+          .where('mission', '=', mission)
+          .where('id', '=', innerId)
+          .execute();
+      else
+        await this.applyInner(tx, mission, doc, b.entry, {
+          ...meta,
+          commitment: b.commitment,
+        });
+    }
+  }
+
+  /** Projects a confidential record under its commitment's index. */
+  private async applyInner(
+    tx: Transaction<WDb>,
+    mission: string,
+    doc: MissionDoc,
+    text: string,
+    meta: Meta,
+  ) {
+    let inner: Envelope;
+    try {
+      inner = parseEntry(utf8Encode(text));
+    } catch {
+      return;
+    }
+    const facts = await this.facts(tx, mission, doc, inner, 'confidential');
+    await this.applyDecided(tx, mission, doc, inner, decide(facts, inner), facts, meta);
+  }
+
+  private async insertRecord(
+    tx: Transaction<WDb>,
+    mission: string,
+    env: Envelope,
+    meta: Meta,
+    facts: Facts | null,
+    incident: string | null,
+    refused: string | null,
+  ) {
+    await tx
+      .insertInto('wf_records')
+      .values({
+        mission,
+        id: env.id,
+        idx: meta.idx,
+        kind: env.kind,
+        author: env.author,
+        org: facts?.author?.org ?? null,
+        role: facts?.author?.role ?? null,
+        at: env.at,
+        incident,
+        visibility: meta.visibility,
+        commitment: meta.commitment,
+        refused,
+        superseded_by: null,
+        body: JSON.stringify(env.body),
+      })
+      .onConflict((oc) => oc.columns(['mission', 'id']).doNothing())
+      .execute();
+  }
+
+  private async applyDecided(
+    tx: Transaction<WDb>,
+    mission: string,
+    doc: MissionDoc,
+    env: Envelope,
+    d: Decision,
+    facts: Facts,
+    meta: Meta,
+  ) {
+    const b = env.body as Record<string, unknown>;
+    let incident: string | null = null;
+    switch (env.kind) {
+      case 'incident':
+        incident = b.action === 'open' ? env.id : (b.incident as string);
+        break;
+      case 'response':
+      case 'finding':
+      case 'release':
+        incident = b.incident as string;
+        break;
+      case 'task':
+        incident =
+          b.action === 'assign'
+            ? (b.incident as string)
+            : (facts.tasks.get(b.task as string)?.incident ?? null);
+        break;
+      case 'endorsement':
+        incident = facts.findings.get(b.finding as string)?.incident ?? null;
+        break;
+      case 'correction': {
+        const target = (b.supersedes as { id: string }).id;
+        const r = await tx
+          .selectFrom('wf_records')
+          .select('incident')
+          .where('mission', '=', mission)
+          .where('id', '=', target)
+          .executeTakeFirst();
+        incident = r?.incident ?? null;
+        break;
+      }
+      default:
+        break;
+    }
+    if (!d.ok) {
+      await this.insertRecord(tx, mission, env, meta, facts, incident, d.rule);
+      return;
+    }
+    await this.insertRecord(tx, mission, env, meta, facts, incident, null);
+    const org = facts.author!.org;
+    const w = { mission };
+    switch (env.kind) {
+      case 'report': {
+        const r = env.body as BodyOf<'report'>;
+        await tx
+          .insertInto('wf_reports')
+          .values({
+            ...w,
+            id: env.id,
+            org,
+            accused: r.accused ?? null,
+            incident: null,
+            terms: JSON.stringify(r.terms),
+            at: env.at,
+            received_at: meta.receivedAt,
+            response: null,
+            response_at: null,
+            response_received_at: null,
+          })
+          .execute();
+        break;
+      }
+      case 'incident': {
+        const ib = env.body as BodyOf<'incident'>;
+        if (ib.action === 'open') {
+          await tx
+            .insertInto('wf_incidents')
+            .values({
+              ...w,
+              id: env.id,
+              idx: meta.idx,
+              title: ib.title,
+              type: ib.type,
+              status: 'reported',
+              date: ib.occurred.date,
+              time_precision: ib.occurred.time_precision,
+              location: JSON.stringify(ib.location),
+              lat: ib.location.lat,
+              lon: ib.location.lon,
+              fatalities: null,
+              finding: null,
+              verdict: null,
+              attribution: null,
+              released_idx: null,
+              search: [
+                ib.title,
+                ib.summary ?? '',
+                ib.location.name,
+                ib.type.replace(/_/g, ' '),
+              ].join('\n'),
+            })
+            .execute();
+        }
+        if (ib.action === 'open' || ib.action === 'add_reports')
+          await this.linkReports(tx, mission, env.id === incident ? env.id : incident!, ib.reports);
+        break;
+      }
+      case 'response': {
+        const rb = env.body as BodyOf<'response'>;
+        await tx
+          .updateTable('wf_reports')
+          .set({ response: env.id, response_at: env.at, response_received_at: meta.receivedAt })
+          .where('mission', '=', mission)
+          .where('id', '=', rb.allegation)
+          .where('response', 'is', null)
+          .execute();
+        break;
+      }
+      case 'task': {
+        const tb = env.body as BodyOf<'task'>;
+        if (tb.action === 'assign')
+          await tx
+            .insertInto('wf_tasks')
+            .values({
+              ...w,
+              id: env.id,
+              incident: tb.incident,
+              assignee: tb.assignee,
+              kind: tb.kind,
+              open: 1,
+              outcome: null,
+              denied_by: null,
+            })
+            .execute();
+        else if (tb.action === 'close')
+          await tx
+            .updateTable('wf_tasks')
+            .set({ open: 0, outcome: tb.outcome, denied_by: tb.deniedBy ?? null })
+            .where('mission', '=', mission)
+            .where('id', '=', tb.task)
+            .execute();
+        break;
+      }
+      case 'finding': {
+        const fb = env.body as BodyOf<'finding'>;
+        await tx
+          .insertInto('wf_findings')
+          .values({
+            ...w,
+            id: env.id,
+            incident: fb.incident,
+            status: 'draft',
+            verdict: fb.verdict,
+            attribution: fb.attribution,
+            terms: JSON.stringify(fb.termsViolated),
+            fatalities: fb.fatalities?.count ?? null,
+            endorsers: '[]',
+          })
+          .execute();
+        await tx
+          .updateTable('wf_incidents')
+          .set({ finding: env.id, verdict: fb.verdict, attribution: fb.attribution })
+          .where('mission', '=', mission)
+          .where('id', '=', fb.incident)
+          .execute();
+        if (fb.attribution !== 'undetermined')
+          await this.addOrg(tx, mission, fb.incident, fb.attribution);
+        break;
+      }
+      case 'endorsement': {
+        const f = facts.findings.get((env.body as BodyOf<'endorsement'>).finding)!;
+        await tx
+          .updateTable('wf_findings')
+          .set({ endorsers: JSON.stringify([...f.endorsers, org]) })
+          .where('mission', '=', mission)
+          .where('id', '=', f.id)
+          .execute();
+        break;
+      }
+      case 'release': {
+        const rb = env.body as BodyOf<'release'>;
+        await tx
+          .updateTable('wf_incidents')
+          .set({ released_idx: meta.idx })
+          .where('mission', '=', mission)
+          .where('id', '=', rb.incident)
+          .execute();
+        break;
+      }
+      case 'crossing': {
+        const cb = env.body as BodyOf<'crossing'>;
+        await tx
+          .insertInto('wf_crossings')
+          .values({
+            ...w,
+            id: env.id,
+            idx: meta.idx,
+            crossing: cb.crossing,
+            status: cb.status,
+            effective_at: cb.effectiveAt,
+            org,
+            body: JSON.stringify(cb),
+          })
+          .execute();
+        break;
+      }
+      case 'commitment': {
+        const cb = env.body as BodyOf<'commitment'>;
+        await tx
+          .insertInto('wf_commitments')
+          .values({
+            ...w,
+            id: env.id,
+            idx: meta.idx,
+            digest: cb.digest,
+            side: cb.side,
+            revealed_idx: null,
+          })
+          .execute();
+        break;
+      }
+      case 'correction':
+        await this.applyCorrection(tx, mission, env);
+        break;
+      default:
+        break;
+    }
+    if (d.withdrawn)
+      await tx
+        .updateTable('wf_findings')
+        .set({ status: 'superseded' })
+        .where('mission', '=', mission)
+        .where('id', '=', d.withdrawn)
+        .execute();
+    if (d.finding)
+      await tx
+        .updateTable('wf_findings')
+        .set({ status: d.finding.to })
+        .where('mission', '=', mission)
+        .where('id', '=', d.finding.id)
+        .execute();
+    if (d.incident && !(env.kind === 'incident' && b.action === 'open')) {
+      const set: { status: string; finding?: null; verdict?: null; attribution?: null } = {
+        status: d.incident.to,
+      };
+      if (d.withdrawn) Object.assign(set, { finding: null, verdict: null, attribution: null });
+      await tx
+        .updateTable('wf_incidents')
+        .set(set)
+        .where('mission', '=', mission)
+        .where('id', '=', d.incident.id)
+        .execute();
+    }
+    void doc;
+  }
+
+  private async applyCorrection(tx: Transaction<WDb>, mission: string, env: Envelope) {
+    const cb = env.body as BodyOf<'correction'>;
+    const target = cb.supersedes.id;
+    await tx
+      .updateTable('wf_records')
+      .set({ superseded_by: env.id })
+      .where('mission', '=', mission)
+      .where('id', '=', target)
+      .execute();
+    if (!cb.replacement) return;
+    const kind = (
+      await tx
+        .selectFrom('wf_records')
+        .select('kind')
+        .where('mission', '=', mission)
+        .where('id', '=', target)
+        .executeTakeFirst()
+    )?.kind;
+    if (kind === 'finding') {
+      const fb = cb.replacement as BodyOf<'finding'>;
+      await tx
+        .updateTable('wf_findings')
+        .set({
+          verdict: fb.verdict,
+          attribution: fb.attribution,
+          terms: JSON.stringify(fb.termsViolated ?? []),
+        })
+        .where('mission', '=', mission)
+        .where('id', '=', target)
+        .execute();
+      await tx
+        .updateTable('wf_incidents')
+        .set({ verdict: fb.verdict, attribution: fb.attribution })
+        .where('mission', '=', mission)
+        .where('finding', '=', target)
+        .execute();
+    } else if (kind === 'crossing') {
+      const cr = cb.replacement as BodyOf<'crossing'>;
+      await tx
+        .updateTable('wf_crossings')
+        .set({ status: cr.status, effective_at: cr.effectiveAt, body: JSON.stringify(cr) })
+        .where('mission', '=', mission)
+        .where('id', '=', target)
+        .execute();
+    }
+  }
+
+  private async addOrg(tx: Transaction<WDb>, mission: string, incident: string, org: string) {
+    await tx
+      .insertInto('wf_incident_orgs')
+      .values({ mission, org, incident })
+      .onConflict((oc) => oc.columns(['mission', 'org', 'incident']).doNothing())
+      .execute();
+  }
+
+  /** Groups reports into an incident: links, involved organisations, fatalities, search text. */
+  private async linkReports(
+    tx: Transaction<WDb>,
+    mission: string,
+    incident: string,
+    reports: string[],
+  ) {
+    await tx
+      .updateTable('wf_reports')
+      .set({ incident })
+      .where('mission', '=', mission)
+      .where('id', 'in', reports)
+      .execute();
+    await tx
+      .updateTable('wf_records')
+      .set({ incident })
+      .where('mission', '=', mission)
+      .where('id', 'in', reports)
+      .execute();
+    const rows = await tx
+      .selectFrom('wf_records as r')
+      .innerJoin('wf_reports as p', (j) =>
+        j.onRef('p.mission', '=', 'r.mission').onRef('p.id', '=', 'r.id'),
+      )
+      .select(['r.body', 'r.visibility', 'p.org', 'p.accused'])
+      .where('r.mission', '=', mission)
+      .where('r.id', 'in', reports)
+      .execute();
+    const inc = await tx
+      .selectFrom('wf_incidents')
+      .select(['search', 'fatalities'])
+      .where('mission', '=', mission)
+      .where('id', '=', incident)
+      .executeTakeFirstOrThrow();
+    let search = inc.search;
+    let fatalities = inc.fatalities;
+    for (const r of rows) {
+      await this.addOrg(tx, mission, incident, r.org);
+      if (r.accused) await this.addOrg(tx, mission, incident, r.accused);
+      const body = json<BodyOf<'report'>>(r.body);
+      // Confidential reports stay out of the public search text.
+      if (r.visibility === 'public') search += `\n${body.title}\n${body.description}`;
+      if (body.fatalities) fatalities = Math.max(fatalities ?? 0, body.fatalities.count);
+    }
+    search = search.slice(0, MAX_SEARCH);
+    await tx
+      .updateTable('wf_incidents')
+      .set({ search, fatalities })
+      .where('mission', '=', mission)
+      .where('id', '=', incident)
+      .execute();
+    if (this.store.dialect === 'sqlite') {
+      await tx
+        .deleteFrom('wf_incidents_fts')
+        .where('mission', '=', mission)
+        .where('id', '=', incident)
+        .execute();
+      await tx
+        .insertInto('wf_incidents_fts')
+        .values({ mission, id: incident, search } as never)
+        .execute();
+    }
+  }
+
+  // Reads.
+
+  /** The incidents a viewer may see, filtered, newest first, in pages. */
+  async listIncidents(
+    mission: string,
+    query: IncidentQuery,
+    viewer: Viewer,
+  ): Promise<{ items: IncidentRow[]; next: string | null }> {
+    let qb = this.db
+      .selectFrom('wf_incidents as i')
+      .selectAll('i')
+      .where('i.mission', '=', mission);
+    qb = qb.where((eb) => this.visible(eb, viewer));
+    if (query.from) qb = qb.where('i.date', '>=', query.from);
+    if (query.to) qb = qb.where('i.date', '<=', query.to);
+    if (query.type?.length) qb = qb.where('i.type', 'in', query.type);
+    if (query.status?.length) qb = qb.where('i.status', 'in', query.status);
+    if (query.party) {
+      const party = query.party;
+      qb = qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('wf_incident_orgs as o')
+            .select('o.org')
+            .whereRef('o.mission', '=', 'i.mission')
+            .whereRef('o.incident', '=', 'i.id')
+            .where('o.org', '=', party),
+        ),
+      );
+    }
+    if (query.bbox) {
+      const [w, s, e, n] = query.bbox;
+      qb = qb.where('i.lat', '>=', s).where('i.lat', '<=', n);
+      qb =
+        w <= e
+          ? qb.where('i.lon', '>=', w).where('i.lon', '<=', e)
+          : qb.where((eb) => eb.or([eb('i.lon', '>=', w), eb('i.lon', '<=', e)]));
+    }
+    if (query.q) {
+      if (this.store.dialect === 'postgres') {
+        const text = query.q;
+        qb = qb.where(sql<boolean>`i.search_tsv @@ plainto_tsquery('simple', ${text})`);
+      } else {
+        const fts = ftsQuery(query.q);
+        if (!fts) return { items: [], next: null };
+        qb = qb.where(
+          'i.id',
+          'in',
+          sql<string>`(select id from wf_incidents_fts where wf_incidents_fts match ${fts} and mission = ${mission})`,
+        );
+      }
+    }
+    if (query.cursor) {
+      const c = decodeCursor(query.cursor);
+      if (c)
+        qb = qb.where((eb) =>
+          eb.or([
+            eb('i.date', '<', c.date),
+            eb.and([eb('i.date', '=', c.date), eb('i.id', '<', c.id)]),
+          ]),
+        );
+    }
+    const rows = await qb
+      .orderBy('i.date', 'desc')
+      .orderBy('i.id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    const page = rows.slice(0, query.limit);
+    const orgs = await this.orgsOf(
+      mission,
+      page.map((r) => r.id),
+    );
+    const items = page.map((r) => this.toRow(r, orgs.get(r.id) ?? [], viewer));
+    const last = page[page.length - 1];
+    return {
+      items,
+      next: rows.length > query.limit && last ? encodeCursor(last.date, last.id) : null,
+    };
+  }
+
+  private visible(eb: ExpressionBuilder<IncidentScope, 'i'>, viewer: Viewer): Expression<SqlBool> {
+    if (seesEverything(viewer)) return sql<SqlBool>`1 = 1`;
+    const released = eb('i.status', '=', 'released');
+    if (viewer.role === 'party')
+      return eb.or([
+        released,
+        eb.exists(
+          eb
+            .selectFrom('wf_incident_orgs as vo')
+            .select('vo.org')
+            .whereRef('vo.mission', '=', 'i.mission')
+            .whereRef('vo.incident', '=', 'i.id')
+            .where('vo.org', '=', viewer.org),
+        ),
+      ]);
+    if (viewer.role === 'monitor')
+      return eb.or([
+        released,
+        eb.exists(
+          eb
+            .selectFrom('wf_tasks as vt')
+            .select('vt.id')
+            .whereRef('vt.mission', '=', 'i.mission')
+            .whereRef('vt.incident', '=', 'i.id')
+            .where('vt.assignee', '=', viewer.user),
+        ),
+      ]);
+    return released;
+  }
+
+  private async orgsOf(mission: string, ids: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (ids.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('wf_incident_orgs')
+      .select(['incident', 'org'])
+      .where('mission', '=', mission)
+      .where('incident', 'in', ids)
+      .orderBy('org')
+      .execute();
+    for (const r of rows) out.set(r.incident, [...(out.get(r.incident) ?? []), r.org]);
+    return out;
+  }
+
+  private toRow(r: WorkflowTables['wf_incidents'], parties: string[], viewer: Viewer): IncidentRow {
+    const showVerdict = r.status === 'released' || seesEverything(viewer);
+    return {
+      id: r.id,
+      index: r.idx,
+      title: r.title,
+      type: r.type,
+      status: r.status as IncidentStatus,
+      date: r.date,
+      timePrecision: r.time_precision,
+      location: json(r.location),
+      fatalities: r.fatalities,
+      parties,
+      verdict: showVerdict ? r.verdict : null,
+      attribution: showVerdict ? r.attribution : null,
+      releasedIndex: r.released_idx,
+    };
+  }
+
+  private recordVisible(visibility: string, refused: string | null, viewer: Viewer): boolean {
+    if (seesEverything(viewer)) return true;
+    if (refused !== null) return false;
+    if (visibility === 'public') return true;
+    return viewer.role !== 'public' && visibility === `side:${viewer.org}`;
+  }
+
+  /** One incident with every record the viewer may see, or undefined when it may see none. */
+  async getIncident(
+    mission: string,
+    id: string,
+    viewer: Viewer,
+    now = new Date(),
+  ): Promise<IncidentDetail | undefined> {
+    const r = await this.db
+      .selectFrom('wf_incidents as i')
+      .selectAll('i')
+      .where('i.mission', '=', mission)
+      .where('i.id', '=', id)
+      .where((eb) => this.visible(eb, viewer))
+      .executeTakeFirst();
+    if (!r) return undefined;
+    const doc = await this.doc(mission);
+    const orgs = await this.orgsOf(mission, [id]);
+    const recs = await this.db
+      .selectFrom('wf_records')
+      .selectAll()
+      .where('mission', '=', mission)
+      .where('incident', '=', id)
+      .orderBy('idx')
+      .orderBy('id')
+      .execute();
+    const visibleRecs = recs.filter((x) => this.recordVisible(x.visibility, x.refused, viewer));
+    const visibleIds = new Set(visibleRecs.map((x) => x.id));
+    const reports = await this.db
+      .selectFrom('wf_reports')
+      .selectAll()
+      .where('mission', '=', mission)
+      .where('incident', '=', id)
+      .where('accused', 'is not', null)
+      .execute();
+    const hours = doc.workflow.responseDeadlineHours;
+    const allegations = reports
+      .filter((a) => visibleIds.has(a.id))
+      .map((a): AllegationView => {
+        const dueMs = Date.parse(a.at) + hours * 3_600_000;
+        const responded = a.response !== null && visibleIds.has(a.response);
+        // Late when the signed time is past the deadline, or when the server received the response
+        // more than the allowed hours after the allegation (a back-dated signature does not help).
+        const late =
+          responded &&
+          (Date.parse(a.response_at!) > dueMs ||
+            Date.parse(a.response_received_at!) - Date.parse(a.received_at) > hours * 3_600_000);
+        return {
+          id: a.id,
+          by: a.org,
+          accused: a.accused!,
+          terms: json(a.terms),
+          at: a.at,
+          responseDue: new Date(dueMs).toISOString(),
+          response: responded ? a.response : null,
+          respondedAt: responded ? a.response_at : null,
+          deadline: responded
+            ? late
+              ? 'answered_late'
+              : 'answered'
+            : now.getTime() > dueMs
+              ? 'missed'
+              : 'pending',
+        };
+      });
+    const all = seesEverything(viewer);
+    const tasks = visibleRecs.some((x) => x.kind === 'task')
+      ? await this.db
+          .selectFrom('wf_tasks')
+          .selectAll()
+          .where('mission', '=', mission)
+          .where('incident', '=', id)
+          .execute()
+      : [];
+    const findings = await this.db
+      .selectFrom('wf_findings')
+      .selectAll()
+      .where('mission', '=', mission)
+      .where('incident', '=', id)
+      .execute();
+    return {
+      ...this.toRow(r, orgs.get(id) ?? [], viewer),
+      allegations,
+      tasks: tasks.map((t) => ({
+        id: t.id,
+        assignee: t.assignee,
+        kind: t.kind,
+        open: t.open === 1,
+        outcome: t.outcome,
+        deniedBy: t.denied_by,
+      })),
+      findings: findings
+        .filter((f) => all || f.status === 'released')
+        .map((f) => ({
+          id: f.id,
+          status: f.status,
+          verdict: f.verdict,
+          attribution: f.attribution,
+          termsViolated: json(f.terms),
+          endorsers: json(f.endorsers),
+        })),
+      records: visibleRecs.map((x) => ({
+        id: x.id,
+        index: x.idx,
+        kind: x.kind,
+        author: x.author,
+        org: x.org,
+        role: x.role,
+        at: x.at,
+        body: json(x.body),
+        commitment: x.commitment,
+        confidential: x.visibility !== 'public',
+        refused: x.refused,
+        supersededBy: x.superseded_by,
+      })),
+    };
+  }
+
+  /** A record by id if the viewer may see it (confidential ones: their side, analysts, mediators). */
+  async getRecord(mission: string, id: string, viewer: Viewer): Promise<RecordView | undefined> {
+    const x = await this.db
+      .selectFrom('wf_records')
+      .selectAll()
+      .where('mission', '=', mission)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!x || !this.recordVisible(x.visibility, x.refused, viewer)) return undefined;
+    return {
+      id: x.id,
+      index: x.idx,
+      kind: x.kind,
+      author: x.author,
+      org: x.org,
+      role: x.role,
+      at: x.at,
+      body: json(x.body),
+      commitment: x.commitment,
+      confidential: x.visibility !== 'public',
+      refused: x.refused,
+      supersededBy: x.superseded_by,
+    };
+  }
+
+  /** Every commitment (public: who holds secrets is not secret), newest first. */
+  async listCommitments(mission: string, limit = 500) {
+    const rows = await this.db
+      .selectFrom('wf_commitments')
+      .selectAll()
+      .where('mission', '=', mission)
+      .orderBy('idx', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((c) => ({
+      id: c.id,
+      index: c.idx,
+      digest: c.digest,
+      side: c.side,
+      revealedIndex: c.revealed_idx,
+    }));
+  }
+
+  /** Each crossing of the mission with its current status and history (newest first). */
+  async crossings(mission: string, historyLimit = 200): Promise<CrossingView[]> {
+    const doc = await this.doc(mission);
+    const rows = await this.db
+      .selectFrom('wf_crossings')
+      .selectAll()
+      .where('mission', '=', mission)
+      .orderBy('effective_at', 'desc')
+      .orderBy('idx', 'desc')
+      .execute();
+    return doc.crossings.map((c) => {
+      const history = rows
+        .filter((r) => r.crossing === c.id)
+        .slice(0, historyLimit)
+        .map((r): CrossingStatusView => {
+          const b = json<BodyOf<'crossing'>>(r.body);
+          return {
+            id: r.id,
+            index: r.idx,
+            status: r.status,
+            effectiveAt: r.effective_at,
+            org: r.org,
+            cause: b.cause,
+            ...(b.trucksPerDay !== undefined ? { trucksPerDay: b.trucksPerDay } : {}),
+            ...(b.tradeLossUsdPerDay !== undefined
+              ? { tradeLossUsdPerDay: b.tradeLossUsdPerDay }
+              : {}),
+            ...(b.peoplePerDay !== undefined ? { peoplePerDay: b.peoplePerDay } : {}),
+          };
+        });
+      return {
+        crossing: c.id,
+        name: c.name,
+        lat: c.lat,
+        lon: c.lon,
+        current: history[0] ?? null,
+        history,
+      };
+    });
+  }
+
+  /** Compliance per term and party (public facts only: released findings, public allegations). */
+  async compliance(mission: string, asOf = new Date().toISOString()): Promise<Compliance> {
+    const doc = await this.doc(mission);
+    const findings = await this.db
+      .selectFrom('wf_findings as f')
+      .innerJoin('wf_incidents as i', (j) =>
+        j.onRef('i.mission', '=', 'f.mission').onRef('i.id', '=', 'f.incident'),
+      )
+      .select(['f.attribution', 'f.verdict', 'f.terms', 'i.date'])
+      .where('f.mission', '=', mission)
+      .where('f.status', '=', 'released')
+      .execute();
+    const allegations = await this.db
+      .selectFrom('wf_reports as r')
+      .innerJoin('wf_records as rec', (j) =>
+        j.onRef('rec.mission', '=', 'r.mission').onRef('rec.id', '=', 'r.id'),
+      )
+      .leftJoin('wf_incidents as i', (j) =>
+        j.onRef('i.mission', '=', 'r.mission').onRef('i.id', '=', 'r.incident'),
+      )
+      .select(['r.accused', 'r.terms'])
+      .where('r.mission', '=', mission)
+      .where('r.accused', 'is not', null)
+      .where('rec.visibility', '=', 'public')
+      .where('rec.superseded_by', 'is', null)
+      .where((eb) =>
+        eb.or([eb('i.status', 'is', null), eb('i.status', 'not in', ['released', 'closed'])]),
+      )
+      .execute();
+    const major = await this.db
+      .selectFrom('wf_incidents')
+      .select(['date', 'status', 'attribution', 'verdict'])
+      .where('mission', '=', mission)
+      .where('fatalities', '>=', doc.workflow.majorIncidentFatalities)
+      .where('status', '!=', 'closed')
+      .execute();
+    return computeCompliance(
+      doc,
+      {
+        findings: findings.map((f) => ({ ...f, termsViolated: json<string[]>(f.terms) })),
+        allegations: allegations.map((a) => ({
+          accused: a.accused!,
+          terms: json<string[]>(a.terms),
+        })),
+        major: major.map((m) => ({
+          date: m.date,
+          attribution:
+            m.status === 'released' && (m.verdict === 'confirmed' || m.verdict === 'probable')
+              ? m.attribution
+              : null,
+        })),
+      },
+      asOf,
+    );
+  }
+
+  /** Incidents per day and type (and fatalities) over [from, to], as the viewer sees them. */
+  async dailyStats(
+    mission: string,
+    range: { from?: string | undefined; to?: string | undefined },
+    viewer: Viewer,
+  ) {
+    let to = range.to;
+    if (!to) {
+      const latest = await this.db
+        .selectFrom('wf_incidents as i')
+        .select((eb) => eb.fn.max('i.date').as('d'))
+        .where('i.mission', '=', mission)
+        .where((eb) => this.visible(eb, viewer))
+        .executeTakeFirst();
+      to = (latest?.d as string | null | undefined) ?? new Date().toISOString().slice(0, 10);
+    }
+    const from =
+      range.from ??
+      new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+    const rows = await this.db
+      .selectFrom('wf_incidents as i')
+      .select((eb) => [
+        'i.date',
+        'i.type',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(eb.fn.coalesce('i.fatalities', eb.val(0))).as('fatalities'),
+      ])
+      .where('i.mission', '=', mission)
+      .where((eb) => this.visible(eb, viewer))
+      .where('i.date', '>=', from)
+      .where('i.date', '<=', to)
+      .groupBy(['i.date', 'i.type'])
+      .orderBy('i.date')
+      .orderBy('i.type')
+      .execute();
+    const days = new Map<
+      string,
+      { date: string; incidents: number; fatalities: number; byType: Record<string, number> }
+    >();
+    for (const r of rows) {
+      const d = days.get(r.date) ?? { date: r.date, incidents: 0, fatalities: 0, byType: {} };
+      d.incidents += Number(r.n);
+      d.fatalities += Number(r.fatalities ?? 0);
+      d.byType[r.type] = Number(r.n);
+      days.set(r.date, d);
+    }
+    return { from, to, days: [...days.values()] };
+  }
+
+  /** A daily report (OSCE SMM style): the day's incidents, counts by type and party, crossings that day. */
+  async dailyReport(mission: string, date: string, viewer: Viewer) {
+    const { items } = await this.listIncidents(
+      mission,
+      { from: date, to: date, limit: 500 },
+      viewer,
+    );
+    const byType: Record<string, number> = {};
+    const byParty: Record<string, number> = {};
+    let fatalities = 0;
+    for (const i of items) {
+      byType[i.type] = (byType[i.type] ?? 0) + 1;
+      for (const p of i.parties) byParty[p] = (byParty[p] ?? 0) + 1;
+      fatalities += i.fatalities ?? 0;
+    }
+    const end = `${date}T23:59:59.999Z`;
+    const crossings = (await this.crossings(mission)).map((c) => {
+      const asOf = c.history.find((h) => h.effectiveAt <= end) ?? null;
+      return {
+        crossing: c.crossing,
+        name: c.name,
+        status: asOf?.status ?? null,
+        since: asOf?.effectiveAt ?? null,
+        changedToday: c.history.filter((h) => h.effectiveAt.slice(0, 10) === date).length,
+      };
+    });
+    return {
+      date,
+      incidents: items,
+      totals: { incidents: items.length, fatalities, byType, byParty },
+      crossings,
+    };
+  }
+}

@@ -1,0 +1,138 @@
+// Test support: a mission with one signing user per role, whose entries go through the workflow
+// check, into the log (store.integrate, as the sequencer does) and into the read model.
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { signEnvelope, type Envelope } from '../core/envelope.js';
+import type { EntryKind } from '../core/records/kinds.js';
+import { MissionDocSchema, type MissionDoc } from '../core/records/mission.js';
+import { signerFromNoteKey, type Signer } from '../core/signing.js';
+import { commitmentDigest } from '../core/workflow/confidential.js';
+import type { Decision } from '../core/workflow/rules.js';
+import { base64Encode } from '../tlog/bytes.js';
+import { generateNoteKey } from '../tlog/note-key.js';
+import type { Store } from './store.js';
+import { WorkflowStore } from './workflow-store.js';
+
+export function loadPakAfg(): MissionDoc {
+  const text = readFileSync(new URL('../../missions/pak-afg.json', import.meta.url), 'utf8');
+  return MissionDocSchema.parse(JSON.parse(text));
+}
+
+export type Submitted = Decision & { env: Envelope; index?: number };
+
+export class WorkflowKit {
+  readonly signers = new Map<string, Signer>();
+  private constructor(
+    readonly store: Store,
+    readonly wf: WorkflowStore,
+    readonly doc: MissionDoc,
+  ) {}
+
+  static async create(store: Store, doc = loadPakAfg()): Promise<WorkflowKit> {
+    const kit = new WorkflowKit(store, new WorkflowStore(store), doc);
+    await store.createMission(doc, '2025-10-01T00:00:00.000Z');
+    for (const u of doc.demoUsers) {
+      const key = generateNoteKey(`${u.name}.${doc.slug}`);
+      kit.signers.set(u.name, await signerFromNoteKey(key.skey));
+    }
+    const admin = kit.signer('admin');
+    for (const u of doc.demoUsers) {
+      const s = kit.signer(u.name);
+      const { bytes, envelope } = await signEnvelope(
+        {
+          mission: doc.slug,
+          kind: 'key',
+          body: { action: 'register', user: u.name, org: u.org, role: u.role, vkey: s.vkey },
+          at: '2025-10-01T00:00:00.000Z',
+        },
+        admin,
+      );
+      await kit.integrate([{ envelope, bytes }]);
+    }
+    await kit.wf.catchUp(doc.slug);
+    return kit;
+  }
+
+  signer(user: string): Signer {
+    const s = this.signers.get(user);
+    if (!s) throw new Error(`no user ${user}`);
+    return s;
+  }
+
+  async sign(user: string, kind: EntryKind, body: unknown, at?: string) {
+    return signEnvelope(
+      {
+        mission: this.doc.slug,
+        kind,
+        body: body as Record<string, unknown>,
+        ...(at ? { at } : {}),
+      },
+      this.signer(user),
+    );
+  }
+
+  /** Appends to the log as the sequencer does (no check), then brings the read model up to date. */
+  async integrate(items: { envelope: Envelope; bytes: Uint8Array }[], receivedAt?: string) {
+    const size = await this.store.logSize(this.doc.slug);
+    await this.store.integrate(this.doc.slug, {
+      oldSize: size,
+      newSize: size + items.length,
+      entries: items.map(({ envelope: env, bytes }) => ({
+        id: env.id,
+        kind: env.kind,
+        author: env.author,
+        at: env.at,
+        bytes,
+      })),
+      tiles: [],
+      receivedAt: receivedAt ?? new Date().toISOString(),
+    });
+    await this.wf.catchUp(this.doc.slug);
+    return size;
+  }
+
+  /** The POST path: check, then append only when accepted. */
+  async submit(user: string, kind: EntryKind, body: unknown, at?: string): Promise<Submitted> {
+    const { envelope, bytes } = await this.sign(user, kind, body, at);
+    const d = await this.wf.check(this.doc.slug, envelope, {
+      channel: 'public',
+      caller: user,
+      now: new Date().toISOString(),
+    });
+    if (!d.ok) return { ...d, env: envelope };
+    const index = await this.integrate([{ envelope, bytes }]);
+    return { ...d, env: envelope, index };
+  }
+
+  /** The confidential path: the inner record is checked and stored privately; its commitment is logged. */
+  async submitConfidential(user: string, kind: EntryKind, body: unknown) {
+    const inner = await this.sign(user, kind, body);
+    const d = await this.wf.check(this.doc.slug, inner.envelope, {
+      channel: 'confidential',
+      caller: user,
+    });
+    if (!d.ok) return { ...d, env: inner.envelope };
+    const salt = randomBytes(32);
+    const org = this.doc.demoUsers.find((u) => u.name === user)!.org;
+    const commitment = await this.sign(user, 'commitment', {
+      digest: commitmentDigest(salt, inner.bytes),
+      side: org,
+    });
+    const entryText = new TextDecoder().decode(inner.bytes);
+    await this.wf.putConfidential(this.doc.slug, {
+      commitment: commitment.envelope.id,
+      side: org,
+      salt: base64Encode(salt),
+      entry: entryText,
+      createdAt: new Date().toISOString(),
+    });
+    await this.integrate([commitment]);
+    return {
+      ok: true as const,
+      env: inner.envelope,
+      commitment: commitment.envelope,
+      salt: base64Encode(salt),
+      entry: entryText,
+    };
+  }
+}
