@@ -17,8 +17,11 @@ export interface MissionLog {
   slug: string;
   sequencer: Sequencer;
   admission: Admission;
-  /** The mission's c2sp.org/tlog-policy text (log vkey, witness vkeys, quorum). */
-  policy: string;
+  /**
+   * The mission's c2sp.org/tlog-policy text (log vkey, witness vkeys, quorum); its log line names
+   * the log's URL under `publicUrl`, the server's actual public URL (known only once listening).
+   */
+  policy(publicUrl: string): string;
 }
 
 export type LogTuning = Pick<
@@ -111,14 +114,16 @@ export async function startMissionLogs(options: {
         if (url) witnesses.push({ name: w.name, vkey: wv, url });
       }
       const quorum = Math.min(m.doc.witnessQuorum ?? 0, policyWitnesses.length);
-      const policy = formatPolicy(
-        missionPolicy(
-          vkey,
-          policyWitnesses,
-          quorum,
-          `${options.publicUrl.replace(/\/$/, '')}/log/${m.slug}/`,
-        ),
-      );
+      const slug = m.slug;
+      const policy = (publicUrl: string) =>
+        formatPolicy(
+          missionPolicy(
+            vkey,
+            policyWitnesses,
+            quorum,
+            `${publicUrl.replace(/\/$/, '')}/log/${slug}/`,
+          ),
+        );
       const sequencer = await Sequencer.start({
         store,
         mission: m.slug,

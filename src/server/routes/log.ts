@@ -34,7 +34,7 @@ export function registerLogRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { slug: string } }>('/log/:slug/policy', async (request, reply) =>
     sendText(
       reply,
-      missionLog(ctx, request.params.slug).policy,
+      missionLog(ctx, request.params.slug).policy(ctx.publicUrl),
       'text/plain; charset=utf-8',
       SHORT_LIVED,
     ),
