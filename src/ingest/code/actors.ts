@@ -15,8 +15,23 @@ const PLACE_BEFORE =
 const PEOPLE_FROM =
   /\b(?:officials|delegations?|delegates|representatives|envoys|ministers|forces|troops|nationals|people|traders|refugees|governments?|state|republic|kingdom|emirate|army|leaders?|sides?)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+and\s+)?$/i;
 // "The Taliban said ...", "the ISPR said": the speaker reports the event, it is not a party to it.
-const REPORTING_AFTER =
-  /^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|claimed|claims|blamed|blames|accused|accuses|alleged|alleges|denied|denies|confirmed|announced|stated|reported|added|noted|rejected|welcomed|welcomes)\b/i;
+const REPORTING_VERB =
+  '(?:said|says|told|claimed|claims|blamed|blames|accused|accuses|alleged|alleges|denied|denies|confirmed|announced|stated|reported|added|noted|rejected|welcomed|welcomes|wrote|tweeted|posted)';
+const REPORTING_AFTER = new RegExp(
+  `^(?:'s|’s)?\\s+(?:(?:\\w+\\s+){0,2}?${REPORTING_VERB}\\b|(?:[\\w-]+\\s+){0,2}?(?:spokes(?:man|person|woman)|officials?|ministry|media wing|statement|sources?|commander|chief|minister|envoy)\\b,?(?:\\s+[A-Z][\\w'-]+){0,3},?\\s+(?:\\w+\\s+)?${REPORTING_VERB}\\b)`,
+  'i',
+);
+// "according to the ISPR", "a statement by the Taliban": the source of the report, not a party.
+const REPORTING_BEFORE =
+  /\b(?:according to|statement (?:by|from|of)|quoted by|told by|claimed by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$/i;
+const CAPITAL = /^(?:Kabul|Islamabad)$/i;
+const VERB_AFTER =
+  /^(?:'s|’s)?\s+(?:\w+ly\s+)?(?:\w+ed|\w+s|has|had|have|will|would|did|does|is|was|shut|hit|struck|sent|took|made|said|told|wrote|met|held|sought|fought|began|gave|kept|led)\b/i;
+// "the border with Afghanistan": a place, not the state acting.
+const BORDER_WITH = /\b(?:border|borders|crossing|frontier|boundary)\s+with\s+$/i;
+// "opened fire on Pakistani posts": after a preposition, a country's forces are the target, a party.
+const FORCES_AFTER =
+  /^\s+(?:border\s+)?(?:posts?|check-?posts?|checkposts?|checkpoints?|outposts?|positions?|troops|soldiers|forces|convoys?|patrols?|guards?|personnel|military|army|jets?|drones?|aircraft|warplanes?)\b/i;
 
 export function findActors(clause: string, eventCountry: string | null): ActorMention[] {
   const taken: ActorMention[] = [];
@@ -29,7 +44,7 @@ export function findActors(clause: string, eventCountry: string | null): ActorMe
         if (taken.some((t) => start < t.end && t.start < end)) continue;
         if (rule.countryName) {
           const before = clause.slice(Math.max(0, start - 40), start);
-          const after = clause.slice(end, end + 12);
+          const after = clause.slice(end, end + 24);
           // "Afghan soil", "Pakistani territory": a place word, not the state acting.
           if (
             /^\s+(?:soil|territory|side|border|nationals?|refugees?|traders?|citizens?|people|media|Taliban)\b/i.test(
@@ -37,9 +52,14 @@ export function findActors(clause: string, eventCountry: string | null): ActorMe
             )
           )
             continue;
-          if (PLACE_BEFORE.test(before) && !PEOPLE_FROM.test(before)) continue;
+          if (BORDER_WITH.test(before)) continue;
+          if (PLACE_BEFORE.test(before) && !PEOPLE_FROM.test(before) && !FORCES_AFTER.test(after))
+            continue;
         }
-        if (REPORTING_AFTER.test(clause.slice(end, end + 40))) continue;
+        // "explosions shook Kabul": a capital stands for its state only as the subject of a verb.
+        if (CAPITAL.test(m[0]) && !VERB_AFTER.test(clause.slice(end, end + 30))) continue;
+        if (REPORTING_AFTER.test(clause.slice(end, end + 80))) continue;
+        if (REPORTING_BEFORE.test(clause.slice(Math.max(0, start - 50), start))) continue;
         let name = rule.name;
         if (rule.byLocation) {
           const mapped = eventCountry ? rule.byLocation[eventCountry] : undefined;
@@ -57,6 +77,17 @@ export function findActors(clause: string, eventCountry: string | null): ActorMe
     }
   }
   return taken.sort((a, b) => a.start - b.start);
+}
+
+const GENERIC_ARMED: ReadonlySet<string> = new Set(['Militants', 'Unidentified armed group']);
+
+/**
+ * "Gunmen belonging to the BLA", "militants ... the TTP claimed": once a named armed group is a party,
+ * the generic words name the same people and are dropped.
+ */
+export function withoutGenericArmed(actors: CodedActor[]): CodedActor[] {
+  const named = actors.some((a) => a.inter === 2 && !GENERIC_ARMED.has(a.name));
+  return named ? actors.filter((a) => !GENERIC_ARMED.has(a.name)) : actors;
 }
 
 /** Distinct actors by name, first mention first. */

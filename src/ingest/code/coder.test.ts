@@ -50,3 +50,41 @@ test("coder: an item of a roundup does not inherit the previous item's date", ()
   const arrest = es.find((e) => e.type === 'arrest');
   assert.deepEqual([arrest?.date, arrest?.time_precision], ['2025-11-11', 2]);
 });
+
+test('coder: the subject of the sentence is a party to the event of a later clause', () => {
+  const [e] = code(
+    'Baloch Liberation Army militants stormed the port complex in Gwadar on Wednesday, triggering a gunfight with security forces.',
+    '2024-03-21',
+  );
+  assert.equal(e?.type, 'armed_clash');
+  assert.deepEqual(e?.actors.map((a) => a.name).sort(), ['BLA', 'Pakistan']);
+});
+
+test('coder: a figure in the next sentence adds to the event just reported', () => {
+  const [e] = code(
+    'Militants attacked a check post in Tank on Monday. All eight attackers were killed, the military said. Two soldiers also lost their lives.',
+    '2025-11-11',
+  );
+  assert.equal(e?.fatalities, 10);
+});
+
+test('coder: an infiltration met with fire is one event', () => {
+  const es = code(
+    'On 9 September 2025, security forces detected khwarij trying to infiltrate through the border near Ghulam Khan. After an intense exchange of fire, five khwarij were killed.',
+    '2025-09-10',
+  );
+  assert.deepEqual(
+    es.map((e) => [e.type, e.fatalities]),
+    [['infiltration', 5]],
+  );
+});
+
+test('coder: talks and agreements are between every party the clause names', () => {
+  const es = code(
+    'Qatar welcomed the agreement reached today in Doha in talks between the delegations of Pakistan and Afghanistan.',
+    '2025-10-19',
+  );
+  const deal = es.find((e) => e.type === 'ceasefire_agreement');
+  // Qatar is the speaker here ("welcomed"), not a party.
+  assert.deepEqual(deal?.actors.map((a) => a.name).sort(), ['Afghanistan', 'Pakistan']);
+});

@@ -6,7 +6,7 @@ import { findPlaceMentions, type PlaceMention } from '../geo/place-mentions.js';
 import { splitClauses, splitSentences, type Span } from '../text/sentences.js';
 import { normalizeSameLength, foldName } from '../text/fold.js';
 import type { Article, CodedEvent, CodedLocation } from '../types.js';
-import { findActors, uniqueActors, type ActorMention } from './actors.js';
+import { findActors, uniqueActors, withoutGenericArmed, type ActorMention } from './actors.js';
 import { confidenceOf } from './confidence.js';
 import { dateForTrigger, findDates, tenseOf, type DateMention, type Tense } from './dates.js';
 import { findFatalities, mergeClaims, sourceOf, type GroupClaim } from './fatalities.js';
@@ -61,6 +61,10 @@ function continuing(clause: string, triggerStart: number): boolean {
   return CONTINUING.test(clause.slice(Math.max(0, triggerStart - 30), triggerStart));
 }
 
+const DEATH_WORDS =
+  /\b(?:kill|dead|died|martyr|lives|life|shahadat|martyrdom|toll|slain|perished|bodies)/i;
+const STRATEGIC_SHARED: ReadonlySet<EventType> = new Set(['talks', 'ceasefire_agreement']);
+
 // Types with a fatality count besides violence.
 const COUNTED_TYPES: ReadonlySet<EventType> = new Set([
   'property_destruction',
@@ -78,6 +82,8 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
   let anchor: string | null = null;
   let lastViolentPlace: { location: CodedLocation; sentence: number } | null = null;
   let lastCrossing: CodedLocation | null = null;
+  // The last violent event coded, for figures given in a later sentence ("Two soldiers also died.").
+  let lastViolent: { draft: DraftEvent; sentence: number } | null = null;
   const datelinePlace = datelineLocation(article.dateline, gazetteer);
 
   sentences.forEach((sentence, si) => {
@@ -86,6 +92,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
     if (ROUNDUP_ITEM.test(text) && (sentence.start === 0 || body[sentence.start - 1] === '\n')) {
       lastExplicit = null;
       lastViolentPlace = null;
+      lastViolent = null;
     }
     const clauses = splitClauses({ text, start: 0, end: text.length });
     let perClause: { clause: Span; triggers: Trigger[] }[] = clauses.map((clause) => ({
@@ -216,7 +223,9 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             how = 'dateline';
           }
 
-          // Who: actors in the clause, each given to the nearest trigger of the clause.
+          // Who: actors in the clause, each given to the nearest trigger of the clause; then the
+          // sentence's subject ("BLA militants stormed the complex, triggering a gunfight") from
+          // clauses that report no event of their own.
           const actorMentions = findActors(clause.text, location?.country ?? null).map((a) => ({
             ...a,
             start: a.start + clause.start,
@@ -225,9 +234,27 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           const mine = actorMentions.filter(
             (a) => nearestTrigger(a, triggers, clause.start) === trig,
           );
-          const actors = uniqueActors(
-            mine.length > 0 ? mine : triggers.length === 1 ? actorMentions : [],
-          );
+          // Talks and agreements are between all the parties the clause names.
+          const own = STRATEGIC_SHARED.has(type)
+            ? actorMentions
+            : mine.length > 0
+              ? mine
+              : triggers.length === 1
+                ? actorMentions
+                : [];
+          const borrowed: ActorMention[] = [];
+          const eventClauses = perClause.filter((c) => c.triggers.length > 0).length;
+          for (const other of perClause) {
+            if (other.triggers.length > 0 || other.clause === clause) continue;
+            if (other.clause.start > clause.start && eventClauses > 1) continue;
+            for (const a of findActors(other.clause.text, location?.country ?? null))
+              borrowed.push({
+                ...a,
+                start: a.start + other.clause.start,
+                end: a.end + other.clause.start,
+              });
+          }
+          const actors = uniqueActors([...own, ...borrowed]);
 
           // How many died: figures nearest to this trigger among the sentence's violent triggers.
           const claims: GroupClaim[] =
@@ -256,6 +283,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             mentions: 1,
           };
           drafts.push(base);
+          if (isViolent(type) && !base.future) lastViolent = { draft: base, sentence: si };
           // "at posts in Kurram and near Angoor Adda": one event per distinct place, as ACLED codes them.
           if (isViolent(type) || type === 'arrest') {
             for (const extra of otherPlaces(clauseMentions, location, text)) {
@@ -272,6 +300,17 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             lastViolentPlace = { location, sentence: si };
         }
       }
+    }
+    if (
+      triggerCount === 0 &&
+      lastViolent &&
+      si - lastViolent.sentence <= MAX_INHERIT_SENTENCES &&
+      DEATH_WORDS.test(text)
+    ) {
+      // A figure in a sentence that names no event of its own adds to the event just reported.
+      const source = sourceOf(text);
+      for (const f of findFatalities(text))
+        lastViolent.draft.claims.push({ count: f.count, source, group: f.group });
     }
     for (const m of placeMentions) {
       if (m.places[0]?.kind === 'crossing') lastCrossing = toLocation(m.places[0]);
@@ -396,7 +435,7 @@ function toCodedEvent(d: DraftEvent, article: Article): CodedEvent {
     date: d.date,
     time_precision: d.precision,
     location: d.location,
-    actors: d.actors,
+    actors: withoutGenericArmed(d.actors),
     fatalities: conservative,
     fatality_claims: claims,
     evidence: { sentence: d.sentence.text, start: d.sentence.start, end: d.sentence.end },

@@ -40,3 +40,15 @@ test('fatalities: different victim groups add up, restatements do not', () => {
   ]);
   assert.equal(conservative, 8);
 });
+
+test('fatalities: commas between the victims and the verb, but never a wound word', () => {
+  const [f] = findFatalities(
+    'Two soldiers of Pakistan Army, having fought gallantly, embraced shahadat.',
+  );
+  assert.equal(f?.count, 2);
+  const fs = findFatalities('Two soldiers were injured and three militants killed in the clash.');
+  assert.deepEqual(
+    fs.map((x) => [x.count, x.group]),
+    [[3, 'militant']],
+  );
+});

@@ -61,7 +61,12 @@ const DIED =
 
 // "N soldiers were killed", "killing N militants", "death toll rose to N", "N dead".
 const PATTERNS: RegExp[] = [
-  new RegExp(`\\b${QUAL}(${NUM}) ${VICTIM},? (?:[\\w'-]+ ){0,6}?${DIED}`, 'gi'),
+  // The words between the victims and the verb may hold commas ("two soldiers of Pakistan Army, having
+  // fought gallantly, embraced shahadat") but no wound word and no second group.
+  new RegExp(
+    `\\b${QUAL}(${NUM}) ${VICTIM},? (?:(?!(?:injured|wounded|hurt|and|arrested|detained|rescued)\\b)[\\w'-]+,? ){0,10}?${DIED}`,
+    'gi',
+  ),
   new RegExp(`\\b${QUAL}(${NUM}) (?:were |was )?(?:killed|dead|died|martyred)\\b`, 'gi'),
   new RegExp(
     `\\b(?:killed|killing|kills|martyred|left|leaving|claimed the lives of|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|gunned down|shot dead)\\b,? ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}?\\b(?! (?:injured|wounded|hurt))`,

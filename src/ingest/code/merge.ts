@@ -92,7 +92,12 @@ function placesCompatible(
 function typesCompatible(a: DraftEvent, b: DraftEvent): boolean {
   if (a.type === b.type) return true;
   // A weak "killed"/"attacked" mention folds into a violent event with a specific type.
-  return (a.weak && isViolent(b.type)) || (b.weak && isViolent(a.type));
+  if ((a.weak && isViolent(b.type)) || (b.weak && isViolent(a.type))) return true;
+  // An infiltration attempt is met with fire: the exchange at the same place and day is that event.
+  const pair = new Set([a.type, b.type]);
+  return (
+    pair.has('infiltration') && pair.has('armed_clash') && a.precision === 1 && b.precision === 1
+  );
 }
 
 export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
@@ -122,6 +127,7 @@ export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
 }
 
 function absorb(into: DraftEvent, d: DraftEvent): void {
+  if (d.type === 'infiltration' && into.type === 'armed_clash') into.type = 'infiltration';
   if (into.weak && !d.weak) {
     into.type = d.type;
     into.weak = false;

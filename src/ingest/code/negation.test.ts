@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { modality } from './negation.js';
 import { parsePlainText } from '../article/plain-text.js';
 import { codeArticle } from './coder.js';
 
@@ -44,4 +45,11 @@ test('negation: facts are coded', () => {
 test('negation: scheduled talks are coded, threatened violence is not', () => {
   assert.deepEqual(types('Delegations will meet in Istanbul on Saturday for talks.'), ['talks']);
   assert.deepEqual(types('The TTP will attack security forces in Bannu, a spokesman said.'), []);
+});
+
+test('modality: a participle clause split from its main clause is not habitual', () => {
+  const c = 'triggering a gunfight with security forces.';
+  assert.equal(modality(c, c.indexOf('gunfight'), c.indexOf('gunfight') + 8, false, true), 'fact');
+  const g = 'militant groups carry out attacks on posts';
+  assert.equal(modality(g, g.indexOf('attacks'), g.indexOf('attacks') + 7, false, true), 'generic');
 });

@@ -18,6 +18,9 @@ const GENERIC =
 const HAPPENED =
   /\b(?:\w+ed|was|were|had|has|have|did|killed|struck|hit|fought|shot|went off|died|left|blew|overran|took|seized|led|broke|fled|met|began|held|brought|came|ground|stood|remains?|continued?s?|is|are|kept|caught|lost|sent|fell|threw|saw|beat|burnt|built)\b/i;
 
+const PARTICIPLE_CLAUSE =
+  /^\s*(?:triggering|prompting|forcing|sparking|leading to|killing|leaving|injuring|wounding)\b/i;
+
 const SCOPE_BREAK =
   /\b(?:from|after|since|despite|following|because|over|about|against|by|which|who|when|while|but)\b/i;
 const WINDOW = 60; // characters before the trigger that can govern it
@@ -46,7 +49,8 @@ export function modality(
   if (GENERIC.test(clause.slice(0, triggerStart))) return 'generic';
   if (FUTURE.test(clause.slice(0, triggerEnd + 20))) return futureOk ? 'future' : 'hypothetical';
   // Violence in the plain present with no past form ("groups carry out attacks") is habitual, not an event.
-  if (violent && !HAPPENED.test(clause)) return 'generic';
+  // A participle clause split from its main clause (", triggering a gunfight") takes the main verb's tense.
+  if (violent && !HAPPENED.test(clause) && !PARTICIPLE_CLAUSE.test(clause)) return 'generic';
   return 'fact';
 }
 
