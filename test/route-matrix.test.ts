@@ -86,6 +86,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/compliance': PUBLIC,
   'GET /api/v1/missions/:/stats/daily': PUBLIC,
   'GET /api/v1/missions/:/reports/daily': { allow: ROLES, query: 'date=2025-10-20' },
+  'GET /api/v1/missions/:/records/:': PUBLIC,
+  'GET /api/v1/missions/:/commitments': PUBLIC,
+  'POST /api/v1/missions/:/confidential': { allow: SIGNED_IN, body: json({}) },
+  'GET /api/v1/missions/:/confidential/:': { allow: ['pk', 'af', 'analyst', 'mediator', 'admin'] },
   // The web portal (fastify-static).
   'GET /': PUBLIC,
   'GET /*': PUBLIC,

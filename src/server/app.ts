@@ -11,6 +11,7 @@ import { trackRoutes } from './openapi/route-table.js';
 import { registerBlobRoutes } from './routes/blobs.js';
 import { registerEntryRoutes } from './routes/entries.js';
 import { registerStreamRoutes } from './routes/stream.js';
+import { registerWorkflowRoutes } from './routes/workflow.js';
 import { registerLogRoutes } from './routes/log.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAuthRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerOpenApiRoutes(app, ctx);
+  registerWorkflowRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 

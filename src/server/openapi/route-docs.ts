@@ -6,6 +6,7 @@ import { EnvelopeSchema } from '../../core/envelope.js';
 import { LoginBodySchema, MeSchema } from '../auth/routes.js';
 import { BlobAnswerSchema } from '../routes/blobs.js';
 import { StreamQuerySchema } from '../routes/stream.js';
+import { WORKFLOW_ROUTE_DOCS } from '../routes/workflow-docs.js';
 
 export type Access = 'public' | 'signed-in' | readonly string[];
 
@@ -268,4 +269,5 @@ export const ROUTE_DOCS: RouteDoc[] = [
     query: StreamQuerySchema,
     responses: { 200: { description: 'event stream', contentType: 'text/event-stream' } },
   },
+  ...WORKFLOW_ROUTE_DOCS,
 ];

@@ -9,6 +9,8 @@ import { parseNote } from '../../tlog/note.js';
 import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { authFor } from '../auth/caller.js';
+import { workflowFor } from '../workflow/context.js';
+import { enforceWorkflow } from '../workflow/rules.js';
 import { missionLog } from './log.js';
 
 function parseIndex(text: string): number {
@@ -32,7 +34,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
   app.post<{ Params: { slug: string } }>(
     '/api/v1/missions/:slug/entries',
     async (request, reply) => {
-      await auth.require(request, undefined, 'add an entry');
+      const caller = await auth.require(request, undefined, 'add an entry');
       const log = missionLog(ctx, request.params.slug);
       const body = request.body;
       if (!(body instanceof Buffer) || body.length === 0)
@@ -44,7 +46,10 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       const entry = await log.admission.check(
         new Uint8Array(body.buffer, body.byteOffset, body.length),
       );
+      await enforceWorkflow(ctx, log.slug, entry.bytes, caller.user.name);
       const index = await log.sequencer.append(entry);
+      // Read your writes: the read model includes the entry before the answer.
+      await workflowFor(ctx).catchUp(log.slug);
       const cp = await log.sequencer.checkpointCovering(index);
       const proof = await log.sequencer.reader.inclusionProof(index, cp.size);
       return reply.status(201).send({

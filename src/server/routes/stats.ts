@@ -1,0 +1,45 @@
+// Daily figures, as OSCE SMM daily reports gave them:
+//   GET /api/v1/missions/<slug>/stats/daily?from&to   incidents and fatalities per day and type
+//   GET /api/v1/missions/<slug>/reports/daily?date=   the day's incidents, totals and crossings
+// Both count only what the caller may see.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../app.js';
+import { parseInput } from '../body.js';
+import { HttpError } from '../http-errors.js';
+import { requireMission, viewerOf, workflowFor } from '../workflow/context.js';
+
+const MAX_DAYS = 3660;
+
+export const StatsQuerySchema = z.object({
+  from: z.iso.date().optional().describe('first day (default: 89 days before `to`)'),
+  to: z.iso.date().optional().describe('last day (default: the latest incident’s day)'),
+});
+export const DailyReportQuerySchema = z.object({
+  date: z.iso.date().describe('the day, YYYY-MM-DD'),
+});
+
+export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const wf = workflowFor(ctx);
+  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug/stats/daily', async (request) => {
+    const slug = await requireMission(ctx, request.params.slug);
+    const q = parseInput(StatsQuerySchema, request.query ?? {}, 'compute daily statistics');
+    if (q.from && q.to) {
+      const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
+      if (days < 0 || days > MAX_DAYS)
+        throw new HttpError(
+          400,
+          'schema',
+          `couldn't compute daily statistics: from..to must be 0 to ${MAX_DAYS} days`,
+          { issues: [{ path: 'to', message: 'range' }] },
+        );
+    }
+    return wf.dailyStats(slug, q, await viewerOf(ctx, request, slug));
+  });
+
+  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug/reports/daily', async (request) => {
+    const slug = await requireMission(ctx, request.params.slug);
+    const q = parseInput(DailyReportQuerySchema, request.query ?? {}, 'make the daily report');
+    return wf.dailyReport(slug, q.date, await viewerOf(ctx, request, slug));
+  });
+}

@@ -1,0 +1,130 @@
+// OpenAPI descriptions of the workflow's routes (read API and confidential records), included in
+// src/server/openapi/route-docs.ts.
+import { z } from 'zod';
+import type { RouteDoc } from '../openapi/route-docs.js';
+import { ComplianceQuerySchema } from './compliance.js';
+import { ConfidentialAnswerSchema, ConfidentialBodySchema } from './confidential.js';
+import { IncidentQuerySchema } from './incidents.js';
+import { DailyReportQuerySchema, StatsQuerySchema } from './stats.js';
+
+const Slug = z.object({ slug: z.string().describe('mission slug, e.g. pak-afg') });
+const SlugId = Slug.extend({ id: z.string().describe('entry id (UUIDv7)') });
+const Json = (description: string) => ({ description, contentType: 'application/json' });
+
+export const WORKFLOW_ROUTE_DOCS: RouteDoc[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/incidents',
+    tag: 'workflow',
+    summary: 'Incidents, newest first, filtered; what each caller sees depends on its role',
+    description:
+      'The public sees released incidents; a party also those involving its side; a monitor those it is tasked on; analysts, mediators and admins all. Pages with `next` as `cursor`.',
+    access: 'public',
+    params: Slug,
+    query: IncidentQuerySchema,
+    responses: { 200: Json('{items, next}'), 400: Json('a malformed filter, named') },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/incidents/:id',
+    tag: 'workflow',
+    summary:
+      'One incident with every record (and its log index), allegations with their response deadlines, tasks and findings',
+    access: 'public',
+    params: SlugId,
+    responses: {
+      200: Json('the incident'),
+      404: Json('no such incident, or not visible to the caller'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/records/:id',
+    tag: 'workflow',
+    summary:
+      'One record as the read model holds it (confidential records: their side, analysts and mediators until revealed)',
+    access: 'public',
+    params: SlugId,
+    responses: {
+      200: Json('the record'),
+      404: Json('no such record, or not visible to the caller'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/commitments',
+    tag: 'workflow',
+    summary: 'Every commitment to a confidential record, with its side and whether it was revealed',
+    access: 'public',
+    params: Slug,
+    responses: { 200: Json('{items}') },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/missions/:slug/confidential',
+    tag: 'workflow',
+    summary:
+      'File a confidential record: the record and salt are kept private, only its signed commitment enters the log',
+    access: 'signed-in',
+    params: Slug,
+    body: { contentType: 'application/json', schema: ConfidentialBodySchema },
+    responses: {
+      201: { description: 'the commitment is in the log', schema: ConfidentialAnswerSchema },
+      403: Json('a workflow rule (who may author) refused it'),
+      422: Json('a workflow rule, the signature or the digest refused it'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/confidential/:id',
+    tag: 'workflow',
+    summary:
+      'A confidential record with its salt, by commitment id (its side, analysts, mediators)',
+    access: ['party', 'analyst', 'mediator', 'admin'],
+    params: SlugId,
+    responses: {
+      200: Json('{side, salt, entry}'),
+      404: Json('not found or not the caller’s side'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/crossings',
+    tag: 'workflow',
+    summary: 'Every crossing with its current status and status history',
+    access: 'public',
+    params: Slug,
+    responses: { 200: Json('{crossings}') },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/compliance',
+    tag: 'workflow',
+    summary:
+      'Compliance per agreement term and party: confirmed violations, open allegations, days since the last violation and major incident',
+    access: 'public',
+    params: Slug,
+    query: ComplianceQuerySchema,
+    responses: { 200: Json('compliance') },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/stats/daily',
+    tag: 'workflow',
+    summary: 'Incidents and fatalities per day and type',
+    access: 'public',
+    params: Slug,
+    query: StatsQuerySchema,
+    responses: { 200: Json('{from, to, days}') },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/reports/daily',
+    tag: 'workflow',
+    summary: 'The daily report: the day’s incidents, totals by type and party, crossing statuses',
+    access: 'public',
+    params: Slug,
+    query: DailyReportQuerySchema,
+    responses: { 200: Json('the report'), 400: Json('date missing or malformed') },
+  },
+];
