@@ -24,6 +24,10 @@ const HEADER =
 const DATELINE =
   /^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?:,\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?\.?(?: \d{1,2})?))?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\(([^)]{2,30})\))?\s*(?:[-–—:]{1,2})\s+/;
 
+// "Parachinar, Sept 28: ...": a place in title case with a day, then a colon or dash.
+const TITLE_DATELINE =
+  /^([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\s*(?:\(([^)]{2,30})\))?\s*[:–—-]\s+/;
+
 export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');
   const meta: Record<string, string> = {};
@@ -96,7 +100,7 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
         first,
       )?.[1] ?? null,
     );
-    const d = DATELINE.exec(first);
+    const d = DATELINE.exec(first) ?? TITLE_DATELINE.exec(first);
     if (d && d[1] !== undefined && d[1].length >= 3) {
       dateline = titleCase(d[1]) + (d[2] && !/\d/.test(d[2]) ? `, ${d[2]}` : '');
       if (outlet === null && d[3] !== undefined) outlet = d[3];
@@ -125,7 +129,14 @@ function dateLineText(block: string): string | null {
     /^(published|updated|posted|last updated|dated?|issued)\s*(on|:)?\s*/i,
     '',
   );
-  for (const part of [stripped, ...stripped.split(/\s*[|•·]\s*|\s+[-–—]\s+|,\s+(?=\d)/)]) {
+  // "Reuters | Published March 3, 2026 | Updated ...", "ANI | Kabul, 4 April 2026": try each field,
+  // then the field without a leading place ("Kabul, ").
+  const fields = stripped.split(/\s*[|•·]\s*|\s+[-–—]\s+/);
+  for (const part of [
+    stripped,
+    ...fields,
+    ...fields.map((f) => f.replace(/^[^,\d]{2,40},\s+(?=\d)/, '')),
+  ]) {
     if (isDateLine(part)) return part;
   }
   return null;

@@ -9,6 +9,15 @@ export function parsePublishedDate(raw: string | null | undefined): string | nul
   if (s.length === 0 || s.length > 120) return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
   if (iso) return validYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  // "19-12-2025", "07/05/2026": Pakistani and Afghan papers write the day first; month first only
+  // when the second number cannot be a month (12/19/2025).
+  const num = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  if (num) {
+    const a = Number(num[1]);
+    const b = Number(num[2]);
+    const y = Number(num[3]);
+    return b > 12 ? validYmd(y, a, b) : validYmd(y, b, a);
+  }
   const results = chrono.parse(s, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' });
   const r = results[0];
   if (!r || !r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day'))
@@ -23,6 +32,7 @@ export function isDateLine(line: string): boolean {
     .replace(/^(published|updated|posted|last updated|dated?|issued)\s*(on|:)?\s*/i, '')
     .replace(/\s*\|.*$/, '');
   if (s.length === 0 || s.length > 60) return false;
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(s)) return parsePublishedDate(s) !== null;
   const r = chrono.parse(s, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' })[0];
   if (!r || !r.start.isCertain('year')) return false;
   return r.text.length >= s.replace(/\s+(PKT|GMT|UTC|IST|AFT)$/i, '').length * 0.6;

@@ -72,3 +72,28 @@ test('feed poller: only allowed hosts are fetched', () => {
     'www.dawn.com',
   );
 });
+
+test('plain text: date lines with outlet and place fields, and day-first numeric dates', () => {
+  const cases: [string, string][] = [
+    ['Reuters | Published March 3, 2026 | Updated March 3, 2026 09:14pm', '2026-03-03'],
+    ['Geo News | Peshawar | May 9, 2026', '2026-05-09'],
+    ['ANI | Kabul, 4 April 2026', '2026-04-04'],
+    ['Dated: 19-12-2025', '2025-12-19'],
+    ['07/05/2026', '2026-05-07'],
+  ];
+  for (const [line, date] of cases) {
+    const a = parsePlainText(
+      `${line}\n\nSome headline about the border today\n\nMilitants attacked a post in Bannu on Monday, officials said.`,
+    );
+    assert.equal(a.published, date, line);
+    assert.equal(a.headline, 'Some headline about the border today', line);
+  }
+});
+
+test('plain text: a title-case dateline with a day is metadata, not body', () => {
+  const a = parsePlainText(
+    'Published: 28 September 2025\n\nFamilies leave Kurram border villages\n\nParachinar, Sept 28: Dozens of families have left their homes, elders said.',
+  );
+  assert.equal(a.dateline, 'Parachinar');
+  assert.ok(a.body.startsWith('Dozens of families'));
+});
