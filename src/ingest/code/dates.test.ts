@@ -128,3 +128,14 @@ test('dates: an ongoing clause after a subordinator takes no date from the main 
   assert.equal(dateForTrigger(ds, 0, s.length, s.indexOf('closed'), s), null);
   assert.equal(tenseOf('the crossing stayed closed'), 'ongoing');
 });
+
+test('dates: a present-perfect main clause takes no date from its subordinate clause; "since" dates a start', () => {
+  const s =
+    'Dozens of families have left their homes after shells landed near Kharlachi on Saturday.';
+  const ds = findDates(s, '2025-09-28', 'ongoing');
+  assert.equal(dateForTrigger(ds, 0, s.length, s.indexOf('left'), s), null);
+  assert.equal(dateForTrigger(ds, 0, s.length, s.indexOf('landed'), s)?.date, '2025-09-27');
+  const c = 'The crossing has been shut since October 12.';
+  const cs = findDates(c, '2025-10-22', 'ongoing');
+  assert.equal(dateForTrigger(cs, 0, c.length, c.indexOf('shut'), c)?.date, '2025-10-12');
+});

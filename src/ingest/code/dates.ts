@@ -33,7 +33,8 @@ const ONGOING =
 
 export const PAST_FINITE =
   /\b(?:\w+ed|was|were|had|did|struck|hit|fought|shot|went|died|left|fled|met|began|held|took|came|fell|blew|overran|said|told|saw|lost|sent|threw|broke|stood|caught|won|led|made|gave|got|ran|brought|ago|yesterday|last)\b/i;
-const PRESENT_PERFECT_ANY = /\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ught|ne)\b/i;
+const PRESENT_PERFECT_ANY =
+  /\b(?:has|have)\s+(?:\w+\s+)?(?:\w+(?:ed|en|wn|ught|ne)|left|fled|lost|held|met|struck|hit|shut|kept|sent|fought|built|spent|led|paid|made|come|become|run)\b/i;
 
 /** Past (a finite past verb), future, or ongoing (present, present perfect, "remains"). */
 export function tenseOf(clause: string): Tense {
@@ -300,7 +301,8 @@ function vagueAndChrono(
 
 // Words that open a subordinate clause: a date on the other side of one belongs to another verb
 // ("closed the crossing on Sunday after forces exchanged fire overnight").
-const SUBORDINATOR = /\b(?:after|before|following|when|while|as|since|until|amid|because)\b/i;
+// (Not "since"/"until": "shut since October 12" dates the condition's start.)
+const SUBORDINATOR = /\b(?:after|before|following|when|while|as|amid|because)\b/i;
 
 /**
  * Picks the date mention that governs a trigger: the nearest inside its clause not cut off from it by
@@ -337,7 +339,7 @@ export function dateForTrigger(
     // Only dates across a subordinator: a trigger in an ongoing clause is not dated by them.
     const from = lastIndexOfSubordinator(sentence.slice(0, triggerAt));
     const local = sentence.slice(from, triggerAt + 60).split(SUBORDINATOR)[0] ?? '';
-    if (tenseOf(local) === 'ongoing' && from > 0) return null;
+    if (tenseOf(local) === 'ongoing') return null;
   }
   return best;
 }
