@@ -55,3 +55,25 @@ test('triggers: the keyword filter changes nothing', () => {
     rules.forEach((r, i) => (r.keywords = saved[i] ?? null));
   }
 });
+
+test('triggers: common wordings of local press', () => {
+  const types = (s: string): string[] => findTriggers(s).map((t) => t.type);
+  assert.ok(types('a quadcopter dropped a mortar bomb on a house').includes('airstrike'));
+  assert.ok(
+    types('the bomber rammed an explosives-laden car into the convoy').includes('suicide_bomb'),
+  );
+  assert.ok(types('militants attacked a check-post of the police').includes('armed_clash'));
+  assert.ok(types('sporadic firing continued through the night').includes('armed_clash'));
+  assert.ok(types('traffic through the crossing resumed on Monday').includes('border_reopening'));
+  assert.ok(
+    types('undocumented Afghans returned through the Chaman crossing').includes('refugee_movement'),
+  );
+  assert.ok(
+    types('the aid convoy was turned back at a checkpoint near the town').includes('access_denied'),
+  );
+  assert.ok(
+    types('unknown motorcyclists shot dead a prayer leader near the mosque').includes(
+      'attack_on_civilians',
+    ),
+  );
+});
