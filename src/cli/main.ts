@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerKeygen } from './commands/keygen.js';
+import { registerMirror } from './commands/mirror.js';
 import { registerServe } from './commands/serve.js';
 import { registerSubmit } from './commands/submit.js';
+import { registerVerify } from './commands/verify.js';
 import { registerWitness } from './commands/witness.js';
 
 export function buildProgram(): Command {
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerSubmit(program);
   registerWitness(program);
   registerIngest(program);
+  registerVerify(program);
+  registerMirror(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

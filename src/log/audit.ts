@@ -1,0 +1,389 @@
+// Auditing a whole log (`truceline verify --log`, and what `truceline mirror` runs as it follows a
+// log). Reads only the C2SP surface: checkpoint, tiles, entry bundles (c2sp.org/tlog-tiles), and
+// checks, against a c2sp.org/tlog-policy:
+//  1. the checkpoint: the log's signature and the witnesses' cosignatures meeting the quorum;
+//  2. consistency with the checkpoint verified before (saved state or the mirror's last one), by a
+//     consistency proof built from the served tiles (what a light client does);
+//  3. every entry: every leaf is hashed and the tree is rebuilt from the leaves (TreeEdge), every
+//     served hash tile (full ones, and the partial ones of this size) must equal the rebuilt one,
+//     and the rebuilt root must equal the checkpoint's. Rebuilding the root from exactly these
+//     leaves proves each entry's inclusion at its index (and, through the root at the previous
+//     size, consistency again, independently of the served tiles);
+//  4. every envelope: schema, mission, unique id, registered key, signature (audit-keys.ts).
+// Everything read is attacker-controlled; nothing is trusted before the policy check of step 1.
+import { base64Encode, bytesEqual } from '../tlog/bytes.js';
+import { parseCheckpoint, type Checkpoint } from '../tlog/checkpoint.js';
+import type { Hasher } from '../tlog/hash.js';
+import { consistencyProofAsync, verifyConsistency } from '../tlog/merkle.js';
+import { parseNote } from '../tlog/note.js';
+import { verifyCheckpointWithPolicy, type Policy } from '../tlog/policy.js';
+import {
+  TILE_WIDTH,
+  decodeEntryBundle,
+  entryBundlePath,
+  tileHashSourceAsync,
+  tilePath,
+  tilesForSize,
+} from '../tlog/tiles.js';
+import { isTlogError } from '../tlog/errors.js';
+import { AuditError } from './audit-errors.js';
+import { EnvelopeChecker, type EnvelopeSummary } from './audit-keys.js';
+import type { LogSource } from './audit-source.js';
+import { TreeEdge } from './edge.js';
+import { nodeHasher } from './hasher.js';
+
+/** A checkpoint that passed the policy (step 1). */
+export interface VerifiedCheckpoint {
+  readonly checkpoint: Checkpoint;
+  /** The signed note as served (with its cosignatures). */
+  readonly note: string;
+  readonly cosigners: readonly string[];
+}
+
+export interface AuditProgress {
+  /** Entries checked so far. */
+  readonly done: number;
+  readonly size: number;
+}
+
+export interface AuditOptions {
+  /** Envelope checks (step 4); on by default. */
+  envelopes?: boolean;
+  hasher?: Hasher;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  onProgress?: (p: AuditProgress) => void;
+  /** Called with every tile and bundle once it is verified (the mirror writes them). */
+  onVerified?: (path: string, bytes: Uint8Array) => void | Promise<void>;
+}
+
+export interface AuditReport {
+  origin: string;
+  size: number;
+  /** base64 root hash. */
+  root: string;
+  cosigners: string[];
+  quorum: string;
+  /** Size of the checkpoint this one was proved consistent with (undefined: none given). */
+  consistentWith?: number;
+  tiles: number;
+  bundles: number;
+  envelopes?: EnvelopeSummary;
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Step 1: the checkpoint note against the policy. */
+export function verifyCheckpointNote(
+  note: Uint8Array | string,
+  policy: Policy,
+): VerifiedCheckpoint {
+  try {
+    const v = verifyCheckpointWithPolicy(note, policy);
+    return {
+      checkpoint: v.checkpoint,
+      note: typeof note === 'string' ? note : new TextDecoder().decode(note),
+      cosigners: v.cosigners.map((c) => c.name),
+    };
+  } catch (err) {
+    throw new AuditError('checkpoint', reason(err), { cause: err });
+  }
+}
+
+/** Parses a checkpoint note verified before (saved state); no signature check. */
+export function checkpointOfNote(note: string): Checkpoint {
+  return parseCheckpoint(parseNote(note).text);
+}
+
+/**
+ * Step 2: proves `next` consistent with `prev` from the source's tiles (for `next`'s size).
+ * Throws AuditError('inconsistent') on a rollback, a fork or a split view.
+ */
+export async function checkConsistency(
+  source: LogSource,
+  prev: Checkpoint,
+  next: Checkpoint,
+  hasher: Hasher = nodeHasher,
+): Promise<void> {
+  const fail = (why: string, cause?: unknown): never => {
+    throw new AuditError(
+      'inconsistent',
+      `couldn't accept checkpoint ${next.size}: ${why} (split view, fork or rollback)`,
+      cause === undefined ? undefined : { cause },
+    );
+  };
+  if (prev.origin !== next.origin)
+    fail(`its origin ${next.origin} is not the origin ${prev.origin} verified before`);
+  if (next.size < prev.size)
+    fail(`the log shrank from ${prev.size} entries, verified before, to ${next.size}`);
+  if (next.size === prev.size) {
+    if (!bytesEqual(next.rootHash, prev.rootHash))
+      fail(`it has the size of the checkpoint verified before but another root hash`);
+    return;
+  }
+  if (prev.size === 0) return;
+  const source2 = tileHashSourceAsync(
+    next.size,
+    (t) => source.tile(t.level, t.index, t.width),
+    hasher,
+  );
+  let proof: Uint8Array[];
+  try {
+    proof = await consistencyProofAsync(prev.size, next.size, source2, hasher);
+  } catch (err) {
+    if (err instanceof AuditError) throw err;
+    return fail(`its tiles give no consistency proof from size ${prev.size}: ${reason(err)}`, err);
+  }
+  try {
+    verifyConsistency(prev.size, next.size, proof, prev.rootHash, next.rootHash, hasher);
+  } catch (err) {
+    fail(`it is not consistent with checkpoint ${prev.size} verified before: ${reason(err)}`, err);
+  }
+}
+
+/** A bounded pipeline of fetches: errors surface when awaited, never as unhandled rejections. */
+class Prefetch<T> {
+  private readonly queue: Array<Promise<{ ok: T } | { err: unknown }>> = [];
+  push(p: Promise<T>): void {
+    this.queue.push(
+      p.then(
+        (ok) => ({ ok }),
+        (err: unknown) => ({ err }),
+      ),
+    );
+  }
+  get length(): number {
+    return this.queue.length;
+  }
+  async shift(): Promise<T> {
+    const r = await this.queue.shift()!;
+    if ('err' in r) throw r.err;
+    return r.ok;
+  }
+}
+
+/**
+ * Rebuilds a log's tree from its entries and checks them (steps 3 and 4), from size 0 or from
+ * where a previous advance() stopped. One Auditor follows one log (the mirror keeps it running).
+ */
+export class Auditor {
+  private readonly hasher: Hasher;
+  private readonly edge: TreeEdge;
+  private readonly envelopes: EnvelopeChecker | undefined;
+  /** Entries of the last, partial bundle (re-fetched wider when the log grows). */
+  private tail: Uint8Array[] = [];
+  private verifiedSize = 0;
+  private verifiedRoot: Uint8Array;
+  private tileCount = 0;
+  private bundleCount = 0;
+
+  constructor(private readonly options: AuditOptions = {}) {
+    this.hasher = options.hasher ?? nodeHasher;
+    this.edge = new TreeEdge(this.hasher);
+    this.envelopes = options.envelopes === false ? undefined : new EnvelopeChecker();
+    this.verifiedRoot = this.hasher.emptyRoot();
+  }
+
+  get size(): number {
+    return this.verifiedSize;
+  }
+
+  /**
+   * Reads entries [this.size, cp.size) and the tiles of cp.size from `source` and checks them.
+   * `expect` (a checkpoint verified before, smaller or equal) must be on the rebuilt tree.
+   */
+  async advance(
+    source: LogSource,
+    cp: Checkpoint,
+    expect?: Checkpoint,
+    sink: AuditOptions['onVerified'] = this.options.onVerified,
+  ): Promise<{ tiles: number; bundles: number; envelopes?: EnvelopeSummary }> {
+    const size = cp.size;
+    if (size < this.verifiedSize)
+      throw new AuditError(
+        'inconsistent',
+        `couldn't accept checkpoint ${size}: the log shrank from ${this.verifiedSize} entries`,
+      );
+    const concurrency = Math.max(1, this.options.concurrency ?? 8);
+    const progress = this.options.onProgress;
+    const checkExpect = () => {
+      if (
+        expect &&
+        this.edge.size === expect.size &&
+        !bytesEqual(this.edge.root(), expect.rootHash)
+      )
+        throw new AuditError(
+          'inconsistent',
+          `couldn't accept checkpoint ${size}: its first ${expect.size} entries do not give the root of checkpoint ${expect.size} verified before (split view, fork or rollback)`,
+        );
+    };
+    if (expect && expect.size === 0 && !bytesEqual(expect.rootHash, this.hasher.emptyRoot()))
+      throw new AuditError(
+        'inconsistent',
+        `couldn't accept an empty checkpoint with a non-empty root`,
+      );
+    checkExpect();
+
+    // Entry bundles from the one holding entry verifiedSize, in order, a few in flight.
+    const firstBundle = Math.floor(this.verifiedSize / TILE_WIDTH);
+    const lastBundle = Math.ceil(size / TILE_WIDTH) - 1;
+    const bundles = new Prefetch<{ n: number; width: number; bytes: Uint8Array }>();
+    let nextFetch = firstBundle;
+    const fill = () => {
+      while (nextFetch <= lastBundle && bundles.length < concurrency) {
+        const n = nextFetch++;
+        const width = Math.min(TILE_WIDTH, size - n * TILE_WIDTH);
+        bundles.push(source.entries(n, width).then((bytes) => ({ n, width, bytes })));
+      }
+    };
+    // Served hash tiles to compare, fetched as soon as the rebuilt one exists.
+    const tiles = new Prefetch<void>();
+    const compare = (level: number, index: number, width: number, rebuilt: Uint8Array) => {
+      const path = tilePath(level, index, width);
+      tiles.push(
+        source.tile(level, index, width).then(async (served) => {
+          if (!bytesEqual(served, rebuilt))
+            throw new AuditError(
+              'tile_mismatch',
+              `couldn't verify tile ${path}: it differs from the tile the log's entries give`,
+            );
+          this.tileCount++;
+          await sink?.(path, served);
+        }),
+      );
+    };
+    const drainTiles = async (keep: number) => {
+      while (tiles.length > keep) await tiles.shift();
+    };
+    const partial = new Map<
+      string,
+      { level: number; index: number; width: number; bytes: Uint8Array }
+    >();
+
+    fill();
+    while (bundles.length > 0) {
+      const { n, width, bytes } = await bundles.shift();
+      fill();
+      const path = entryBundlePath(n, width);
+      let entries: Uint8Array[];
+      try {
+        entries = decodeEntryBundle(bytes, width);
+      } catch (err) {
+        throw new AuditError(
+          'tile_mismatch',
+          `couldn't read entry bundle ${path}: ${reason(err)}`,
+          {
+            cause: err,
+          },
+        );
+      }
+      // Entries already verified (the old partial bundle) must be served unchanged.
+      const have = this.edge.size - n * TILE_WIDTH;
+      for (let i = 0; i < have; i++) {
+        if (!bytesEqual(entries[i]!, this.tail[i] ?? new Uint8Array()))
+          throw new AuditError(
+            'inconsistent',
+            `couldn't accept checkpoint ${size}: entry ${n * TILE_WIDTH + i} differs from the one verified before (split view, fork or rollback)`,
+          );
+      }
+      for (let i = have; i < entries.length; i++) {
+        const entry = entries[i]!;
+        const index = this.edge.size;
+        this.edge.append(this.hasher.hashLeaf(entry));
+        this.envelopes?.add(index, entry);
+        checkExpect();
+      }
+      this.tail = width === TILE_WIDTH ? [] : entries;
+      for (const t of this.edge.takeChanged()) {
+        const key = `${t.level}/${t.index}`;
+        if (t.width === TILE_WIDTH) {
+          partial.delete(key);
+          compare(t.level, t.index, t.width, t.bytes);
+        } else partial.set(key, t);
+      }
+      await this.envelopes?.settle();
+      this.bundleCount++;
+      await sink?.(path, bytes);
+      await drainTiles(concurrency * 4);
+      progress?.({ done: this.edge.size, size });
+    }
+    for (const t of partial.values()) compare(t.level, t.index, t.width, t.bytes);
+    await drainTiles(0);
+
+    if (this.edge.size !== size)
+      throw new AuditError(
+        'tile_mismatch',
+        `couldn't rebuild the tree: ${this.edge.size} entries, want ${size}`,
+      );
+    const root = this.edge.root();
+    if (!bytesEqual(root, cp.rootHash))
+      throw new AuditError(
+        'root_mismatch',
+        `couldn't verify checkpoint ${size}: the root of its ${size} entries is ${base64Encode(root)}, the checkpoint says ${base64Encode(cp.rootHash)}`,
+      );
+    // Every tile of this size was compared at some point (this advance or an earlier one).
+    const expectedTiles = tilesForSize(size).length;
+    if (this.tileCount < expectedTiles && firstBundle === 0)
+      throw new AuditError(
+        'tile_mismatch',
+        `couldn't verify the tiles: ${this.tileCount} of ${expectedTiles} checked`,
+      );
+    this.verifiedSize = size;
+    this.verifiedRoot = root;
+    const envelopes = this.envelopes ? await this.envelopes.finish() : undefined;
+    return {
+      tiles: this.tileCount,
+      bundles: this.bundleCount,
+      ...(envelopes ? { envelopes } : {}),
+    };
+  }
+
+  get root(): Uint8Array {
+    return this.verifiedRoot;
+  }
+}
+
+/** Audits a whole log once (`truceline verify --log`), optionally against a checkpoint verified before. */
+export async function auditLog(
+  source: LogSource,
+  policy: Policy,
+  options: AuditOptions & { previous?: string } = {},
+): Promise<{ report: AuditReport; checkpoint: VerifiedCheckpoint }> {
+  const cp = verifyCheckpointNote(await source.checkpoint(), policy);
+  let prev: Checkpoint | undefined;
+  if (options.previous !== undefined) {
+    try {
+      prev = verifyCheckpointWithPolicy(options.previous, { ...policy, quorum: 'none' }).checkpoint;
+    } catch (err) {
+      throw new AuditError('bad_state', `couldn't read the saved checkpoint: ${reason(err)}`, {
+        cause: err,
+      });
+    }
+    await checkConsistency(source, prev, cp.checkpoint, options.hasher);
+  }
+  const auditor = new Auditor(options);
+  let result;
+  try {
+    result = await auditor.advance(source, cp.checkpoint, prev);
+  } catch (err) {
+    if (err instanceof AuditError) throw err;
+    if (isTlogError(err)) throw new AuditError('tile_mismatch', reason(err), { cause: err });
+    throw err;
+  }
+  return {
+    checkpoint: cp,
+    report: {
+      origin: cp.checkpoint.origin,
+      size: cp.checkpoint.size,
+      root: base64Encode(cp.checkpoint.rootHash),
+      cosigners: [...cp.cosigners],
+      quorum: policy.quorum,
+      ...(prev ? { consistentWith: prev.size } : {}),
+      tiles: result.tiles,
+      bundles: result.bundles,
+      ...(result.envelopes ? { envelopes: result.envelopes } : {}),
+    },
+  };
+}
