@@ -254,6 +254,7 @@ export function decide(facts: Facts, env: Envelope): Decision {
   }
   if (
     facts.channel === 'confidential' &&
+    env.kind !== 'commitment' &&
     !(CONFIDENTIAL_KINDS as readonly string[]).includes(env.kind)
   )
     return refuse(422, 'confidential_kind', `a ${env.kind} cannot be confidential`);
