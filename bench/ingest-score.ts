@@ -27,6 +27,7 @@ export interface DevArticle {
 export const DEV_DIR = new URL('../testdata/ingest/dev/', import.meta.url);
 /** Held-out articles: for measuring generalisation only, never for tuning (testdata/ingest/README.md). */
 export const HOLDOUT_DIR = new URL('../testdata/ingest/holdout/', import.meta.url);
+export const HOLDOUT_B_DIR = new URL('../testdata/ingest/holdout-b/', import.meta.url);
 
 export function loadDevSet(dir: URL = DEV_DIR): DevArticle[] {
   const out: DevArticle[] = [];

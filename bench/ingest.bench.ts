@@ -9,6 +9,7 @@ import { codeArticle, loadGazetteer, parsePlainText, type Article } from '../src
 import {
   emptyScores,
   FIELDS,
+  HOLDOUT_B_DIR,
   HOLDOUT_DIR,
   loadDevSet,
   overall,
@@ -41,25 +42,27 @@ export async function run(): Promise<void> {
   const gazetteerMb = (process.memoryUsage().heapUsed - before) / 1e6;
 
   const dev = loadDevSet();
-  const holdout = loadDevSet(HOLDOUT_DIR);
+  const holdA = loadDevSet(HOLDOUT_DIR);
+  const holdB = loadDevSet(HOLDOUT_B_DIR);
   const score = (set: DevArticle[]): Scores => {
     const s = emptyScores();
     for (const d of set) scoreArticle(d.gold, codeArticle(d.article, { gazetteer }), s);
     return s;
   };
-  const devScores = score(dev);
-  const holdScores = score(holdout);
+  const sets = [score(dev), score(holdA), score(holdB), score([...holdA, ...holdB])];
   const labelled = (set: DevArticle[]): number => set.reduce((n, d) => n + d.gold.length, 0);
   console.log(
-    `ingest accuracy: dev ${dev.length} articles (${labelled(dev)} events, tuned on) | held-out ${holdout.length} articles (${labelled(holdout)} events, never tuned on)`,
+    `ingest accuracy, F1 (precision/recall): dev ${dev.length} articles, ${labelled(dev)} events (tuned on); held-out A ${holdA.length}/${labelled(holdA)} and B ${holdB.length}/${labelled(holdB)} (never tuned on)`,
   );
-  console.log('  field                 dev   P      R      F1   |  held-out P   R      F1');
-  const row = (name: string, a: { p: number; r: number; f1: number }, b: typeof a): string =>
-    `  ${name.padEnd(18)}  ${pct(a.p)}% ${pct(a.r)}% ${pct(a.f1)}%  |  ${pct(b.p)}% ${pct(b.r)}% ${pct(b.f1)}%`;
-  for (const f of FIELDS) console.log(row(f, prf(devScores[f]), prf(holdScores[f])));
   console.log(
-    `${row('overall', prf(overall(devScores)), prf(overall(holdScores)))}   (goal: type+country+date F1 >= 85%)`,
+    `  ${'field'.padEnd(18)}  ${'dev'.padEnd(19)}  ${'held-out A'.padEnd(19)}  ${'held-out B'.padEnd(19)}  held-out A+B`,
   );
+  const cell = (c: { p: number; r: number; f1: number }): string =>
+    `${pct(c.f1)}% (${pct(c.p).trim()}/${pct(c.r).trim()})`.padEnd(19);
+  for (const f of FIELDS)
+    console.log(`  ${f.padEnd(18)}  ${sets.map((s) => cell(prf(s[f]))).join('  ')}`);
+  console.log(`  ${'overall'.padEnd(18)}  ${sets.map((s) => cell(prf(overall(s)))).join('  ')}`);
+  console.log('  (goal: type+country+date F1 >= 85%)');
 
   // Throughput corpus: dev bodies concatenated into ~2,000-character articles, as plain text.
   const bodies = dev.map((d) => d.article.body);
