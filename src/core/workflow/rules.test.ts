@@ -1,0 +1,463 @@
+// Every workflow rule refuses what it should (and names itself), the happy path of each kind is
+// accepted with the right state changes, and random envelopes and facts never make `decide` throw.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { Envelope } from '../envelope.js';
+import { exampleBody } from '../examples.js';
+import { BODY_SCHEMAS, ENTRY_KINDS, type EntryKind } from '../records/kinds.js';
+import { MissionDocSchema, type Role } from '../records/mission.js';
+import { base64Encode, utf8Encode } from '../../tlog/bytes.js';
+import { commitmentDigest } from './confidential.js';
+import { decide, RULES, type Facts, type RuleName } from './rules.js';
+import { canMove } from './state-machine.js';
+import { computeCompliance } from './compliance.js';
+
+const mission = MissionDocSchema.parse(
+  JSON.parse(readFileSync(new URL('../../../missions/pak-afg.json', import.meta.url), 'utf8')),
+);
+
+const ID = (n: number) => `019a0a4c-2f00-7000-8000-${String(n).padStart(12, '0')}`;
+const REPORT = ID(1);
+const INCIDENT = ID(2);
+const FINDING = ID(3);
+const TASK = ID(4);
+const COMMIT = ID(5);
+const SALT = new Uint8Array(32).fill(9);
+const SECRET = '{"secret":true}';
+
+const USERS: Record<string, { org: string; role: Role }> = {
+  pk: { org: 'PK', role: 'party' },
+  af: { org: 'AF', role: 'party' },
+  qa: { org: 'QA', role: 'mediator' },
+  tr: { org: 'TR', role: 'mediator' },
+  monitor: { org: 'MT', role: 'monitor' },
+  analyst: { org: 'AD', role: 'analyst' },
+  admin: { org: 'OPS', role: 'admin' },
+};
+
+function facts(user: string, over: Partial<Facts> = {}): Facts {
+  const u = USERS[user]!;
+  return {
+    mission,
+    channel: 'public',
+    author: { author: `${user}+00000000`, user, org: u.org, role: u.role },
+    reports: new Map([[REPORT, { id: REPORT, org: 'AF', accused: 'PK', incident: INCIDENT }]]),
+    incidents: new Map([[INCIDENT, { id: INCIDENT, status: 'investigating', finding: null }]]),
+    tasks: new Map([[TASK, { id: TASK, incident: INCIDENT, assignee: 'monitor', open: true }]]),
+    findings: new Map([
+      [FINDING, { id: FINDING, incident: INCIDENT, status: 'draft', endorsers: [] }],
+    ]),
+    commitments: new Map([
+      [
+        COMMIT,
+        {
+          id: COMMIT,
+          digest: commitmentDigest(SALT, utf8Encode(SECRET)),
+          side: 'AF',
+          revealed: false,
+        },
+      ],
+    ]),
+    entries: new Map([
+      [REPORT, { id: REPORT, idx: 7, kind: 'report', org: 'AF', superseded: false }],
+    ]),
+    users: new Map([
+      ['monitor', { user: 'monitor', org: 'MT', role: 'monitor' }],
+      ['qa', { user: 'qa', org: 'QA', role: 'mediator' }],
+    ]),
+    ...over,
+  };
+}
+
+function env(kind: EntryKind, body: unknown, at = '2025-10-20T10:00:00.000Z'): Envelope {
+  return {
+    v: 1,
+    mission: 'pak-afg',
+    kind,
+    id: ID(99),
+    at,
+    author: 'x+00000000',
+    body: body as Record<string, unknown>,
+    sig: 'A'.repeat(86) + '==',
+  };
+}
+
+const report = (over: object = {}) => ({ ...exampleBody('report'), ...over });
+const incidentIn = (status: string, finding: string | null = null) =>
+  new Map([[INCIDENT, { id: INCIDENT, status: status as never, finding }]]);
+const findingIs = (status: string, endorsers: string[] = []) =>
+  new Map([[FINDING, { id: FINDING, incident: INCIDENT, status: status as never, endorsers }]]);
+const close = (over: object = {}) => ({
+  action: 'close',
+  task: TASK,
+  outcome: 'access_denied',
+  deniedBy: 'PK',
+  notes: 'n',
+  ...over,
+});
+const finding = (over: object = {}) => ({ ...exampleBody('finding'), incident: INCIDENT, ...over });
+const reveal = (over: object = {}) => ({
+  commitment: COMMIT,
+  salt: base64Encode(SALT),
+  entry: SECRET,
+  ...over,
+});
+
+type Case = [RuleName, 403 | 422, string, EntryKind, unknown, Partial<Facts>?];
+
+const CASES: Case[] = [
+  ['signer_is_caller', 403, 'af', 'report', report(), { caller: { user: 'pk' } }],
+  ['known_author', 403, 'af', 'report', report(), { author: undefined }],
+  ['kind_author', 403, 'monitor', 'incident', exampleBody('incident')],
+  ['kind_author', 403, 'monitor', 'task', exampleBody('task')],
+  ['party_own_side', 403, 'pk', 'report', report({ accused: 'AF' })],
+  ['allegation_by_party', 403, 'monitor', 'report', report({ fatalities: undefined })],
+  ['allegation_other_side', 403, 'af', 'report', report({ accused: 'AF' })],
+  ['accused_is_party', 422, 'af', 'report', report({ accused: 'QA' })],
+  ['terms_known', 422, 'af', 'report', report({ terms: ['no-such-term'] })],
+  ['ref_exists', 422, 'analyst', 'incident', { ...exampleBody('incident'), reports: [ID(50)] }],
+  ['report_free', 422, 'analyst', 'incident', { ...exampleBody('incident'), reports: [REPORT] }],
+  [
+    'incident_open',
+    422,
+    'analyst',
+    'incident',
+    { action: 'add_reports', incident: INCIDENT, reports: [ID(60)] },
+    {
+      incidents: incidentIn('closed'),
+      reports: new Map([[ID(60), { id: ID(60), org: 'PK', accused: null, incident: null }]]),
+    },
+  ],
+  [
+    'status_move',
+    422,
+    'analyst',
+    'incident',
+    { action: 'status', incident: INCIDENT, status: 'released' },
+  ],
+  [
+    'response_own_side',
+    403,
+    'af',
+    'response',
+    { ...exampleBody('response'), incident: INCIDENT, allegation: REPORT },
+  ],
+  [
+    'response_names_allegation',
+    422,
+    'pk',
+    'response',
+    { ...exampleBody('response'), incident: INCIDENT, allegation: REPORT },
+    { reports: new Map([[REPORT, { id: REPORT, org: 'AF', accused: null, incident: INCIDENT }]]) },
+  ],
+  [
+    'task_state',
+    422,
+    'analyst',
+    'task',
+    { ...exampleBody('task'), incident: INCIDENT },
+    { incidents: incidentIn('released') },
+  ],
+  [
+    'task_assignee_monitor',
+    422,
+    'analyst',
+    'task',
+    { ...exampleBody('task'), incident: INCIDENT, assignee: 'qa' },
+  ],
+  [
+    'task_assignee_only',
+    403,
+    'monitor',
+    'task',
+    close(),
+    {
+      tasks: new Map([
+        [TASK, { id: TASK, incident: INCIDENT, assignee: 'someone-else', open: true }],
+      ]),
+    },
+  ],
+  [
+    'task_open',
+    422,
+    'monitor',
+    'task',
+    close(),
+    {
+      tasks: new Map([[TASK, { id: TASK, incident: INCIDENT, assignee: 'monitor', open: false }]]),
+    },
+  ],
+  ['denied_by_party', 422, 'monitor', 'task', close({ deniedBy: 'QA' })],
+  ['finding_state', 422, 'analyst', 'finding', finding(), { incidents: incidentIn('reported') }],
+  ['attribution_party', 422, 'analyst', 'finding', finding({ attribution: 'TR' })],
+  ['endorse_by_mediator', 403, 'pk', 'endorsement', { finding: FINDING }],
+  [
+    'endorse_open',
+    422,
+    'qa',
+    'endorsement',
+    { finding: FINDING },
+    { findings: findingIs('released', ['QA', 'TR']) },
+  ],
+  [
+    'endorse_distinct_org',
+    422,
+    'qa',
+    'endorsement',
+    { finding: FINDING },
+    { findings: findingIs('draft', ['QA']) },
+  ],
+  ['release_by_mediator', 403, 'analyst', 'release', { finding: FINDING, incident: INCIDENT }],
+  [
+    'release_endorsed',
+    422,
+    'qa',
+    'release',
+    { finding: FINDING, incident: INCIDENT },
+    { findings: findingIs('draft', ['QA']) },
+  ],
+  [
+    'release_incident',
+    422,
+    'qa',
+    'release',
+    { finding: FINDING, incident: REPORT },
+    { findings: findingIs('endorsed', ['QA', 'TR']) },
+  ],
+  [
+    'crossing_known',
+    422,
+    'monitor',
+    'crossing',
+    { ...exampleBody('crossing'), crossing: 'nowhere' },
+  ],
+  [
+    'correction_own',
+    403,
+    'pk',
+    'correction',
+    { supersedes: { index: 7, id: REPORT }, reason: 'r' },
+  ],
+  [
+    'correction_target',
+    422,
+    'af',
+    'correction',
+    { supersedes: { index: 8, id: REPORT }, reason: 'r' },
+  ],
+  [
+    'correction_replacement',
+    422,
+    'af',
+    'correction',
+    { supersedes: { index: 7, id: REPORT }, reason: 'r', replacement: { type: 'nope' } },
+  ],
+  ['commitment_private', 422, 'af', 'commitment', { digest: 'a'.repeat(64), side: 'AF' }],
+  [
+    'commitment_own_side',
+    403,
+    'af',
+    'commitment',
+    { digest: 'a'.repeat(64), side: 'PK' },
+    { channel: 'confidential' },
+  ],
+  [
+    'confidential_kind',
+    422,
+    'monitor',
+    'crossing',
+    exampleBody('crossing'),
+    { channel: 'confidential' },
+  ],
+  ['reveal_by_side', 403, 'pk', 'reveal', reveal()],
+  [
+    'reveal_once',
+    422,
+    'af',
+    'reveal',
+    reveal(),
+    {
+      commitments: new Map([
+        [COMMIT, { id: COMMIT, digest: 'a'.repeat(64), side: 'AF', revealed: true }],
+      ]),
+    },
+  ],
+  ['reveal_matches', 422, 'af', 'reveal', reveal({ entry: '{"secret":false}' })],
+  ['signed_time', 422, 'af', 'report', report(), { now: '2025-10-19T00:00:00.000Z' }],
+];
+
+test('every rule refuses with its name, its status and a message saying which rule', () => {
+  const seen = new Set<string>();
+  for (const [rule, status, user, kind, body, over] of CASES) {
+    const d = decide(facts(user, over), env(kind, body));
+    assert.equal(d.ok, false, `${rule}: accepted`);
+    if (d.ok) continue;
+    assert.equal(d.rule, rule, d.message);
+    assert.equal(d.status, status, rule);
+    assert.ok(d.message.startsWith(`rule ${rule}: ${RULES[rule]}`), d.message);
+    seen.add(rule);
+  }
+  assert.deepEqual([...seen].sort(), Object.keys(RULES).sort(), 'every rule has a case');
+});
+
+test('each kind accepted on its happy path, with the state changes it makes', () => {
+  const ok = (user: string, kind: EntryKind, body: unknown, over?: Partial<Facts>) => {
+    const d = decide(facts(user, over), env(kind, body));
+    assert.ok(d.ok, d.ok ? '' : d.message);
+    return d;
+  };
+  ok('af', 'report', report());
+  ok('monitor', 'report', report({ accused: undefined, fatalities: undefined }));
+  const open = ok(
+    'analyst',
+    'incident',
+    { ...exampleBody('incident'), reports: [ID(61)] },
+    {
+      reports: new Map([[ID(61), { id: ID(61), org: 'PK', accused: null, incident: null }]]),
+    },
+  );
+  assert.deepEqual(open.incident, { id: ID(99), to: 'reported' });
+  ok('pk', 'response', { ...exampleBody('response'), incident: INCIDENT, allegation: REPORT });
+  assert.deepEqual(
+    ok(
+      'analyst',
+      'task',
+      { ...exampleBody('task'), incident: INCIDENT },
+      { incidents: incidentIn('under_review') },
+    ).incident,
+    { id: INCIDENT, to: 'investigating' },
+  );
+  ok('monitor', 'task', close());
+  ok('analyst', 'task', close({ outcome: 'completed', deniedBy: undefined }));
+  const f = ok('analyst', 'finding', finding());
+  assert.deepEqual(f.incident, { id: INCIDENT, to: 'finding_drafted' });
+  assert.equal(ok('qa', 'endorsement', { finding: FINDING }).finding, undefined, '1 of 2');
+  assert.deepEqual(
+    ok('tr', 'endorsement', { finding: FINDING }, { findings: findingIs('draft', ['QA']) }).finding,
+    { id: FINDING, to: 'endorsed' },
+  );
+  assert.deepEqual(
+    ok(
+      'qa',
+      'release',
+      { finding: FINDING, incident: INCIDENT },
+      { findings: findingIs('endorsed', ['QA', 'TR']) },
+    ).incident,
+    { id: INCIDENT, to: 'released' },
+  );
+  const back = ok(
+    'analyst',
+    'incident',
+    { action: 'status', incident: INCIDENT, status: 'investigating' },
+    {
+      incidents: incidentIn('finding_drafted', FINDING),
+    },
+  );
+  assert.equal(back.withdrawn, FINDING, 'moving back withdraws the draft finding');
+  ok('pk', 'crossing', exampleBody('crossing'));
+  ok('af', 'correction', {
+    supersedes: { index: 7, id: REPORT },
+    reason: 'r',
+    replacement: report(),
+  });
+  ok('af', 'commitment', { digest: 'a'.repeat(64), side: 'AF' }, { channel: 'confidential' });
+  ok('af', 'reveal', reveal());
+  ok('qa', 'reveal', reveal());
+  ok('admin', 'key', exampleBody('key'));
+});
+
+test('the state machine: manual moves stop before findings; released and closed are final', () => {
+  assert.ok(canMove('reported', 'under_review'));
+  assert.ok(canMove('investigating', 'closed'));
+  assert.ok(!canMove('investigating', 'finding_drafted'));
+  assert.ok(!canMove('endorsed', 'released'));
+  assert.ok(!canMove('released', 'closed'));
+  assert.ok(!canMove('closed', 'reported'));
+});
+
+test('compliance counts confirmed violations per term and party and days since', () => {
+  const c = computeCompliance(
+    mission,
+    {
+      findings: [
+        {
+          attribution: 'PK',
+          verdict: 'confirmed',
+          termsViolated: ['no-cross-border-attacks'],
+          date: '2025-10-12',
+        },
+        {
+          attribution: 'PK',
+          verdict: 'confirmed',
+          termsViolated: ['no-cross-border-attacks'],
+          date: '2025-10-15',
+        },
+        {
+          attribution: 'AF',
+          verdict: 'probable',
+          termsViolated: ['no-safe-haven'],
+          date: '2025-10-16',
+        },
+      ],
+      allegations: [{ accused: 'AF', terms: ['no-safe-haven'] }],
+      major: [{ date: '2025-10-15', attribution: 'PK' }],
+    },
+    '2025-10-25T12:00:00.000Z',
+  );
+  const t = (id: string, p: string) =>
+    c.terms.find((x) => x.term === id)!.parties.find((x) => x.party === p)!;
+  assert.equal(t('no-cross-border-attacks', 'PK').confirmedViolations, 2);
+  assert.equal(t('no-cross-border-attacks', 'PK').daysSinceLastConfirmedViolation, 10);
+  assert.equal(t('no-safe-haven', 'AF').probableViolations, 1);
+  assert.equal(t('no-safe-haven', 'AF').openAllegations, 1);
+  assert.equal(t('no-safe-haven', 'AF').daysSinceLastConfirmedViolation, null);
+  assert.equal(c.daysSinceLastMajorIncident, 10);
+  assert.equal(c.parties.find((p) => p.party === 'AF')?.lastMajorIncident, null);
+});
+
+test('property: random envelopes and facts never make decide throw', () => {
+  const userArb = fc.constantFrom(...Object.keys(USERS));
+  const idArb = fc.constantFrom(REPORT, INCIDENT, FINDING, TASK, COMMIT, ID(77));
+  const bodyArb = fc.oneof(
+    fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 8 }),
+    fc
+      .tuple(
+        fc.constantFrom(...ENTRY_KINDS),
+        fc.dictionary(
+          fc.constantFrom(
+            'incident',
+            'finding',
+            'task',
+            'allegation',
+            'commitment',
+            'accused',
+            'reports',
+            'status',
+          ),
+          fc.oneof(idArb, fc.array(idArb, { maxLength: 3 }), fc.string()),
+        ),
+      )
+      .map(([k, over]) => ({ ...(exampleBody(k) as object), ...over })),
+  );
+  fc.assert(
+    fc.property(
+      userArb,
+      fc.constantFrom(...ENTRY_KINDS),
+      bodyArb,
+      fc.constantFrom('public', 'confidential', 'replay'),
+      (u, kind, body, channel) => {
+        // decide() sees only bodies that passed their kind's schema (admission runs first).
+        const parsed = BODY_SCHEMAS[kind].safeParse(body);
+        if (!parsed.success) return;
+        const d = decide(
+          facts(u, { channel: channel as Facts['channel'] }),
+          env(kind, parsed.data),
+        );
+        if (!d.ok) assert.match(d.message, /^rule [a-z_]+: /);
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
