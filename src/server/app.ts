@@ -10,6 +10,7 @@ import { registerOpenApiRoutes } from './openapi/routes.js';
 import { trackRoutes } from './openapi/route-table.js';
 import { registerBlobRoutes } from './routes/blobs.js';
 import { registerEntryRoutes } from './routes/entries.js';
+import { registerExportRoutes } from './routes/exports.js';
 import { registerStreamRoutes } from './routes/stream.js';
 import { registerWorkflowRoutes } from './routes/workflow.js';
 import { registerLogRoutes } from './routes/log.js';
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerStreamRoutes(app, ctx);
   registerOpenApiRoutes(app, ctx);
   registerWorkflowRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 

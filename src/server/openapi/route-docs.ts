@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { EnvelopeSchema } from '../../core/envelope.js';
 import { LoginBodySchema, MeSchema } from '../auth/routes.js';
 import { BlobAnswerSchema } from '../routes/blobs.js';
+import { IncidentQuerySchema } from '../routes/incidents.js';
 import { StreamQuerySchema } from '../routes/stream.js';
 import { WORKFLOW_ROUTE_DOCS } from '../routes/workflow-docs.js';
 
@@ -270,4 +271,34 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: { 200: { description: 'event stream', contentType: 'text/event-stream' } },
   },
   ...WORKFLOW_ROUTE_DOCS,
+  ...(
+    [
+      [
+        'geojson',
+        'a GeoJSON FeatureCollection (RFC 7946), one Point per incident',
+        'application/geo+json',
+      ],
+      [
+        'csv',
+        'CSV with ACLED’s columns (RFC 4180; cells that would start a formula get a leading apostrophe)',
+        'text/csv; charset=utf-8',
+      ],
+      [
+        'hxl.csv',
+        'HXL CSV: a header row, then the HXL hashtag row (#event+id, #date, #geo+lat, …), then the data',
+        'text/csv; charset=utf-8',
+      ],
+    ] as const
+  ).map(([ext, what, contentType]): RouteDoc => ({
+    method: 'GET',
+    path: `/api/v1/missions/:slug/incidents.${ext}`,
+    tag: 'exports',
+    summary: `The incident list as ${what}`,
+    description:
+      'The same filters and visibility as GET …/incidents (limit and cursor aside): every matching incident, up to 100,000 (X-Truncated says when cut).',
+    access: 'public',
+    params: Slug,
+    query: IncidentQuerySchema,
+    responses: { 200: { description: 'the file (as an attachment)', contentType } },
+  })),
 ];

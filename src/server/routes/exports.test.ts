@@ -1,0 +1,121 @@
+// The export routes over real HTTP: an AF allegation grouped into an incident by the analyst, with a
+// hostile title; the analyst's exports carry it (ACLED CSV, HXL, GeoJSON) defused; the public's
+// exports hold only released incidents (none here); filters apply; bad filters are 400.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signEnvelope } from '../../core/envelope.js';
+import { exampleBody } from '../../core/examples.js';
+import type { EntryKind } from '../../core/records/kinds.js';
+import { signerFromNoteKey } from '../../core/signing.js';
+import { resolveConfig } from '../config.js';
+import type { Credentials } from '../provision.js';
+import { startServer } from '../serve.js';
+
+const TITLE = '=HYPERLINK("http://evil.example","x"), "quoted"\nsecond line';
+
+test('exports over HTTP: ACLED CSV, HXL CSV and GeoJSON of what the caller may see', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-exports-'));
+  const server = await startServer(
+    resolveConfig(
+      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, logBatchIntervalMs: 5 },
+      {},
+    ),
+  );
+  try {
+    const creds = JSON.parse(
+      readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
+    ) as Credentials;
+    const base = `${server.url}/api/v1/missions/pak-afg`;
+    const submit = async (user: string, kind: EntryKind, body: Record<string, unknown>) => {
+      const u = creds.users[user]!;
+      const signer = await signerFromNoteKey(readFileSync(u.keyFile, 'utf8').trim());
+      const { envelope, bytes } = await signEnvelope({ mission: 'pak-afg', kind, body }, signer);
+      const r = await fetch(`${base}/entries`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${u.token}`, 'content-type': 'application/json' },
+        body: new Uint8Array(bytes),
+      });
+      assert.equal(r.status, 201, await r.clone().text());
+      return envelope.id;
+    };
+    const report = await submit('af-liaison', 'report', {
+      ...(exampleBody('report') as Record<string, unknown>),
+      accused: 'PK',
+    });
+    const incident = await submit('analyst', 'incident', {
+      ...(exampleBody('incident') as Record<string, unknown>),
+      title: TITLE,
+      reports: [report],
+    });
+    const get = async (path: string, user?: string) => {
+      // The read model follows the log just after integration: poll briefly.
+      for (let i = 0; ; i++) {
+        const r = await fetch(`${base}/${path}`, {
+          headers: user ? { authorization: `Bearer ${creds.users[user]!.token}` } : {},
+        });
+        const text = await r.text();
+        if (r.status !== 200 || !user || text.includes(incident) || text.includes('AFG') || i > 50)
+          return { r, text };
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    };
+
+    const geo = await get('incidents.geojson', 'analyst');
+    assert.equal(geo.r.status, 200);
+    assert.match(geo.r.headers.get('content-type') ?? '', /^application\/geo\+json/);
+    assert.match(
+      geo.r.headers.get('content-disposition') ?? '',
+      /^attachment; filename="pak-afg-incidents\.geojson"$/,
+    );
+    const fc = JSON.parse(geo.text) as {
+      type: string;
+      features: {
+        id: string;
+        geometry: { coordinates: number[] };
+        properties: { title: string };
+      }[];
+    };
+    assert.equal(fc.type, 'FeatureCollection');
+    const f = fc.features.find((x) => x.id === incident);
+    assert.ok(f, 'the analyst sees the incident');
+    assert.equal(f.properties.title, TITLE);
+    assert.deepEqual(f.geometry.coordinates, [66.4, 31.006]);
+
+    const csv = await get('incidents.csv', 'analyst');
+    assert.equal(csv.r.status, 200);
+    assert.match(csv.r.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.ok(csv.text.startsWith('event_id_cnty,event_date,year,time_precision,disorder_type,'));
+    assert.ok(
+      csv.text.includes(`"'=HYPERLINK(""http://evil.example"",""x""), ""quoted""\nsecond line`),
+    );
+    assert.ok(csv.text.includes(',Explosions/Remote violence,Air/drone strike,'));
+
+    const hxl = await get('incidents.hxl.csv', 'analyst');
+    const lines = hxl.text.split('\r\n');
+    assert.match(lines[1]!, /^#event\+id,/);
+    assert.ok(hxl.text.includes('#geo+lat') && hxl.text.includes('#affected+killed'));
+
+    // The public sees released incidents only: none yet.
+    const pub = await get('incidents.geojson');
+    assert.deepEqual(JSON.parse(pub.text), { type: 'FeatureCollection', features: [] });
+    const pubCsv = await get('incidents.csv');
+    assert.equal(pubCsv.text.split('\r\n').filter((l) => l !== '').length, 1, 'header only');
+
+    // Filters apply; malformed ones are 400 JSON errors.
+    const none = await get('incidents.csv?type=shelling', 'analyst');
+    assert.ok(!none.text.includes(incident.slice(0, 8)));
+    assert.equal(none.text.split('\r\n').filter((l) => l !== '').length, 1);
+    for (const bad of ['from=yesterday', 'bbox=1,2,3', 'type=nope', 'limit=0']) {
+      const r = await fetch(`${base}/incidents.csv?${bad}`);
+      assert.equal(r.status, 400, bad);
+      assert.ok(((await r.json()) as { error: unknown }).error);
+    }
+    assert.equal((await fetch(`${server.url}/api/v1/missions/nope/incidents.hxl.csv`)).status, 404);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
