@@ -56,7 +56,8 @@ test('stream over HTTP: live entries, Last-Event-ID resume, bad resume points', 
     const creds = JSON.parse(
       readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
     ) as Credentials;
-    const user = creds.users['pk-liaison']!;
+    // The example report is AF's allegation against PK.
+    const user = creds.users['af-liaison']!;
     const signer = await signerFromNoteKey(readFileSync(user.keyFile, 'utf8').trim());
     const submit = async () => {
       const { bytes, envelope } = await signEnvelope(
@@ -78,6 +79,10 @@ test('stream over HTTP: live entries, Last-Event-ID resume, bad resume points', 
     const stream = `${server.url}/api/v1/stream`;
 
     const live = await fetch(stream);
+    const pk = await fetch(stream, {
+      headers: { authorization: `Bearer ${creds.users['pk-liaison']!.token}` },
+    });
+    const pkEvents = readEvents(pk, 4);
     assert.equal(live.status, 200);
     assert.match(live.headers.get('content-type') ?? '', /^text\/event-stream/);
     assert.ok(live.headers.get('content-security-policy'));
@@ -92,6 +97,20 @@ test('stream over HTTP: live entries, Last-Event-ID resume, bad resume points', 
         [String(b.index), 'entry'],
       ],
     );
+    // PK, the accused side, also gets an allegation notice per report (the public does not).
+    const pkGot = await pkEvents;
+    assert.deepEqual(pkGot.map((e) => e.event).sort(), [
+      'allegation',
+      'allegation',
+      'entry',
+      'entry',
+    ]);
+    const notice = JSON.parse(pkGot.find((e) => e.event === 'allegation')!.data!) as {
+      accused: string;
+      id: string;
+    };
+    assert.equal(notice.accused, 'PK');
+    assert.ok([a.id, b.id].includes(notice.id));
     const data = JSON.parse(got[0]!.data!) as { id: string; kind: string; entry: { id: string } };
     assert.equal(data.id, a.id);
     assert.equal(data.kind, 'report');

@@ -82,6 +82,20 @@ function frame(event: string, data: unknown, id?: number): string {
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+/** `event: allegation` to the accused side's users: {index, id, by, accused, terms}. */
+export function allegationNotice(e: StreamEntry): StreamNotice | undefined {
+  if (e.kind !== 'report') return undefined;
+  const env = e.entry as { body?: { accused?: unknown; terms?: unknown } };
+  const accused = env.body?.accused;
+  if (typeof accused !== 'string') return undefined;
+  return {
+    mission: e.mission,
+    event: 'allegation',
+    data: { index: e.index, id: e.id, author: e.author, accused, terms: env.body?.terms ?? [] },
+    visibleTo: (c) => c.user !== undefined && c.mission === e.mission && c.org === accused,
+  };
+}
+
 export class StreamHub {
   visibility: EntryVisibility = () => true;
   private readonly clients = new Set<Client>();
@@ -106,7 +120,18 @@ export class StreamHub {
       if (c.mission === n.mission && n.visibleTo(c.caller)) this.write(c, frame(n.event, n.data));
   }
 
+  /**
+   * Notices derived from new log entries, sent live (not replayed) beside the entry events. The
+   * default tells the accused side of an allegation (a report naming `accused`) at once.
+   */
+  readonly entryNotices: ((e: StreamEntry) => StreamNotice | undefined)[] = [allegationNotice];
+
   private entries(list: StreamEntry[]): void {
+    for (const e of list)
+      for (const derive of this.entryNotices) {
+        const n = derive(e);
+        if (n) this.notify(n);
+      }
     for (const c of this.clients) {
       for (const e of list) {
         if (e.mission !== c.mission) continue;
