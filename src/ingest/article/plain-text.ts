@@ -28,6 +28,8 @@ const DATELINE =
 const TITLE_DATELINE =
   /^([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\s*(?:\(([^)]{2,30})\))?\s*[:–—-]\s+/;
 
+const DATE_KEYWORD = /^\s*(?:published|updated|posted|dated?|issued)\b/i;
+
 export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');
   const meta: Record<string, string> = {};
@@ -45,6 +47,8 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
   const related: string[] = [];
   const paragraphs: string[] = [];
   let seenBody = false;
+  let keywordDate =
+    meta.published !== undefined || meta.date !== undefined || hints.published != null;
 
   // Group consecutive non-blank lines into blocks; a block is one paragraph (hard wraps joined).
   const blocks: string[] = [];
@@ -67,8 +71,12 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
     if (CHROME.test(block)) continue;
     const dateText = dateLineText(block);
     if (dateText !== null) {
-      // The first date line anywhere (top, under the headline or after the body) is the publication date.
-      published ??= parsePublishedDate(dateText);
+      // The first date line anywhere (top, under the headline or after the body) is the publication
+      // date, unless a later one says so ("Published: ..."), e.g. after "Week of 1 - 7 May 2026".
+      if (published === null || (!keywordDate && DATE_KEYWORD.test(block))) {
+        published = parsePublishedDate(dateText) ?? published;
+        keywordDate = DATE_KEYWORD.test(block);
+      }
       continue;
     }
     const words = block.split(/\s+/).length;

@@ -97,3 +97,10 @@ test('plain text: a title-case dateline with a day is metadata, not body', () =>
   assert.equal(a.dateline, 'Parachinar');
   assert.ok(a.body.startsWith('Dozens of families'));
 });
+
+test('plain text: a "Published:" line beats an earlier date line', () => {
+  const a = parsePlainText(
+    'Regional overview\nWeek of 29 November - 5 December 2025\nPublished: 8 December 2025\n\nOn 1 December, militants attacked a police post in Bannu, police said.',
+  );
+  assert.equal(a.published, '2025-12-08');
+});

@@ -24,6 +24,8 @@ const REPORTING_AFTER = new RegExp(
 // "according to the ISPR", "a statement by the Taliban": the source of the report, not a party.
 const REPORTING_BEFORE =
   /\b(?:according to|statement (?:by|from|of)|quoted by|told by|claimed by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$/i;
+const FIRE_WORDS =
+  /\b(?:fired|launched|shell(?:s|ed|ing)|mortars?|rockets?|artillery|missiles?|drones?)\b/i;
 const CAPITAL = /^(?:Kabul|Islamabad)$/i;
 const VERB_AFTER =
   /^(?:'s|’s)?\s+(?:\w+ly\s+)?(?:\w+ed|\w+s|has|had|have|will|would|did|does|is|was|shut|hit|struck|sent|took|made|said|told|wrote|met|held|sought|fought|began|gave|kept|led)\b/i;
@@ -45,15 +47,26 @@ export function findActors(clause: string, eventCountry: string | null): ActorMe
         if (rule.countryName) {
           const before = clause.slice(Math.max(0, start - 40), start);
           const after = clause.slice(end, end + 24);
+          // "rockets fired from the Pakistani side": the side that fired is a party.
+          const firedFrom =
+            /\bfrom (?:the )?$/i.test(before) &&
+            /^\s+(?:side|territory|soil)\b/i.test(after) &&
+            FIRE_WORDS.test(clause);
           // "Afghan soil", "Pakistani territory": a place word, not the state acting.
           if (
-            /^\s+(?:soil|territory|side|border|nationals?|refugees?|traders?|citizens?|people|media|Taliban)\b/i.test(
+            /^\s+(?:soil|territory|side|border(?!\s+(?:posts?|check-?posts?|checkpoints?|outposts?|guards?|forces|police|troops|personnel))|nationals?|refugees?|traders?|citizens?|people|media|Taliban)\b/i.test(
               after,
-            )
+            ) &&
+            !firedFrom
           )
             continue;
           if (BORDER_WITH.test(before)) continue;
-          if (PLACE_BEFORE.test(before) && !PEOPLE_FROM.test(before) && !FORCES_AFTER.test(after))
+          if (
+            PLACE_BEFORE.test(before) &&
+            !PEOPLE_FROM.test(before) &&
+            !FORCES_AFTER.test(after) &&
+            !firedFrom
+          )
             continue;
         }
         // "explosions shook Kabul": a capital stands for its state only as the subject of a verb.

@@ -88,3 +88,51 @@ test('coder: talks and agreements are between every party the clause names', () 
   // Qatar is the speaker here ("welcomed"), not a party.
   assert.deepEqual(deal?.actors.map((a) => a.name).sort(), ['Afghanistan', 'Pakistan']);
 });
+
+test('coder: a refuted report is no event; a bare "returnees" names the victims of an arrest', () => {
+  assert.deepEqual(
+    code(
+      'Reports on social media of heavy fighting between Pakistani and Afghan forces in Kurram on Sunday were false, officials said.',
+    ),
+    [],
+  );
+  const es = code(
+    'Taliban authorities detained 40 returnees at a checkpoint in Spin Boldak on Friday.',
+  );
+  assert.deepEqual(
+    es.map((e) => e.type),
+    ['arrest'],
+  );
+});
+
+test('coder: gunmen killing state forces is a clash; police clashing with protesters a riot', () => {
+  const [fc] = code(
+    'Two FC personnel embraced martyrdom when unknown armed men opened fire on their vehicle in Turbat on Sunday.',
+  );
+  assert.equal(fc?.type, 'armed_clash');
+  const [riot] = code('Protesters and police clashed in Bannu on Thursday.');
+  assert.equal(riot?.type, 'riot');
+});
+
+test('coder: "has reopened" is news of the day; a country that is a party is not the place', () => {
+  const [r] = code('The Torkham crossing has reopened for pedestrians, officials say.');
+  assert.deepEqual([r?.type, r?.date, r?.time_precision], ['border_reopening', '2025-11-08', 2]);
+  const es = code(
+    'Pakistan and Afghanistan blamed each other on Monday for clashes that killed nine people.',
+  );
+  assert.ok(es.every((e) => e.location?.geo_precision !== 3 || e.location.kind !== 'country'));
+  assert.ok(
+    es.every((e) => e.location === null),
+    JSON.stringify(es.map((e) => e.location)),
+  );
+});
+
+test('coder: rockets fired from a side name that side as a party', () => {
+  const [e] = code(
+    'Rockets fired from the Pakistani side landed in Marawara district of Kunar on Sunday night, wounding four children.',
+  );
+  assert.deepEqual(
+    e?.actors.map((a) => a.name),
+    ['Pakistan', 'Children'],
+  );
+});

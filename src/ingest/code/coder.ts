@@ -61,8 +61,20 @@ function continuing(clause: string, triggerStart: number): boolean {
   return CONTINUING.test(clause.slice(Math.max(0, triggerStart - 30), triggerStart));
 }
 
+const SECURITY_DEAD =
+  /\b(?:policem[ae]n|police officers?|constables?|soldiers?|troops|personnel|FC|Levies|guards?)\b[^.]{0,60}?\b(?:martyred|martyrdom|shahadat|killed|died|lost their lives)\b/i;
+const CROWD = /\b(?:protesters|demonstrators|rioters|mobs?|crowds?)\b/i;
+// "The crossing has reopened", "police have arrested": a change just reported, dated by the report.
+const PUNCTUAL_PERFECT =
+  /\b(?:has|have)\s+(?:now\s+|again\s+|also\s+)?(?:re-?opened|opened|closed|shut|sealed|arrested|detained|resumed|suspended|halted|lifted|announced|signed|launched|imposed)\b/i;
 const DEATH_WORDS =
-  /\b(?:kill|dead|died|martyr|lives|life|shahadat|martyrdom|toll|slain|perished|bodies)/i;
+  /\b(?:kill|dead|death|died|martyr|lives|life|shahadat|martyrdom|toll|slain|perished|bodies|casualt|fatalit|no one|nobody)/i;
+const BORDER_DEVELOPMENTS: ReadonlySet<EventType> = new Set([
+  'border_closure',
+  'border_reopening',
+  'crossing_restriction',
+  'trade_disruption',
+]);
 const STRATEGIC_SHARED: ReadonlySet<EventType> = new Set(['talks', 'ceasefire_agreement']);
 
 // Types with a fatality count besides violence.
@@ -144,7 +156,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           );
           if (mod !== 'fact' && mod !== 'future') continue;
           const at = clause.start + trig.start;
-          const type = finalType(trig, clause.text);
+          const type = finalType(trig, clause.text, text);
           const evidence = {
             text: article.body.slice(sentence.start, sentence.end),
             start: sentence.start,
@@ -176,6 +188,14 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             }
           } else if (mod === 'future') {
             // A scheduled event without a day stays undated.
+          } else if (
+            tense === 'ongoing' &&
+            article.published &&
+            NEWS_EVENT_TYPES.has(type) &&
+            PUNCTUAL_PERFECT.test(clause.text)
+          ) {
+            date = article.published;
+            precision = 2;
           } else if (tense === 'ongoing') {
             precision = PRESENT_PERFECT.test(clause.text) ? 3 : null;
           } else if (lastExplicit && si - lastExplicit.sentence <= MAX_INHERIT_SENTENCES) {
@@ -216,6 +236,12 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             si - lastViolentPlace.sentence <= MAX_INHERIT_SENTENCES
           ) {
             location = lastViolentPlace.location;
+            how = 'context';
+          }
+          // "Traders say 800 trucks are stranded": a border development with no place is at the
+          // crossing the article named last.
+          if (!location && BORDER_DEVELOPMENTS.has(type) && lastCrossing) {
+            location = lastCrossing;
             how = 'context';
           }
           if (!location && datelinePlace && mod !== 'future' && isViolent(type)) {
@@ -327,7 +353,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
 }
 
 /** The type a trigger codes: weak "killed" mentions take it from the victims. */
-function finalType(trig: Trigger, clause: string): EventType {
+function finalType(trig: Trigger, clause: string, sentence: string): EventType {
   let type: EventType = trig.type;
   if (trig.weak && trig.type === 'armed_clash') {
     type =
@@ -343,6 +369,17 @@ function finalType(trig: Trigger, clause: string): EventType {
   ) {
     type = 'armed_clash';
   }
+  // "Two FC personnel embraced martyrdom when armed men opened fire on their vehicle": the victims
+  // named anywhere in the sentence are state forces and no civilians.
+  if (
+    type === 'attack_on_civilians' &&
+    SECURITY_DEAD.test(sentence) &&
+    !CIVILIAN_VICTIMS.test(sentence)
+  ) {
+    type = 'armed_clash';
+  }
+  // "Protesters and police clashed": a clash with a crowd is a riot.
+  if (type === 'armed_clash' && CROWD.test(clause)) type = 'riot';
   return type;
 }
 

@@ -95,7 +95,7 @@ const RELATIVE_TO_EVENT = new RegExp(
 );
 // "said on Sunday": the day of the statement, not of the event.
 const REPORTING_BEFORE =
-  /\b(?:said|says|told (?:\w+ )?(?:reporters|journalists|\w+)|announced|stated|confirmed|reported|added|claimed|statement|in a statement)\s*(?:,\s*)?$/i;
+  /\b(?:said|says|told (?:\w+ )?(?:reporters|journalists|\w+)|announced|stated|confirmed|reported|added|claimed|statement|in a statement|blamed (?:each other|one another|\w+)|accused (?:each other|one another|\w+))\s*(?:,\s*)?$/i;
 
 function shift(ymd: string, days: number): string {
   return new Date(Date.parse(`${ymd}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);

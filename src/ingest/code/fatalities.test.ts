@@ -52,3 +52,13 @@ test('fatalities: commas between the victims and the verb, but never a wound wor
     [[3, 'militant']],
   );
 });
+
+test('fatalities: a speaker between a noun and a figure is not a victim', () => {
+  const fs = findFatalities(
+    'A Taliban commander, speaking on condition of anonymity, said three Taliban fighters were killed.',
+  );
+  assert.deepEqual(
+    fs.map((f) => f.count),
+    [3],
+  );
+});

@@ -64,7 +64,7 @@ const PATTERNS: RegExp[] = [
   // The words between the victims and the verb may hold commas ("two soldiers of Pakistan Army, having
   // fought gallantly, embraced shahadat") but no wound word and no second group.
   new RegExp(
-    `\\b${QUAL}(${NUM}) ${VICTIM},? (?:(?!(?:injured|wounded|hurt|and|arrested|detained|rescued)\\b)[\\w'-]+,? ){0,10}?${DIED}`,
+    `\\b${QUAL}(${NUM}) ${VICTIM},? (?:(?!(?:injured|wounded|hurt|and|arrested|detained|rescued|said|says|told|claimed|added|according|\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\b)[\\w'-]+,? ){0,10}?${DIED}`,
     'gi',
   ),
   new RegExp(`\\b${QUAL}(${NUM}) (?:were |was )?(?:killed|dead|died|martyred)\\b`, 'gi'),

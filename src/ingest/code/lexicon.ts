@@ -14,6 +14,8 @@ export interface TriggerRule {
   priority: number;
   weak: boolean;
   futureOk: boolean;
+  /** Only counts when no trigger of another type is in the same clause ("detained returnees"). */
+  alone: boolean;
   /** Lower-case words one of which every match contains; null: always try the patterns. */
   keywords: string[] | null;
   patterns: RegExp[];
@@ -36,6 +38,7 @@ const TriggerFile = z.object({
       priority: z.number(),
       weak: z.boolean().optional(),
       future_ok: z.boolean().optional(),
+      alone: z.boolean().optional(),
       keywords: z.array(z.string().min(1)).min(1).optional(),
       patterns: z.array(z.string()).min(1),
     }),
@@ -89,6 +92,7 @@ export function triggerRules(): TriggerRule[] {
     priority: t.priority,
     weak: t.weak ?? false,
     futureOk: t.future_ok ?? false,
+    alone: t.alone ?? false,
     keywords: t.keywords?.map((k) => k.toLowerCase()) ?? null,
     patterns: t.patterns.map((p) => compile(p, 'giu', 'event-triggers.json')),
   }));

@@ -78,6 +78,17 @@ export interface Located {
   how: 'clause' | 'sentence' | 'border' | 'none';
 }
 
+const VIOLENT_HERE: ReadonlySet<EventType> = new Set([
+  'armed_clash',
+  'airstrike',
+  'shelling',
+  'ied',
+  'suicide_bomb',
+  'grenade',
+  'attack_on_civilians',
+  'abduction',
+]);
+
 const MOVEMENT_TYPES: ReadonlySet<EventType> = new Set([
   'refugee_movement',
   'infiltration',
@@ -106,6 +117,16 @@ export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
     // An agentive mention alone ("Kabul said ...") is not a location.
     return best && !(best.agentive && !best.locative) ? best : null;
   };
+  // "Pakistan and Afghanistan blamed each other": a country is the place of violence only after
+  // "in"/"inside"/"across"; otherwise it names a party.
+  if (VIOLENT_HERE.has(input.type)) {
+    const placeOnly = (m: PlaceMention): boolean => m.places[0]?.kind !== 'country' || m.locative;
+    input = {
+      ...input,
+      clauseMentions: input.clauseMentions.filter(placeOnly),
+      sentenceMentions: input.sentenceMentions.filter(placeOnly),
+    };
+  }
   const inClause = pick(input.clauseMentions);
   if (inClause?.places[0] && !(inClause.places[0].kind === 'country' && isBorderish(input))) {
     return { location: refine(inClause.places[0], input), how: 'clause' };

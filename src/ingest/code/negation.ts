@@ -18,6 +18,9 @@ const GENERIC =
 const HAPPENED =
   /\b(?:\w+ed|was|were|had|has|have|did|killed|struck|hit|fought|shot|went off|died|left|blew|overran|took|seized|led|broke|fled|met|began|held|brought|came|ground|stood|remains?|continued?s?|is|are|kept|caught|lost|sent|fell|threw|saw|beat|burnt|built)\b/i;
 
+const REPORTS_OF = /\b(?:reports?|claims?|rumou?rs?|allegations?|videos?|posts)\b/i;
+const REFUTED =
+  /\b(?:was|were|is|are|had been|have been)\s+(?:\w+\s+)?(?:false|fake|baseless|untrue|unfounded|incorrect|fabricated|propaganda|a hoax)\b/i;
 const PARTICIPLE_CLAUSE =
   /^\s*(?:triggering|prompting|forcing|sparking|leading to|killing|leaving|injuring|wounding)\b/i;
 
@@ -39,6 +42,12 @@ export function modality(
   // trigger closes the negation's scope.
   if (cue !== null && !SCOPE_BREAK.test(near.slice(cue))) return 'negated';
   if (NEGATION_AFTER.test(clause.slice(triggerEnd, triggerEnd + 50))) return 'negated';
+  // "Reports of heavy fighting in Kurram were false": a report the sentence refutes.
+  if (
+    REPORTS_OF.test(clause.slice(Math.max(0, triggerStart - 80), triggerStart)) &&
+    REFUTED.test(clause.slice(triggerEnd))
+  )
+    return 'negated';
   // Hypotheticals govern the whole clause up to the trigger ("if ... attacks", "would be discussed").
   const head = clause.slice(0, triggerEnd + 30);
   if (

@@ -11,6 +11,7 @@ export interface Trigger {
   priority: number;
   weak: boolean;
   futureOk: boolean;
+  alone: boolean;
   text: string;
 }
 
@@ -31,6 +32,7 @@ export function findTriggers(clause: string): Trigger[] {
           priority: rule.priority,
           weak: rule.weak,
           futureOk: rule.futureOk,
+          alone: rule.alone,
           text: m[0],
         });
       }
@@ -42,5 +44,7 @@ export function findTriggers(clause: string): Trigger[] {
     if (kept.some((k) => t.start < k.end && k.start < t.end)) continue;
     kept.push(t);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  // "Taliban detained 40 returnees": a bare noun names the people of another event, not an event.
+  const out = kept.filter((t) => !t.alone || kept.every((o) => o === t || o.type === t.type));
+  return out.sort((a, b) => a.start - b.start);
 }
