@@ -21,6 +21,7 @@ import {
 } from '../log/service.js';
 import type { Store } from '../store/store.js';
 import { buildApp } from './app.js';
+import { seedDemoStory } from './workflow/story.js';
 import type { ServerConfig } from './config.js';
 import { loadMissionFile } from './missions.js';
 import {
@@ -157,6 +158,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ctx.publicUrl = publicUrl;
   }
   if (config.demo) updateCredentialsServer(join(config.dataDir, CREDENTIALS_FILE), url);
+  if (config.demo) {
+    // The demo's story, filed once through the same path as every submission.
+    try {
+      await seedDemoStory(ctx, join(config.dataDir, CREDENTIALS_FILE));
+    } catch (err) {
+      await app.close();
+      await stopLogs();
+      await store.close();
+      throw err;
+    }
+  }
 
   let closed = false;
   return {

@@ -14,15 +14,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdSchema } from '../../core/ids.js';
-import { CONFIDENTIAL_KINDS, revealMatches } from '../../core/workflow/confidential.js';
 import { formatProofBundle } from '../../tlog/proof-bundle.js';
-import { utf8Encode } from '../../tlog/bytes.js';
 import type { AppContext } from '../app.js';
 import { authFor } from '../auth/caller.js';
 import { parseInput } from '../body.js';
 import { HttpError } from '../http-errors.js';
 import { requireMission, viewerOf, workflowFor } from '../workflow/context.js';
-import { enforceWorkflow } from '../workflow/rules.js';
+import { fileConfidential } from '../workflow/file.js';
 import { seesEverything } from '../../store/workflow-store.js';
 import { missionLog } from './log.js';
 
@@ -53,83 +51,13 @@ export function registerConfidentialRoutes(app: FastifyInstance, ctx: AppContext
       const caller = await auth.require(request, undefined, 'file a confidential record');
       const log = missionLog(ctx, request.params.slug);
       const body = parseInput(ConfidentialBodySchema, request.body, 'file a confidential record');
-      const recordBytes = utf8Encode(body.entry);
-      const commitmentBytes = utf8Encode(body.commitment);
-      await log.admission.check(recordBytes);
-      const record = await enforceWorkflow(
-        ctx,
-        log.slug,
-        recordBytes,
-        caller.user.name,
-        'confidential',
-      );
-      if (!(CONFIDENTIAL_KINDS as readonly string[]).includes(record.kind))
-        throw new HttpError(
-          422,
-          'workflow',
-          `rule confidential_kind: a ${record.kind} cannot be confidential`,
-          {
-            rule: 'confidential_kind',
-          },
-        );
-      if (await wf.getRecord(log.slug, record.id, { role: 'admin', org: '', user: '' }))
-        throw new HttpError(
-          409,
-          'duplicate',
-          `couldn't accept record: ${record.id} is already filed`,
-        );
-      const entry = await log.admission.check(commitmentBytes);
-      const commitment = await enforceWorkflow(
-        ctx,
-        log.slug,
-        commitmentBytes,
-        caller.user.name,
-        'confidential',
-      );
-      if (commitment.kind !== 'commitment')
-        throw new HttpError(
-          400,
-          'schema',
-          `couldn't accept record: "commitment" is a ${commitment.kind} entry`,
-          {
-            issues: [{ path: 'commitment', message: 'must be a commitment entry' }],
-          },
-        );
-      if (commitment.author !== record.author)
-        throw new HttpError(
-          422,
-          'workflow',
-          'rule commitment_author: the commitment is signed by the record’s author',
-          {
-            rule: 'commitment_author',
-          },
-        );
-      const digest = (commitment.body as { digest: string }).digest;
-      if (!revealMatches(digest, body.salt, body.entry))
-        throw new HttpError(
-          422,
-          'workflow',
-          `rule reveal_matches: SHA-256(salt ‖ entry) is not the commitment's digest`,
-          {
-            rule: 'reveal_matches',
-          },
-        );
-      // Durable before the commitment is: a logged commitment always has its record here.
-      await wf.putConfidential(log.slug, {
-        commitment: commitment.id,
-        side: (commitment.body as { side: string }).side,
-        salt: body.salt,
-        entry: body.entry,
-        createdAt: new Date().toISOString(),
-      });
-      const index = await log.sequencer.append(entry);
-      await wf.catchUp(log.slug);
+      const { index, id, record } = await fileConfidential(ctx, log, body, caller.user.name);
       const cp = await log.sequencer.checkpointCovering(index);
       const proof = await log.sequencer.reader.inclusionProof(index, cp.size);
       return reply.status(201).send({
         index,
-        id: commitment.id,
-        record: record.id,
+        id,
+        record,
         checkpoint: cp.note,
         proof: formatProofBundle({ index, proof, checkpoint: cp.note }),
       });

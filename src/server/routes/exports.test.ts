@@ -98,16 +98,29 @@ test('exports over HTTP: ACLED CSV, HXL CSV and GeoJSON of what the caller may s
     assert.match(lines[1]!, /^#event\+id,/);
     assert.ok(hxl.text.includes('#geo+lat') && hxl.text.includes('#affected+killed'));
 
-    // The public sees released incidents only: none yet.
+    // The public sees released incidents only (the demo story's), not the new one.
     const pub = await get('incidents.geojson');
-    assert.deepEqual(JSON.parse(pub.text), { type: 'FeatureCollection', features: [] });
+    const pubFc = JSON.parse(pub.text) as {
+      features: { id: string; properties: { status: string } }[];
+    };
+    assert.ok(pubFc.features.every((x) => x.properties.status === 'released'));
+    assert.ok(!pubFc.features.some((x) => x.id === incident));
     const pubCsv = await get('incidents.csv');
-    assert.equal(pubCsv.text.split('\r\n').filter((l) => l !== '').length, 1, 'header only');
+    assert.equal(
+      pubCsv.text.split('\r\n').filter((l) => l !== '').length,
+      1 + pubFc.features.length,
+      'header and the released incidents',
+    );
 
     // Filters apply; malformed ones are 400 JSON errors.
     const none = await get('incidents.csv?type=shelling', 'analyst');
     assert.ok(!none.text.includes(incident.slice(0, 8)));
-    assert.equal(none.text.split('\r\n').filter((l) => l !== '').length, 1);
+    const shelling = (await (
+      await fetch(`${base}/incidents?type=shelling`, {
+        headers: { authorization: `Bearer ${creds.users.analyst!.token}` },
+      })
+    ).json()) as { items: unknown[] };
+    assert.equal(none.text.split('\r\n').filter((l) => l !== '').length, 1 + shelling.items.length);
     for (const bad of ['from=yesterday', 'bbox=1,2,3', 'type=nope', 'limit=0']) {
       const r = await fetch(`${base}/incidents.csv?${bad}`);
       assert.equal(r.status, 400, bad);
