@@ -13,7 +13,7 @@ export interface ActorMention {
 const PLACE_BEFORE =
   /\b(?:in|at|near|into|inside|across|exiting|entering|leaving|toward|towards|to|on|of|from|within|throughout)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 const PEOPLE_FROM =
-  /\b(?:officials|delegations?|delegates|representatives|envoys|ministers|forces|troops|nationals|people|traders|refugees|governments?|state|republic|kingdom|emirate|army|leaders?|sides?)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+and\s+)?$/i;
+  /\b(?:officials|delegations?|delegates|representatives|envoys|ministers|forces|troops|nationals|people|traders|refugees|governments?|state|republic|kingdom|emirate|army|leaders?|sides?|commanders|guards|elders|soldiers)\s+(?:from|of)\s+(?:the\s+)?(?:\w+\s+and\s+)?$/i;
 // "The Taliban said ...", "the ISPR said": the speaker reports the event, it is not a party to it.
 const REPORTING_VERB =
   '(?:said|says|told|claimed|claims|blamed|blames|accused|accuses|alleged|alleges|denied|denies|confirmed|announced|stated|reported|added|noted|rejected|welcomed|welcomes|wrote|tweeted|posted)';

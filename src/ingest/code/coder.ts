@@ -460,6 +460,8 @@ function nearestViolent(at: number, all: { t: Trigger; clause: Span }[]): Trigge
 function datelineLocation(dateline: string | null, gazetteer: Gazetteer): CodedLocation | null {
   if (!dateline) return null;
   const name = dateline.split(',')[0] ?? '';
+  // Reporters file from capitals: "ISLAMABAD (Reuters) -" says nothing about where fighting was.
+  if (/^(?:islamabad|kabul)$/i.test(name.trim())) return null;
   const found = gazetteer.lookup(foldName(name))[0];
   return found ? toLocation(found) : null;
 }

@@ -55,7 +55,7 @@ const NUM =
 const QUAL =
   '(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly |approximately |an estimated |a total of |another |the )?';
 const VICTIM =
-  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|tribesmen|commanders?|Taliban|personnel)";
+  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|protesters|demonstrators|mourners|worshippers|shepherds?|tribesmen|commanders?|Taliban|personnel)";
 const DIED =
   '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down)';
 
@@ -133,7 +133,7 @@ function victimGroup(text: string): VictimGroup {
   )
     return 'militant';
   if (
-    /\b(?:civilians?|children|women|woman|child|boys?|girls?|villagers|passengers|workers|labou?rers|students|residents|refugees|worshippers)\b/i.test(
+    /\b(?:civilians?|children|women|woman|child|boys?|girls?|villagers|passengers|workers|labou?rers|students|residents|refugees|worshippers|protesters|demonstrators|mourners|shepherds?)\b/i.test(
       text,
     )
   )

@@ -109,6 +109,8 @@ export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
     const target = kept.find(
       (k) =>
         typesCompatible(k, d) &&
+        // "held in Istanbul ... will meet again in Istanbul on 6 November": two rounds, not one.
+        !(strategic && k.future !== d.future && k.date !== null && d.date !== null) &&
         datesCompatible(k, d, strategic && !isViolent(k.type)) &&
         placesCompatible(
           k.location,

@@ -45,6 +45,12 @@ export function findTriggers(clause: string): Trigger[] {
     kept.push(t);
   }
   // "Taliban detained 40 returnees": a bare noun names the people of another event, not an event.
-  const out = kept.filter((t) => !t.alone || kept.every((o) => o === t || o.type === t.type));
+  const near = (t: Trigger, o: Trigger): boolean => {
+    const gap = t.start < o.start ? clause.slice(t.end, o.start) : clause.slice(o.end, t.start);
+    return gap.length <= 40 && !/\b(?:as|while|when|after|before|because|amid)\b/i.test(gap);
+  };
+  const out = kept.filter(
+    (t) => !t.alone || kept.every((o) => o === t || o.type === t.type || !near(t, o)),
+  );
   return out.sort((a, b) => a.start - b.start);
 }
