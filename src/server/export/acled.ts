@@ -67,14 +67,19 @@ export function eventId(row: ExportRow): string {
   return `${countryInfo(row.location.country)?.alpha3 ?? row.location.country}${row.index}`;
 }
 
+/** A sentence ends with its own punctuation, or gets a full stop. */
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 export function notesOf(row: ExportRow): string {
-  const parts = [row.title.trim()];
-  if (row.notes) parts.push(row.notes.trim());
-  if (row.verdict)
-    parts.push(
-      `Finding: ${row.verdict}${row.attribution ? `, attributed to ${row.attribution}` : ''}.`,
-    );
-  return parts.filter((p) => p !== '').join(' ');
+  const parts = [row.title.trim(), row.notes?.trim() ?? ''].filter((p) => p !== '').map(sentence);
+  if (row.verdict) {
+    const who =
+      !row.attribution || row.attribution === 'undetermined'
+        ? 'attribution undetermined'
+        : `attributed to ${row.attribution}`;
+    parts.push(`Finding: ${row.verdict.replace(/_/g, ' ')}, ${who}.`);
+  }
+  return parts.join(' ');
 }
 
 export function tagsOf(row: ExportRow): string {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ACLED_COLUMNS, formatAcledCsv } from './acled.js';
+import { ACLED_COLUMNS, formatAcledCsv, notesOf } from './acled.js';
 import { csvRow, csvText } from './csv.js';
 import { formatGeoJson } from './geojson.js';
 import { formatHxlCsv, HXL_COLUMNS } from './hxl.js';
@@ -197,4 +197,14 @@ test('GeoJSON: a FeatureCollection of [lon, lat] points with the text as given',
     assert.equal(f.properties.event_type, 'Explosions/Remote violence');
     assert.equal(f.id, rows[i]!.id);
   });
+});
+
+test('ACLED notes: title as a sentence, then the finding in words', () => {
+  assert.equal(
+    notesOf(
+      row(0, 'Shelling near Chaman', { verdict: 'false_report', attribution: 'undetermined' }),
+    ),
+    'Shelling near Chaman. Finding: false report, attribution undetermined.',
+  );
+  assert.equal(notesOf(row(0, 'Clash?', { verdict: null, attribution: null })), 'Clash?');
 });
