@@ -1,0 +1,308 @@
+// The audit core (audit.ts, audit-keys.ts) on logs built in memory: a good log passes in one go and
+// incrementally; forks, rollbacks, tampered tiles and bundles, and envelopes that break the key
+// rules fail with the right AuditError; arbitrary bytes from the source never crash it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { signEnvelope } from '../core/envelope.js';
+import { exampleBody } from '../core/examples.js';
+import { MissionDocSchema } from '../core/records/mission.js';
+import { signerFromNoteKey, type Signer } from '../core/signing.js';
+import { formatCheckpoint, parseCheckpoint, type Checkpoint } from '../tlog/checkpoint.js';
+import { cosignatureSigner } from '../tlog/cosignature.js';
+import { generateNoteKey, SIG_TYPE_COSIGNATURE_V1 } from '../tlog/note-key.js';
+import { ed25519NoteSigner, parseNote, signNote } from '../tlog/note.js';
+import { parsePolicy, type Policy } from '../tlog/policy.js';
+import {
+  TILE_WIDTH,
+  encodeEntryBundle,
+  entryBundlePath,
+  tilePath,
+  tilesForSize,
+} from '../tlog/tiles.js';
+import { AuditError } from './audit-errors.js';
+import { Auditor, auditLog, checkConsistency } from './audit.js';
+import type { LogSource } from './audit-source.js';
+import { TreeEdge } from './edge.js';
+import { nodeHasher } from './hasher.js';
+
+const ORIGIN = 'example.org/pak-afg';
+const logKey = generateNoteKey(ORIGIN);
+const witnesses = ['w1.example', 'w2.example', 'w3.example'].map((n) =>
+  generateNoteKey(n, { type: SIG_TYPE_COSIGNATURE_V1 }),
+);
+const policy: Policy = parsePolicy(
+  [
+    `log ${logKey.vkey}`,
+    ...witnesses.map((w, i) => `witness w${i + 1} ${w.vkey}`),
+    'group two 2 w1 w2 w3',
+    'quorum two',
+    '',
+  ].join('\n'),
+);
+
+interface Log {
+  source: LogSource;
+  note: string;
+  checkpoint: Checkpoint;
+  files: Map<string, Uint8Array>;
+}
+
+/** A log of `entries` in the tlog-tiles layout, checkpoint cosigned by `cosigners` witnesses. */
+function buildLog(entries: readonly Uint8Array[], cosigners = 2): Log {
+  const files = new Map<string, Uint8Array>();
+  const edge = new TreeEdge(nodeHasher);
+  for (let n = 0; n * TILE_WIDTH < entries.length; n++) {
+    const chunk = entries.slice(n * TILE_WIDTH, (n + 1) * TILE_WIDTH);
+    files.set(entryBundlePath(n, chunk.length), encodeEntryBundle(chunk));
+    for (const e of chunk) edge.append(nodeHasher.hashLeaf(e));
+    for (const t of edge.takeChanged()) files.set(tilePath(t.level, t.index, t.width), t.bytes);
+  }
+  const text = formatCheckpoint({
+    origin: ORIGIN,
+    size: entries.length,
+    rootHash: edge.root(),
+    extensions: [],
+  });
+  const now = () => 1_700_000_000;
+  const note = signNote(text, [
+    ed25519NoteSigner(logKey.skey),
+    ...witnesses.slice(0, cosigners).map((w) => cosignatureSigner(w.skey, now)),
+  ]);
+  return {
+    files,
+    note,
+    checkpoint: parseCheckpoint(parseNote(note).text),
+    source: sourceOf(files, note),
+  };
+}
+
+function sourceOf(files: Map<string, Uint8Array>, note: string): LogSource {
+  const get = async (path: string) => {
+    const b = files.get(path);
+    if (!b) throw new AuditError('unreachable', `couldn't fetch ${path}: HTTP 404`);
+    return b;
+  };
+  return {
+    name: 'memory',
+    checkpoint: async () => new TextEncoder().encode(note),
+    tile: (l, n, w) => get(tilePath(l, n, w)),
+    entries: (n, w) => get(entryBundlePath(n, w)),
+  };
+}
+
+const doc = MissionDocSchema.parse(
+  JSON.parse(readFileSync(new URL('../../missions/pak-afg.json', import.meta.url), 'utf8')),
+);
+
+async function user(name: string): Promise<Signer> {
+  return signerFromNoteKey(generateNoteKey(`${name}.pak-afg`).skey);
+}
+async function env(signer: Signer, kind: 'mission' | 'key' | 'report', body?: unknown) {
+  const b = body ?? (kind === 'report' ? exampleBody('report') : doc);
+  return (
+    await signEnvelope({ mission: 'pak-afg', kind, body: b as Record<string, unknown> }, signer)
+  ).bytes;
+}
+const register = (s: Signer, role: string, name: string) => ({
+  action: 'register',
+  user: name,
+  org: role === 'admin' || role === 'monitor' ? 'MECH' : 'PK',
+  role,
+  vkey: s.vkey,
+});
+
+async function fixture() {
+  const admin = await user('admin');
+  const pk = await user('pk-liaison');
+  const genesis = [
+    await env(admin, 'mission'),
+    await env(admin, 'key', register(pk, 'party', 'pk-liaison')),
+    await env(admin, 'key', register(admin, 'admin', 'admin')),
+  ];
+  const reports: Uint8Array[] = [];
+  for (let i = 0; i < 300; i++) reports.push(await env(pk, 'report'));
+  return { admin, pk, genesis, reports, all: [...genesis, ...reports] };
+}
+const fx = fixture();
+
+async function rejects(p: Promise<unknown>, code: string, pattern: RegExp) {
+  await assert.rejects(p, (err: unknown) => {
+    assert.ok(err instanceof AuditError, `an AuditError, got ${String(err)}`);
+    assert.equal(err.code, code, err.message);
+    assert.match(err.message, pattern);
+    assert.ok(!err.message.includes('\n'), 'one line');
+    return true;
+  });
+}
+
+test('a good log passes: quorum, every tile, the root, every envelope', async () => {
+  const { all } = await fx;
+  const log = buildLog(all);
+  const { report } = await auditLog(log.source, policy);
+  assert.equal(report.size, all.length);
+  assert.deepEqual(report.cosigners, ['w1', 'w2']);
+  assert.equal(report.tiles, tilesForSize(all.length).length);
+  assert.equal(report.envelopes?.entries, all.length);
+  assert.equal(report.envelopes?.keys, 2);
+  assert.deepEqual(report.envelopes?.kinds, { mission: 1, key: 2, report: 300 });
+});
+
+test('incremental: an Auditor follows a growing log and catches a fork of what it verified', async () => {
+  const { all, pk } = await fx;
+  const small = buildLog(all.slice(0, 100));
+  const big = buildLog(all);
+  const auditor = new Auditor();
+  await auditor.advance(small.source, small.checkpoint);
+  await checkConsistency(big.source, small.checkpoint, big.checkpoint);
+  await auditor.advance(big.source, big.checkpoint, small.checkpoint);
+  assert.equal(auditor.size, all.length);
+
+  // A fork: entry 50 replaced (a valid envelope, but another one).
+  const forked = [...all];
+  forked[50] = await env(pk, 'report');
+  const fork = buildLog(forked);
+  await rejects(
+    checkConsistency(fork.source, small.checkpoint, fork.checkpoint),
+    'inconsistent',
+    /not consistent with checkpoint 100 verified before/,
+  );
+  const fresh = new Auditor();
+  await fresh.advance(small.source, small.checkpoint);
+  await rejects(
+    fresh.advance(fork.source, fork.checkpoint, small.checkpoint),
+    'inconsistent',
+    /entry 50 differs from the one verified before|do not give the root of checkpoint 100/,
+  );
+  await rejects(
+    checkConsistency(small.source, big.checkpoint, small.checkpoint),
+    'inconsistent',
+    /shrank/,
+  );
+});
+
+test('the checkpoint must meet the quorum', async () => {
+  const { all } = await fx;
+  await rejects(auditLog(buildLog(all, 1).source, policy), 'checkpoint', /quorum two/);
+});
+
+test('a tampered tile, bundle or root is caught', async () => {
+  const { all } = await fx;
+  const log = buildLog(all);
+  const tile = new Map(log.files);
+  const t0 = new Uint8Array(tile.get('tile/0/000')!);
+  t0[5] = t0[5]! ^ 1;
+  tile.set('tile/0/000', t0);
+  await rejects(auditLog(sourceOf(tile, log.note), policy), 'tile_mismatch', /tile\/0\/000/);
+  const upper = new Map(log.files);
+  upper.set('tile/1/000.p/1', new Uint8Array(32));
+  await rejects(auditLog(sourceOf(upper, log.note), policy), 'tile_mismatch', /tile\/1\/000\.p\/1/);
+  const bundle = new Map(log.files);
+  bundle.set('tile/entries/001.p/47', log.files.get('tile/entries/001.p/47')!.slice(0, 100));
+  await rejects(auditLog(sourceOf(bundle, log.note), policy), 'tile_mismatch', /entry bundle/);
+  // A checkpoint for the right size but another root (signed by the real keys).
+  const other = buildLog([...all.slice(0, -1), all[0]!]);
+  await rejects(auditLog(sourceOf(log.files, other.note), policy), 'root_mismatch', /root/);
+});
+
+test('envelope rules: registered keys, admin-signed key entries, signatures, ids', async () => {
+  const { admin, pk, genesis, reports } = await fx;
+  const stranger = await user('stranger');
+  const run = (entries: Uint8Array[]) => auditLog(buildLog(entries).source, policy);
+
+  await rejects(
+    run([...genesis, await env(stranger, 'report')]),
+    'unknown_key',
+    /entry 3: its author stranger\.pak-afg\+[0-9a-f]{8} has no key registered/,
+  );
+  // A party may not register keys; the admin may, and the new key then signs.
+  await rejects(
+    run([
+      ...genesis,
+      await env(pk, 'report'),
+      await env(pk, 'key', register(stranger, 'party', 'stranger')),
+    ]),
+    'unknown_key',
+    /entry 4: key entries must be signed by an admin/,
+  );
+  await run([
+    ...genesis,
+    await env(admin, 'key', register(stranger, 'party', 'stranger')),
+    await env(stranger, 'report'),
+  ]);
+  // A revoked key signs nothing more.
+  await rejects(
+    run([
+      ...genesis,
+      await env(pk, 'report'),
+      await env(admin, 'key', { action: 'revoke', key: pk.author, reason: 'lost device' }),
+      await env(pk, 'report'),
+    ]),
+    'unknown_key',
+    /entry 5: .* has a revoked key/,
+  );
+  // A bad signature: the signature of another entry by the same author.
+  const a = JSON.parse(new TextDecoder().decode(reports[0]!)) as Record<string, unknown>;
+  const b = JSON.parse(new TextDecoder().decode(reports[1]!)) as Record<string, unknown>;
+  const forged = new TextEncoder().encode(
+    new TextDecoder().decode(reports[0]!).replace(a.sig as string, b.sig as string),
+  );
+  await rejects(run([...genesis, forged]), 'bad_signature', /entry 3: its signature/);
+  await rejects(run([...genesis, reports[0]!, reports[0]!]), 'bad_entry', /already used/);
+  await rejects(
+    run([...genesis, new TextEncoder().encode('{"v":1}')]),
+    'bad_entry',
+    /couldn't verify entry 3/,
+  );
+  // The genesis must be the admin's: a mission entry by a key that is not registered as admin.
+  await rejects(
+    run([await env(pk, 'mission'), ...genesis.slice(1)]),
+    'unknown_key',
+    /not registered as admin/,
+  );
+  // Without a mission entry, key registrations must be self-signed.
+  await run([await env(pk, 'key', register(pk, 'party', 'pk-liaison')), await env(pk, 'report')]);
+  await rejects(
+    run([await env(pk, 'key', register(stranger, 'party', 'stranger'))]),
+    'unknown_key',
+    /self-signed/,
+  );
+});
+
+test('property: arbitrary bytes for any tile or bundle never crash the audit', async () => {
+  const { all } = await fx;
+  const log = buildLog(all.slice(0, 270));
+  const paths = [...log.files.keys()];
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...paths),
+      fc.uint8Array({ maxLength: 2048 }),
+      async (path, bytes) => {
+        const files = new Map(log.files);
+        files.set(path, bytes);
+        try {
+          await auditLog(sourceOf(files, log.note), policy, { envelopes: false });
+        } catch (err) {
+          assert.ok(err instanceof AuditError, `not an AuditError: ${String(err)}`);
+          return;
+        }
+        // Only the very same bytes may pass.
+        assert.deepEqual(bytes, log.files.get(path));
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
+test('property: arbitrary checkpoint text is an AuditError', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.string({ maxLength: 400 }), async (text) => {
+      await assert.rejects(
+        auditLog(sourceOf(new Map(), text), policy),
+        (err: unknown) => err instanceof AuditError,
+      );
+    }),
+    { numRuns: 200 },
+  );
+});
