@@ -128,6 +128,17 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
       triggerCount > 0 || /\b(?:crossing|gate|border)\b/i.test(text)
         ? findPlaceMentions(text, gazetteer)
         : [];
+    // Several triggers of a sentence look up the same clauses' actors.
+    const actorCache = new Map<string, ActorMention[]>();
+    const actorsIn = (clauseText: string, country: string | null): ActorMention[] => {
+      const key = `${country ?? ''}\u0000${clauseText}`;
+      let found = actorCache.get(key);
+      if (!found) {
+        found = findActors(clauseText, country);
+        actorCache.set(key, found);
+      }
+      return found;
+    };
     const dateCache = new Map<Tense, DateMention[]>();
     const datesFor = (tense: Tense): DateMention[] => {
       let d = dateCache.get(tense);
@@ -252,7 +263,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           // Who: actors in the clause, each given to the nearest trigger of the clause; then the
           // sentence's subject ("BLA militants stormed the complex, triggering a gunfight") from
           // clauses that report no event of their own.
-          const actorMentions = findActors(clause.text, location?.country ?? null).map((a) => ({
+          const actorMentions = actorsIn(clause.text, location?.country ?? null).map((a) => ({
             ...a,
             start: a.start + clause.start,
             end: a.end + clause.start,
@@ -273,7 +284,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           for (const other of perClause) {
             if (other.triggers.length > 0 || other.clause === clause) continue;
             if (other.clause.start > clause.start && eventClauses > 1) continue;
-            for (const a of findActors(other.clause.text, location?.country ?? null))
+            for (const a of actorsIn(other.clause.text, location?.country ?? null))
               borrowed.push({
                 ...a,
                 start: a.start + other.clause.start,

@@ -116,7 +116,7 @@ export function findDates(
   anchor: string | null = null,
 ): DateMention[] {
   const out: DateMention[] = [];
-  for (const m of sentence.matchAll(DAY_SPAN)) {
+  for (const m of /\d/.test(sentence) ? sentence.matchAll(DAY_SPAN) : []) {
     const day = m[1] ?? m[4] ?? m[8];
     const month = m[2] ?? m[5] ?? m[7];
     const year = m[3] ?? m[6] ?? m[9] ?? '';

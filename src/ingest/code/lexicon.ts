@@ -19,6 +19,8 @@ export interface TriggerRule {
   /** Lower-case words one of which every match contains; null: always try the patterns. */
   keywords: string[] | null;
   patterns: RegExp[];
+  /** Per pattern: the rule's keywords written in that pattern's source (null: always try it). */
+  patternKeywords: (string[] | null)[];
 }
 
 export interface ActorRule {
@@ -87,15 +89,22 @@ let triggers: TriggerRule[] | null = null;
 let actors: ActorRule[] | null = null;
 
 export function triggerRules(): TriggerRule[] {
-  triggers ??= parse(TriggerFile, 'event-triggers.json').types.map((t) => ({
-    type: t.type,
-    priority: t.priority,
-    weak: t.weak ?? false,
-    futureOk: t.future_ok ?? false,
-    alone: t.alone ?? false,
-    keywords: t.keywords?.map((k) => k.toLowerCase()) ?? null,
-    patterns: t.patterns.map((p) => compile(p, 'giu', 'event-triggers.json')),
-  }));
+  triggers ??= parse(TriggerFile, 'event-triggers.json').types.map((t) => {
+    const keywords = t.keywords?.map((k) => k.toLowerCase()) ?? null;
+    return {
+      type: t.type,
+      priority: t.priority,
+      weak: t.weak ?? false,
+      futureOk: t.future_ok ?? false,
+      alone: t.alone ?? false,
+      keywords,
+      patterns: t.patterns.map((p) => compile(p, 'giu', 'event-triggers.json')),
+      patternKeywords: t.patterns.map((p) => {
+        const own = keywords?.filter((k) => p.toLowerCase().includes(k)) ?? [];
+        return own.length > 0 ? own : null;
+      }),
+    };
+  });
   return triggers;
 }
 

@@ -26,14 +26,15 @@ test("triggers: every match of every pattern contains one of its type's keywords
   let matches = 0;
   for (const rule of triggerRules()) {
     if (!rule.keywords) continue;
-    for (const re of rule.patterns) {
+    for (const [i, re] of rule.patterns.entries()) {
+      const own = rule.patternKeywords[i] ?? rule.keywords;
       for (const s of sentences) {
         for (const m of s.matchAll(new RegExp(re.source, re.flags))) {
           matches++;
           const text = m[0].toLowerCase();
           assert.ok(
-            rule.keywords.some((k) => text.includes(k)),
-            `${rule.type}: "${m[0]}" matches ${re.source} but holds none of ${rule.keywords.join(', ')}`,
+            own.some((k) => text.includes(k)),
+            `${rule.type}: "${m[0]}" matches ${re.source} but holds none of ${own.join(', ')}`,
           );
         }
       }
@@ -45,14 +46,20 @@ test("triggers: every match of every pattern contains one of its type's keywords
 test('triggers: the keyword filter changes nothing', () => {
   const sentences = corpus();
   const rules = triggerRules();
-  const saved = rules.map((r) => r.keywords);
+  const saved = rules.map((r) => [r.keywords, r.patternKeywords] as const);
   const withFilter = sentences.map((s) => findTriggers(s));
-  for (const r of rules) r.keywords = null;
+  for (const r of rules) {
+    r.keywords = null;
+    r.patternKeywords = r.patterns.map(() => null);
+  }
   try {
     const without = sentences.map((s) => findTriggers(s));
     assert.deepEqual(withFilter, without);
   } finally {
-    rules.forEach((r, i) => (r.keywords = saved[i] ?? null));
+    rules.forEach((r, i) => {
+      r.keywords = saved[i]?.[0] ?? null;
+      r.patternKeywords = [...(saved[i]?.[1] ?? [])];
+    });
   }
 });
 

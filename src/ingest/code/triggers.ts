@@ -21,7 +21,10 @@ export function findTriggers(clause: string): Trigger[] {
   for (const rule of triggerRules()) {
     // Most clauses name no event of most types: skip the patterns when no keyword is present.
     if (rule.keywords && !rule.keywords.some((k) => lower.includes(k))) continue;
-    for (const re of rule.patterns) {
+    for (let i = 0; i < rule.patterns.length; i++) {
+      const re = rule.patterns[i]!;
+      const own = rule.patternKeywords[i];
+      if (own && !own.some((k) => lower.includes(k))) continue;
       re.lastIndex = 0;
       for (const m of clause.matchAll(re)) {
         if (m[0].length === 0) continue;
