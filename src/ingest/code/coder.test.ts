@@ -135,3 +135,33 @@ test('coder: rockets fired from a side name that side as a party', () => {
     ['Pakistan', 'Children'],
   );
 });
+
+test('coder: an agreement after talks is where the talks were; a future round is another event', () => {
+  const es = code(
+    'The talks between the delegations of Pakistan and Afghanistan, held in Istanbul from 25 to 30 October 2025, have concluded. The parties agreed to continue the ceasefire. The principals will meet again in Istanbul on 6 November 2025.',
+  );
+  const deal = es.find((e) => e.type === 'ceasefire_agreement');
+  assert.equal(deal?.location?.name, 'Istanbul');
+  assert.equal(deal?.date, '2025-10-25');
+  assert.deepEqual(
+    es.filter((e) => e.type === 'talks').map((e) => e.date),
+    ['2025-10-25', '2025-11-06'],
+  );
+});
+
+test('coder: displacement is where people fled from, not where they went', () => {
+  const es = code(
+    'Rockets fired by Pakistani forces landed in Dangam district of Kunar on Sunday. Dozens of families had moved to relatives in Asadabad.',
+  );
+  assert.equal(es.find((e) => e.type === 'displacement')?.location?.name, 'Dangam');
+});
+
+test('coder: a capital dateline is not where the fighting was', () => {
+  const es = codeArticle(
+    parsePlainText(
+      'Published: 2026-03-16\n\nA headline for the test article\n\nISLAMABAD (Reuters) - Two soldiers were killed in clashes on Saturday, officials said.',
+    ),
+    { gazetteer },
+  );
+  assert.equal(es[0]?.location, null);
+});

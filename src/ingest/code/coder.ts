@@ -94,6 +94,12 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
   let anchor: string | null = null;
   let lastViolentPlace: { location: CodedLocation; sentence: number } | null = null;
   let lastCrossing: CodedLocation | null = null;
+  let lastStrategic: {
+    location: CodedLocation;
+    date: string | null;
+    precision: 1 | 2 | 3 | null;
+    sentence: number;
+  } | null = null;
   // The last violent event coded, for figures given in a later sentence ("Two soldiers also died.").
   let lastViolent: { draft: DraftEvent; sentence: number } | null = null;
   const datelinePlace = datelineLocation(article.dateline, gazetteer);
@@ -240,14 +246,31 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           );
           let location = located.location;
           let how: DraftEvent['locationHow'] = located.how;
+          // "Families were displaced by the shelling": people flee from where the violence was.
           if (
             !location &&
-            isViolent(type) &&
+            (isViolent(type) || type === 'displacement') &&
             lastViolentPlace &&
             si - lastViolentPlace.sentence <= MAX_INHERIT_SENTENCES
           ) {
             location = lastViolentPlace.location;
             how = 'context';
+          }
+          // "The parties agreed to continue the ceasefire": where (and when) the talks just named were.
+          if (
+            STRATEGIC_SHARED.has(type) &&
+            mod !== 'future' &&
+            lastStrategic &&
+            si - lastStrategic.sentence <= MAX_INHERIT_SENTENCES
+          ) {
+            if (!location) {
+              location = lastStrategic.location;
+              how = 'context';
+            }
+            if (date === null && lastStrategic.date !== null) {
+              date = lastStrategic.date;
+              precision = lastStrategic.precision;
+            }
           }
           // "Traders say 800 trucks are stranded": a border development with no place is at the
           // crossing the article named last.
@@ -335,6 +358,8 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           }
           if (location && isViolent(type) && how !== 'context')
             lastViolentPlace = { location, sentence: si };
+          if (location && STRATEGIC_SHARED.has(type) && mod !== 'future')
+            lastStrategic = { location, date, precision, sentence: si };
         }
       }
     }

@@ -96,6 +96,18 @@ const MOVEMENT_TYPES: ReadonlySet<EventType> = new Set([
 ]);
 
 export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
+  if (input.type === 'displacement') {
+    // "families moved to relatives in Asadabad": the destination is not where they were displaced.
+    const notDestination = (m: PlaceMention): boolean =>
+      !/\b(?:to|towards|into)\s+(?:\w+\s+){0,2}(?:in\s+)?$/i.test(
+        input.sentence.slice(Math.max(0, m.start - 40), m.start),
+      );
+    input = {
+      ...input,
+      clauseMentions: input.clauseMentions.filter(notDestination),
+      sentenceMentions: input.sentenceMentions.filter(notDestination),
+    };
+  }
   if (!MOVEMENT_TYPES.has(input.type)) {
     // "militants who crossed over from Afghanistan attacked the post": the origin is not the place.
     input = {
