@@ -1,7 +1,7 @@
 // Schema migrations, one list for both drivers; the few type differences are chosen by dialect.
 // Applied in order by kysely's Migrator, which records them in kysely_migration.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { workflowMigration } from './workflow-migration.js';
+import { workflowListsMigration, workflowMigration } from './workflow-migration.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -149,6 +149,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     // The workflow read model and the private store of confidential records (workflow-store.ts).
     '0003_workflow': workflowMigration(dialect),
+    // Incident lists by (date, log index), involved organisations as a column, date-ordered FTS.
+    '0004_workflow_lists': workflowListsMigration(dialect),
   };
 }
 

@@ -207,3 +207,59 @@ export function workflowMigration(dialect: Dialect): Migration {
     },
   };
 }
+
+/**
+ * Migration 0004_workflow_lists: list queries that stay fast at a million incidents. Incidents are
+ * ordered by (date, log index) — the index is dense and assigned by the log, unlike ids — and
+ * carry the organisations they involve as one column (" AF PK "), so visibility and the party
+ * filter are row predicates on the date-ordered index scan rather than semi-joins. On SQLite the
+ * full-text rowid is dayNumber·2^32 + log index, so FTS5 yields matches already newest-first.
+ * The read model is derived: this clears it and the server re-applies the log at start.
+ */
+export function workflowListsMigration(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('wf_incidents')
+        .addColumn('orgs', 'text', (c) => c.notNull().defaultTo(' '))
+        .execute();
+      for (const t of [
+        'wf_state',
+        'wf_authors',
+        'wf_records',
+        'wf_reports',
+        'wf_incidents',
+        'wf_incident_orgs',
+        'wf_tasks',
+        'wf_findings',
+        'wf_crossings',
+        'wf_commitments',
+      ])
+        await sql`delete from ${sql.table(t)}`.execute(db);
+      for (const name of [
+        'wf_incidents_date_id',
+        'wf_incidents_status_date_id',
+        'wf_incidents_type_date_id',
+      ])
+        await db.schema.dropIndex(name).execute();
+      for (const cols of [
+        ['mission', 'date', 'idx'],
+        ['mission', 'status', 'date', 'idx'],
+        ['mission', 'type', 'date', 'idx'],
+      ]) {
+        await db.schema
+          .createIndex(`wf_incidents_${cols.slice(1).join('_')}`)
+          .on('wf_incidents')
+          .columns(cols)
+          .execute();
+      }
+      await db.schema
+        .createIndex('wf_incidents_log_idx')
+        .on('wf_incidents')
+        .columns(['mission', 'idx'])
+        .unique()
+        .execute();
+      if (dialect === 'sqlite') await sql`delete from wf_incidents_fts`.execute(db);
+    },
+  };
+}

@@ -58,6 +58,8 @@ export interface WfIncidentsTable {
   attribution: string | null;
   released_idx: number | null;
   search: string;
+  /** Involved organisations, space-separated with spaces around: " AF PK ". */
+  orgs: string;
 }
 export interface WfIncidentOrgsTable {
   mission: string;

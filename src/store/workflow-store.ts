@@ -8,14 +8,7 @@
 // check is kept as a refused record and changes nothing. The only input besides the log is
 // wf_confidential (the confidential records the log commits to); `rebuild` drops every derived row
 // and re-applies the log, and must give the very same tables (tested in the conformance suite).
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type SqlBool,
-  type Transaction,
-} from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { parseEntry, type Envelope } from '../core/envelope.js';
 import type { BodyOf } from '../core/records/kinds.js';
 import type { MissionDoc, Role } from '../core/records/mission.js';
@@ -36,7 +29,6 @@ import { DERIVED_TABLES, type WorkflowTables } from './workflow-schema.js';
 
 type WDb = Database & WorkflowTables;
 type Q = Kysely<WDb> | Transaction<WDb>;
-type IncidentScope = WDb & { i: WorkflowTables['wf_incidents'] };
 
 /** Who reads: the anonymous public, or an authenticated user. */
 export type Viewer = { role: 'public' } | { role: Role; org: string; user: string };
@@ -165,13 +157,36 @@ const MAX_SEARCH = 20000;
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 
-export function encodeCursor(date: string, id: string): string {
-  return Buffer.from(`${date}|${id}`, 'utf8').toString('base64url');
+export function encodeCursor(date: string, idx: number): string {
+  return Buffer.from(`${date}|${idx}`, 'utf8').toString('base64url');
 }
-export function decodeCursor(cursor: string): { date: string; id: string } | undefined {
+export function decodeCursor(cursor: string): { date: string; idx: number } | undefined {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f-]{36})$/.exec(text);
-  return m ? { date: m[1]!, id: m[2]! } : undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})\|(\d{1,15})$/.exec(text);
+  return m ? { date: m[1]!, idx: Number(m[2]) } : undefined;
+}
+
+/** SQLite FTS rowids: dayNumber · 2^32 + log index, so rowid order is list order. */
+const FTS_DAY = 2 ** 32;
+function ftsKey(date: string, idx: number): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) * FTS_DAY + idx;
+}
+
+function splitOrgs(orgs: string): string[] {
+  return orgs.split(' ').filter((o) => o !== '');
+}
+function joinOrgs(orgs: string[]): string {
+  return ` ${[...orgs].sort().join(' ')} `;
+}
+
+/** What a viewer may see of the incident list, as a predicate on `i` (wf_incidents). */
+function visibleSql(viewer: Viewer): RawBuilder<SqlBool> {
+  if (seesEverything(viewer)) return sql<SqlBool>`1 = 1`;
+  if (viewer.role === 'party')
+    return sql<SqlBool>`(i.status = 'released' or i.orgs like ${`% ${viewer.org} %`})`;
+  if (viewer.role === 'monitor')
+    return sql<SqlBool>`(i.status = 'released' or exists (select 1 from wf_tasks vt where vt.mission = i.mission and vt.incident = i.id and vt.assignee = ${viewer.user}))`;
+  return sql<SqlBool>`i.status = 'released'`;
 }
 
 /** FTS5 query text from user words: each word quoted, all required (no FTS syntax gets through). */
@@ -676,6 +691,7 @@ export class WorkflowStore {
               verdict: null,
               attribution: null,
               released_idx: null,
+              orgs: ' ',
               search: [
                 ib.title,
                 ib.summary ?? '',
@@ -748,7 +764,7 @@ export class WorkflowStore {
           .where('id', '=', fb.incident)
           .execute();
         if (fb.attribution !== 'undetermined')
-          await this.addOrg(tx, mission, fb.incident, fb.attribution);
+          await this.addOrgs(tx, mission, fb.incident, [fb.attribution]);
         break;
       }
       case 'endorsement': {
@@ -885,11 +901,21 @@ export class WorkflowStore {
     }
   }
 
-  private async addOrg(tx: Transaction<WDb>, mission: string, incident: string, org: string) {
+  /** Adds organisations to an incident's " AF PK " column. */
+  private async addOrgs(tx: Transaction<WDb>, mission: string, incident: string, add: string[]) {
+    const row = await tx
+      .selectFrom('wf_incidents')
+      .select('orgs')
+      .where('mission', '=', mission)
+      .where('id', '=', incident)
+      .executeTakeFirst();
+    if (!row) return;
+    const set = new Set([...splitOrgs(row.orgs), ...add]);
     await tx
-      .insertInto('wf_incident_orgs')
-      .values({ mission, org, incident })
-      .onConflict((oc) => oc.columns(['mission', 'org', 'incident']).doNothing())
+      .updateTable('wf_incidents')
+      .set({ orgs: joinOrgs([...set]) })
+      .where('mission', '=', mission)
+      .where('id', '=', incident)
       .execute();
   }
 
@@ -923,20 +949,22 @@ export class WorkflowStore {
       .execute();
     const inc = await tx
       .selectFrom('wf_incidents')
-      .select(['search', 'fatalities'])
+      .select(['search', 'fatalities', 'date', 'idx'])
       .where('mission', '=', mission)
       .where('id', '=', incident)
       .executeTakeFirstOrThrow();
     let search = inc.search;
     let fatalities = inc.fatalities;
+    const involved: string[] = [];
     for (const r of rows) {
-      await this.addOrg(tx, mission, incident, r.org);
-      if (r.accused) await this.addOrg(tx, mission, incident, r.accused);
+      involved.push(r.org);
+      if (r.accused) involved.push(r.accused);
       const body = json<BodyOf<'report'>>(r.body);
       // Confidential reports stay out of the public search text.
       if (r.visibility === 'public') search += `\n${body.title}\n${body.description}`;
       if (body.fatalities) fatalities = Math.max(fatalities ?? 0, body.fatalities.count);
     }
+    await this.addOrgs(tx, mission, incident, involved);
     search = search.slice(0, MAX_SEARCH);
     await tx
       .updateTable('wf_incidents')
@@ -945,143 +973,71 @@ export class WorkflowStore {
       .where('id', '=', incident)
       .execute();
     if (this.store.dialect === 'sqlite') {
-      await tx
-        .deleteFrom('wf_incidents_fts')
-        .where('mission', '=', mission)
-        .where('id', '=', incident)
-        .execute();
+      const rowid = ftsKey(inc.date, inc.idx);
+      await tx.deleteFrom('wf_incidents_fts').where('rowid', '=', rowid).execute();
       await tx
         .insertInto('wf_incidents_fts')
-        .values({ mission, id: incident, search } as never)
+        .values({ rowid, mission, id: incident, search } as never)
         .execute();
     }
   }
 
   // Reads.
 
-  /** The incidents a viewer may see, filtered, newest first, in pages. */
+  /** The incidents a viewer may see, filtered, newest first (date, then log index), in pages. */
   async listIncidents(
     mission: string,
     query: IncidentQuery,
     viewer: Viewer,
   ): Promise<{ items: IncidentRow[]; next: string | null }> {
-    let qb = this.db
-      .selectFrom('wf_incidents as i')
-      .selectAll('i')
-      .where('i.mission', '=', mission);
-    qb = qb.where((eb) => this.visible(eb, viewer));
-    if (query.from) qb = qb.where('i.date', '>=', query.from);
-    if (query.to) qb = qb.where('i.date', '<=', query.to);
-    if (query.type?.length) qb = qb.where('i.type', 'in', query.type);
-    if (query.status?.length) qb = qb.where('i.status', 'in', query.status);
-    if (query.party) {
-      const party = query.party;
-      qb = qb.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('wf_incident_orgs as o')
-            .select('o.org')
-            .whereRef('o.mission', '=', 'i.mission')
-            .whereRef('o.incident', '=', 'i.id')
-            .where('o.org', '=', party),
-        ),
-      );
-    }
+    const where: RawBuilder<unknown>[] = [sql`i.mission = ${mission}`, visibleSql(viewer)];
+    if (query.from) where.push(sql`i.date >= ${query.from}`);
+    if (query.to) where.push(sql`i.date <= ${query.to}`);
+    if (query.type?.length) where.push(sql`i.type in (${sql.join(query.type)})`);
+    if (query.status?.length) where.push(sql`i.status in (${sql.join(query.status)})`);
+    if (query.party) where.push(sql`i.orgs like ${`% ${query.party} %`}`);
     if (query.bbox) {
       const [w, s, e, n] = query.bbox;
-      qb = qb.where('i.lat', '>=', s).where('i.lat', '<=', n);
-      qb =
-        w <= e
-          ? qb.where('i.lon', '>=', w).where('i.lon', '<=', e)
-          : qb.where((eb) => eb.or([eb('i.lon', '>=', w), eb('i.lon', '<=', e)]));
+      where.push(sql`i.lat >= ${s} and i.lat <= ${n}`);
+      where.push(
+        w <= e ? sql`i.lon >= ${w} and i.lon <= ${e}` : sql`(i.lon >= ${w} or i.lon <= ${e})`,
+      );
     }
-    if (query.q) {
-      if (this.store.dialect === 'postgres') {
-        const text = query.q;
-        qb = qb.where(sql<boolean>`i.search_tsv @@ plainto_tsquery('simple', ${text})`);
-      } else {
-        const fts = ftsQuery(query.q);
-        if (!fts) return { items: [], next: null };
-        qb = qb.where(
-          'i.id',
-          'in',
-          sql<string>`(select id from wf_incidents_fts where wf_incidents_fts match ${fts} and mission = ${mission})`,
-        );
-      }
+    const c = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const limit = query.limit + 1;
+    let rows: WorkflowTables['wf_incidents'][];
+    if (query.q && this.store.dialect === 'sqlite') {
+      // FTS5 yields matches in rowid order, and the rowid is the list order: newest first with no
+      // sort of all matches, however common the words.
+      const fts = ftsQuery(query.q);
+      if (!fts) return { items: [], next: null };
+      if (c) where.push(sql`f.rowid < ${ftsKey(c.date, c.idx)}`);
+      rows = (
+        await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents_fts f
+          join wf_incidents i on i.mission = ${mission} and i.idx = (f.rowid % ${FTS_DAY})
+          where wf_incidents_fts match ${fts} and ${sql.join(where, sql` and `)}
+          order by f.rowid desc limit ${limit}`.execute(this.db)
+      ).rows;
+    } else {
+      if (query.q) where.push(sql`i.search_tsv @@ plainto_tsquery('simple', ${query.q})`);
+      if (c) where.push(sql`(i.date < ${c.date} or (i.date = ${c.date} and i.idx < ${c.idx}))`);
+      rows = (
+        await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i
+          where ${sql.join(where, sql` and `)}
+          order by i.date desc, i.idx desc limit ${limit}`.execute(this.db)
+      ).rows;
     }
-    if (query.cursor) {
-      const c = decodeCursor(query.cursor);
-      if (c)
-        qb = qb.where((eb) =>
-          eb.or([
-            eb('i.date', '<', c.date),
-            eb.and([eb('i.date', '=', c.date), eb('i.id', '<', c.id)]),
-          ]),
-        );
-    }
-    const rows = await qb
-      .orderBy('i.date', 'desc')
-      .orderBy('i.id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
-    const page = rows.slice(0, query.limit);
-    const orgs = await this.orgsOf(
-      mission,
-      page.map((r) => r.id),
-    );
-    const items = page.map((r) => this.toRow(r, orgs.get(r.id) ?? [], viewer));
+    const page = rows.slice(0, query.limit).map((r) => ({ ...r, idx: Number(r.idx) }));
+    const items = page.map((r) => this.toRow(r, viewer));
     const last = page[page.length - 1];
     return {
       items,
-      next: rows.length > query.limit && last ? encodeCursor(last.date, last.id) : null,
+      next: rows.length > query.limit && last ? encodeCursor(last.date, last.idx) : null,
     };
   }
 
-  private visible(eb: ExpressionBuilder<IncidentScope, 'i'>, viewer: Viewer): Expression<SqlBool> {
-    if (seesEverything(viewer)) return sql<SqlBool>`1 = 1`;
-    const released = eb('i.status', '=', 'released');
-    if (viewer.role === 'party')
-      return eb.or([
-        released,
-        eb.exists(
-          eb
-            .selectFrom('wf_incident_orgs as vo')
-            .select('vo.org')
-            .whereRef('vo.mission', '=', 'i.mission')
-            .whereRef('vo.incident', '=', 'i.id')
-            .where('vo.org', '=', viewer.org),
-        ),
-      ]);
-    if (viewer.role === 'monitor')
-      return eb.or([
-        released,
-        eb.exists(
-          eb
-            .selectFrom('wf_tasks as vt')
-            .select('vt.id')
-            .whereRef('vt.mission', '=', 'i.mission')
-            .whereRef('vt.incident', '=', 'i.id')
-            .where('vt.assignee', '=', viewer.user),
-        ),
-      ]);
-    return released;
-  }
-
-  private async orgsOf(mission: string, ids: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    if (ids.length === 0) return out;
-    const rows = await this.db
-      .selectFrom('wf_incident_orgs')
-      .select(['incident', 'org'])
-      .where('mission', '=', mission)
-      .where('incident', 'in', ids)
-      .orderBy('org')
-      .execute();
-    for (const r of rows) out.set(r.incident, [...(out.get(r.incident) ?? []), r.org]);
-    return out;
-  }
-
-  private toRow(r: WorkflowTables['wf_incidents'], parties: string[], viewer: Viewer): IncidentRow {
+  private toRow(r: WorkflowTables['wf_incidents'], viewer: Viewer): IncidentRow {
+    const parties = splitOrgs(r.orgs);
     const showVerdict = r.status === 'released' || seesEverything(viewer);
     return {
       id: r.id,
@@ -1119,11 +1075,10 @@ export class WorkflowStore {
       .selectAll('i')
       .where('i.mission', '=', mission)
       .where('i.id', '=', id)
-      .where((eb) => this.visible(eb, viewer))
+      .where(visibleSql(viewer))
       .executeTakeFirst();
     if (!r) return undefined;
     const doc = await this.doc(mission);
-    const orgs = await this.orgsOf(mission, [id]);
     const recs = await this.db
       .selectFrom('wf_records')
       .selectAll()
@@ -1187,7 +1142,7 @@ export class WorkflowStore {
       .where('incident', '=', id)
       .execute();
     return {
-      ...this.toRow(r, orgs.get(id) ?? [], viewer),
+      ...this.toRow(r, viewer),
       allegations,
       tasks: tasks.map((t) => ({
         id: t.id,
@@ -1376,7 +1331,7 @@ export class WorkflowStore {
         .selectFrom('wf_incidents as i')
         .select((eb) => eb.fn.max('i.date').as('d'))
         .where('i.mission', '=', mission)
-        .where((eb) => this.visible(eb, viewer))
+        .where(visibleSql(viewer))
         .executeTakeFirst();
       to = (latest?.d as string | null | undefined) ?? new Date().toISOString().slice(0, 10);
     }
@@ -1392,7 +1347,7 @@ export class WorkflowStore {
         eb.fn.sum<number>(eb.fn.coalesce('i.fatalities', eb.val(0))).as('fatalities'),
       ])
       .where('i.mission', '=', mission)
-      .where((eb) => this.visible(eb, viewer))
+      .where(visibleSql(viewer))
       .where('i.date', '>=', from)
       .where('i.date', '<=', to)
       .groupBy(['i.date', 'i.type'])
