@@ -139,3 +139,18 @@ test('dates: a present-perfect main clause takes no date from its subordinate cl
   const cs = findDates(c, '2025-10-22', 'ongoing');
   assert.equal(dateForTrigger(cs, 0, c.length, c.indexOf('shut'), c)?.date, '2025-10-12');
 });
+
+test('dates: a span of weekdays is its first day with precision 2', () => {
+  const [d] = findDates(
+    'Protesters and police clashed between Thursday and Saturday.',
+    '2026-03-23',
+    'past',
+  );
+  assert.deepEqual([d?.date, d?.precision], ['2026-03-19', 2]);
+  const [w] = findDates(
+    'Commanders met between Wednesday and Friday last week.',
+    '2026-05-11',
+    'past',
+  );
+  assert.deepEqual([w?.date, w?.precision], ['2026-05-06', 2]);
+});

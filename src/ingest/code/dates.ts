@@ -62,6 +62,12 @@ const DAY_SPAN = new RegExp(
   ].join('|'),
   'gi',
 );
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
+const WEEKDAY_SPAN = new RegExp(
+  `\\b(?:from|between)\\s+${WEEKDAY}\\s+(?:and|to|until|till|through)\\s+${WEEKDAY}\\b(\\s+(?:of\\s+)?last\\s+week)?`,
+  'gi',
+);
 const OVERNIGHT = /\b(?:overnight|last night)\b/gi;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
@@ -131,6 +137,31 @@ export function findDates(
       start: m.index,
       end: m.index + m[0].length,
     });
+  }
+  // "between Thursday and Saturday", "from Wednesday to Friday last week": a span of weekdays.
+  if (published && /day\b/i.test(sentence)) {
+    for (const m of sentence.matchAll(WEEKDAY_SPAN)) {
+      const w1 = WEEKDAYS.indexOf((m[1] ?? '').toLowerCase());
+      const w2 = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
+      const ref = Date.parse(`${published}T12:00:00Z`);
+      const refDay = new Date(ref).getUTCDay();
+      let start: number;
+      if (m[3] !== undefined) {
+        const monday = ref - ((refDay + 6) % 7) * DAY;
+        start = monday - 7 * DAY + ((w1 + 6) % 7) * DAY;
+      } else if (tense === 'future') {
+        start = ref + ((w1 - refDay + 7) % 7 || 7) * DAY;
+      } else {
+        const end = ref - ((refDay - w2 + 7) % 7) * DAY;
+        start = end - ((w2 - w1 + 7) % 7) * DAY;
+      }
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        date: new Date(start).toISOString().slice(0, 10),
+        precision: 2,
+      });
+    }
   }
   const overnight: DateMention[] = [];
   if (published) {
