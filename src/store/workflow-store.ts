@@ -359,6 +359,17 @@ export class WorkflowStore {
       .execute();
   }
 
+  /** Removes a private record whose commitment never reached the log. */
+  async deleteConfidential(mission: string, commitment: string): Promise<void> {
+    const logged = await this.store.getEntryById(mission, commitment);
+    if (logged) return;
+    await this.db
+      .deleteFrom('wf_confidential')
+      .where('mission', '=', mission)
+      .where('commitment', '=', commitment)
+      .execute();
+  }
+
   /** The private record behind a commitment, for its side, analysts and mediators. */
   async getConfidential(
     mission: string,

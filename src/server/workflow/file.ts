@@ -91,7 +91,14 @@ export async function fileConfidential(
     entry: filing.entry,
     createdAt: new Date().toISOString(),
   });
-  const index = await log.sequencer.append(commitmentEntry);
+  let index: number;
+  try {
+    index = await log.sequencer.append(commitmentEntry);
+  } catch (err) {
+    // Not in the log (e.g. 503, retry later): the private half goes too, nothing changed.
+    await wf.deleteConfidential(log.slug, commitment.id);
+    throw err;
+  }
   await wf.catchUp(log.slug);
   return { index, id: commitment.id, record: record.id };
 }
