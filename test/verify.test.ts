@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { parseCheckpoint } from '../src/tlog/checkpoint.js';
 import { parseNote } from '../src/tlog/note.js';
 import { generateNoteKey, SIG_TYPE_COSIGNATURE_V1 } from '../src/tlog/note-key.js';
-import { startServe, type RunningCli } from './support/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, ROOT, startServe, type RunningCli } from './support/cli.js';
 import { forgeCheckpoint, lyingProxy, runCliAsync, submitReports } from './support/lying-log.js';
 
 let dir: string;
@@ -332,4 +333,63 @@ test('verify PROOF checks one entry offline, and rejects the wrong entry or a ba
     /do not meet quorum/,
   );
   assertFails(await verify([proofFile, '--policy', policyFile]), /needs --entry/);
+});
+
+test('mirror follows a growing log, and alarms (non-zero exit) when the log turns to a split view', async () => {
+  const mirrorDir = join(dir, 'mirror-live');
+  let forged: string | undefined;
+  const proxy = await lyingProxy(server.url, (path) =>
+    path === '/log/pak-afg/checkpoint' ? forged : undefined,
+  );
+  const proc = spawn(
+    process.execPath,
+    [
+      BIN,
+      'mirror',
+      `${proxy.url}/log/pak-afg/`,
+      '--policy',
+      policyFile,
+      '--out',
+      mirrorDir,
+      '--interval',
+      '0.2',
+      '--json',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<number | null>((r) => proc.on('close', (code) => r(code)));
+  const sizes = () =>
+    out
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { size: number }).size);
+  const until = async (ok: () => boolean) => {
+    while (!ok()) {
+      if (proc.exitCode !== null) assert.fail(`mirror exited early: ${err}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  try {
+    await until(() => sizes().length > 0);
+    const first = sizes()[0]!;
+    await submitReports(server.url, data, 20);
+    await until(() => sizes().some((s) => s >= first + 20));
+    // Now the log shows this mirror a cosigned checkpoint that does not extend what it verified.
+    const last = Math.max(...sizes());
+    forged = forgeCheckpoint(data, 'localhost/pak-afg', last, new Uint8Array(32).fill(3));
+    const code = await exited;
+    assert.notEqual(code, 0);
+    assert.match(
+      err.trim().split('\n').pop()!,
+      /^truceline: ALARM: couldn't accept checkpoint \d+: .*split view/,
+    );
+  } finally {
+    if (proc.exitCode === null) proc.kill('SIGKILL');
+    await proxy.close();
+  }
 });
