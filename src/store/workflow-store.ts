@@ -1199,6 +1199,7 @@ export class WorkflowStore {
       .where('id', '=', id)
       .executeTakeFirst();
     if (!x || !this.recordVisible(x.visibility, x.refused, viewer)) return undefined;
+    if (!seesEverything(viewer) && !(await this.recordInView(mission, x, viewer))) return undefined;
     return {
       id: x.id,
       index: x.idx,
@@ -1213,6 +1214,28 @@ export class WorkflowStore {
       refused: x.refused,
       supersededBy: x.superseded_by,
     };
+  }
+
+  /**
+   * Beyond confidentiality, a record is shown where its incident is: the public sees records of
+   * released incidents, a party also its own records and those of incidents involving its side, a
+   * monitor those of incidents it is tasked on. Crossings, commitments and revealed records are
+   * public.
+   */
+  private async recordInView(
+    mission: string,
+    x: WorkflowTables['wf_records'],
+    viewer: Viewer,
+  ): Promise<boolean> {
+    if (viewer.role !== 'public' && x.org === viewer.org) return true;
+    if (x.commitment !== null) return true;
+    if (['crossing', 'commitment', 'reveal', 'mission', 'key'].includes(x.kind)) return true;
+    if (x.incident === null) return false;
+    const r = await sql<{ one: number }>`select 1 as one from wf_incidents i
+      where i.mission = ${mission} and i.id = ${x.incident} and ${visibleSql(viewer)}`.execute(
+      this.db,
+    );
+    return r.rows.length > 0;
   }
 
   /** Every commitment (public: who holds secrets is not secret), newest first. */

@@ -256,6 +256,16 @@ export function workflowConformance(
       const d = await k.wf.getIncident(M, inc.env.id, AF);
       assert.equal(d?.allegations[0]?.deadline, 'missed');
       assert.equal(await k.wf.getIncident(M, inc.env.id, PUBLIC_VIEWER), undefined, 'not released');
+      // Its records: not for the public until released; for both sides it involves.
+      assert.equal(await k.wf.getRecord(M, old.env.id, PUBLIC_VIEWER), undefined);
+      assert.ok(await k.wf.getRecord(M, old.env.id, PK));
+      assert.ok(await k.wf.getRecord(M, old.env.id, AF));
+      assert.ok(await k.wf.getRecord(M, inc.env.id, AF));
+      assert.equal(
+        await k.wf.getRecord(M, inc.env.id, { role: 'monitor', org: 'MT', user: 'monitor' }),
+        undefined,
+        'a monitor not tasked on it',
+      );
       for (const [status, at] of [
         ['closed', '2025-10-12T06:00:00.000Z'],
         ['partial', '2025-10-25T06:00:00.000Z'],
