@@ -35,7 +35,12 @@ const BORDER_WITH = /\b(?:border|borders|crossing|frontier|boundary)\s+with\s+$/
 const FORCES_AFTER =
   /^\s+(?:border\s+)?(?:posts?|check-?posts?|checkposts?|checkpoints?|outposts?|positions?|troops|soldiers|forces|convoys?|patrols?|guards?|personnel|military|army|jets?|drones?|aircraft|warplanes?)\b/i;
 
-export function findActors(clause: string, eventCountry: string | null): ActorMention[] {
+/** `keepSpeakers`: also the actors who speak ("the BLF claimed the attack" names its perpetrator). */
+export function findActors(
+  clause: string,
+  eventCountry: string | null,
+  keepSpeakers = false,
+): ActorMention[] {
   const taken: ActorMention[] = [];
   for (const rule of actorRules()) {
     for (const re of rule.patterns) {
@@ -71,8 +76,9 @@ export function findActors(clause: string, eventCountry: string | null): ActorMe
         }
         // "explosions shook Kabul": a capital stands for its state only as the subject of a verb.
         if (CAPITAL.test(m[0]) && !VERB_AFTER.test(clause.slice(end, end + 30))) continue;
-        if (REPORTING_AFTER.test(clause.slice(end, end + 80))) continue;
-        if (REPORTING_BEFORE.test(clause.slice(Math.max(0, start - 50), start))) continue;
+        if (!keepSpeakers && REPORTING_AFTER.test(clause.slice(end, end + 80))) continue;
+        if (!keepSpeakers && REPORTING_BEFORE.test(clause.slice(Math.max(0, start - 50), start)))
+          continue;
         let name = rule.name;
         if (rule.byLocation) {
           const mapped = eventCountry ? rule.byLocation[eventCountry] : undefined;

@@ -165,3 +165,32 @@ test('coder: a capital dateline is not where the fighting was', () => {
   );
   assert.equal(es[0]?.location, null);
 });
+
+test('coder: a claim of responsibility names the perpetrator; habitual background adds nobody', () => {
+  const [e] = code(
+    'Gunmen shot dead five labourers at a construction site near Panjgur on Monday night, police said. In a statement, the Balochistan Liberation Front claimed the killings.',
+  );
+  assert.deepEqual(
+    e?.actors.map((a) => a.name),
+    ['Labourers', 'BLF'],
+  );
+  const [k] = code(
+    'A roadside bomb struck a minibus in Kabul on Monday evening, killing at least 10 people. No one immediately claimed responsibility, but the Islamic State group has carried out similar attacks in the past.',
+  );
+  assert.deepEqual([k?.fatalities, k?.actors.map((a) => a.name)], [10, []]);
+});
+
+test('coder: one event per place of a list of places', () => {
+  const es = code(
+    'Afghan forces conducted retaliatory operations last night against Pakistani posts in the provinces of Kunar, Nangarhar and Khost.',
+  );
+  assert.deepEqual(es.map((e) => e.location?.name).sort(), ['Khost', 'Kunar', 'Nangarhar']);
+});
+
+test("coder: a death toll that rises is the event's figure", () => {
+  const [e] = code(
+    "The death toll from Wednesday's bomb blast in a crowded vegetable market in Parachinar rose to 14 on Thursday. The blast initially killed 11 people.",
+    '2026-06-12',
+  );
+  assert.equal(e?.fatalities, 14);
+});

@@ -67,6 +67,10 @@ const CROWD = /\b(?:protesters|demonstrators|rioters|mobs?|crowds?)\b/i;
 // "The crossing has reopened", "police have arrested": a change just reported, dated by the report.
 const PUNCTUAL_PERFECT =
   /\b(?:has|have)\s+(?:now\s+|again\s+|also\s+)?(?:re-?opened|opened|closed|shut|sealed|arrested|detained|resumed|suspended|halted|lifted|announced|signed|launched|imposed)\b/i;
+const CLAIMED =
+  /\bclaim(?:ed|s|ing)? (?:(?:the )?responsibility|the (?:attack|attacks|killings?|bombing|blast|assault|ambush))\b/i;
+const UNCLAIMED =
+  /\b(?:no one|nobody|no group|no organi[sz]ation|none|not|yet to|never)\b[^.]{0,40}\bclaim/i;
 const DEATH_WORDS =
   /\b(?:kill|dead|death|died|martyr|lives|life|shahadat|martyrdom|toll|slain|perished|bodies|casualt|fatalit|no one|nobody)/i;
 const BORDER_DEVELOPMENTS: ReadonlySet<EventType> = new Set([
@@ -278,7 +282,8 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             location = lastCrossing;
             how = 'context';
           }
-          if (!location && datelinePlace && mod !== 'future' && isViolent(type)) {
+          // The dateline of local press names the locality; talks and agreements happen elsewhere.
+          if (!location && datelinePlace && mod !== 'future' && !STRATEGIC_SHARED.has(type)) {
             location = datelinePlace;
             how = 'dateline';
           }
@@ -363,6 +368,18 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
         }
       }
     }
+    // "The BLF claimed the killings": the claimant is the perpetrator of the event just reported.
+    if (
+      lastViolent &&
+      si - lastViolent.sentence <= MAX_INHERIT_SENTENCES &&
+      CLAIMED.test(text) &&
+      !UNCLAIMED.test(text)
+    ) {
+      const draft = lastViolent.draft;
+      for (const a of findActors(text, draft.location?.country ?? null, true))
+        if (a.actor.inter === 2 && !draft.actors.some((x) => x.name === a.actor.name))
+          draft.actors.push(a.actor);
+    }
     if (
       triggerCount === 0 &&
       lastViolent &&
@@ -435,12 +452,15 @@ function otherPlaces(
   if (!chosen) return [];
   const out: CodedLocation[] = [];
   const anchor = mentions.find((m) => m.places[0]?.name === chosen.name);
-  for (const m of mentions) {
+  if (!anchor) return [];
+  // Only places coordinated with the chosen one, directly or along a list ("in Kurram and near
+  // Angoor Adda", "the provinces of Kunar, Nangarhar and Khost").
+  const chain: PlaceMention[] = [anchor];
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
     const p = m.places[0];
-    // Only places coordinated with the chosen one ("in Kurram and near Angoor Adda", "Karachi and Islamabad").
-    if (!anchor || m === anchor || !coordinated(anchor, m, text)) continue;
-    if (!p || !m.locative || m.agentive || m.origin || p.kind === 'country' || p.kind === 'line')
-      continue;
+    if (m === anchor || !chain.some((c) => coordinated(c, m, text))) continue;
+    if (!p || m.agentive || m.origin || p.kind === 'country' || p.kind === 'line') continue;
+    chain.push(m);
     const loc = toLocation(p);
     if ([chosen, ...out].some((k) => related(k, loc))) continue;
     out.push(loc);

@@ -55,7 +55,7 @@ const NUM =
 const QUAL =
   '(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly |approximately |an estimated |a total of |another |the )?';
 const VICTIM =
-  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|protesters|demonstrators|mourners|worshippers|shepherds?|tribesmen|commanders?|Taliban|personnel)";
+  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|constables?|cops|jawans?|sepoys?|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|protesters|demonstrators|mourners|worshippers|shepherds?|tribesmen|commanders?|Taliban|personnel)";
 const DIED =
   '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down)';
 
@@ -73,11 +73,12 @@ const PATTERNS: RegExp[] = [
     'gi',
   ),
   new RegExp(
-    `\\b(?:death toll|toll|fatalities|casualties)\\b (?:[\\w'-]+ ){0,4}?(?:rose to|climbed to|reached|stood at|stands at|of|at|to)\\s+${QUAL}(${NUM})\\b`,
+    `\\b(?:death toll|toll|fatalities|casualties)\\b (?:[\\w'-]+ ){0,12}?(?:rose to|climbed to|reached|stood at|stands at|of|at|to)\\s+${QUAL}(${NUM})\\b`,
     'gi',
   ),
   new RegExp(
-    `\\bno (?:one|body|casualties|deaths|fatalities|loss of life)\\b(?: (?:was|were) (?:killed|reported|hurt))?`,
+    // "No one was hurt", "no casualties": but "no one claimed responsibility" is no figure.
+    `\\bno (?:casualties|deaths|fatalities|loss of life)\\b(?: (?:was|were) (?:reported|caused))?|\\b(?:no one|nobody|no-one|none) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)\\b|\\b(?:no one|nobody) (?:died|was hurt)\\b`,
     'gi',
   ),
 ];

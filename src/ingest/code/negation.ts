@@ -14,7 +14,7 @@ const HYPOTHETICAL =
 const FUTURE =
   /\b(?:will|shall|'ll|is to|are to|is set to|are set to|is scheduled|are scheduled|scheduled|is expected to|are expected to|expected|upcoming|to be held|due to (?:be|meet|hold|begin|resume|start|visit|travel|sign|reopen|open|convene)\b)\b/i;
 const GENERIC =
-  /\b(?:accus(?:ation|ations|es|ing) (?:\w+ ){0,8}(?:of|that)|in general|routinely|often|frequently|regularly|habitually)\b/i;
+  /\b(?:accus(?:ation|ations|es|ing) (?:\w+ ){0,8}(?:of|that)|in general|routinely|often|frequently|regularly|habitually|similar|in the past|previously)\b/i;
 const HAPPENED =
   /\b(?:\w+ed|was|were|had|has|have|did|killed|struck|hit|fought|shot|went off|died|left|blew|overran|took|seized|led|broke|fled|met|began|held|brought|came|ground|stood|remains?|continued?s?|is|are|kept|caught|lost|sent|fell|threw|saw|beat|burnt|built)\b/i;
 
