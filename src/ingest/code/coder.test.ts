@@ -194,3 +194,10 @@ test("coder: a death toll that rises is the event's figure", () => {
   );
   assert.equal(e?.fatalities, 14);
 });
+
+test('coder: a province that only locates a named crossing does not replace it', () => {
+  const [e] = code(
+    'Taliban authorities reopened the Dand-e-Patan crossing in Paktia for traders on Monday, officials said.',
+  );
+  assert.equal(e?.location?.name, 'Dand-e-Patan');
+});

@@ -89,6 +89,14 @@ const VIOLENT_HERE: ReadonlySet<EventType> = new Set([
   'abduction',
 ]);
 
+const IN_APPOSITION =
+  /^\s*(?:(?:border\s+)?(?:crossing|gate|district|tehsil|area|town|village|city|valley|bazaar|market)\s*)?(?:,\s*|(?:in|of)\s+)(?:the\s+)?(?:(?:southern|northern|eastern|western|central|south-?eastern|north-?western|north-?eastern|south-?western)\s+)?(?:district\s+of\s+|province\s+of\s+)?$/i;
+
+function rankOf(m: PlaceMention): number {
+  const k = m.places[0]?.kind;
+  return k === undefined ? -1 : KIND_SCORE[k];
+}
+
 const MOVEMENT_TYPES: ReadonlySet<EventType> = new Set([
   'refugee_movement',
   'infiltration',
@@ -125,6 +133,20 @@ export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
         best = m;
         bestScore = sc;
       }
+    }
+    // "the Dand-e-Patan crossing in Paktia", "Sadda, Kurram": a coarser place that only locates the
+    // finer place before it does not replace it.
+    if (best) {
+      const b = best;
+      const finer = ms.find(
+        (m) =>
+          m !== b &&
+          m.end <= b.start &&
+          rankOf(m) > rankOf(b) &&
+          !m.agentive &&
+          IN_APPOSITION.test(input.sentence.slice(m.end, b.start)),
+      );
+      if (finer) best = finer;
     }
     // An agentive mention alone ("Kabul said ...") is not a location.
     return best && !(best.agentive && !best.locative) ? best : null;
