@@ -201,3 +201,13 @@ test('coder: a province that only locates a named crossing does not replace it',
   );
   assert.equal(e?.location?.name, 'Dand-e-Patan');
 });
+
+test('coder: arrests in two cities listed together are two events', () => {
+  const es = code(
+    'Pakistani authorities arrested hundreds of undocumented Afghans in Karachi and Islamabad on Saturday.',
+  );
+  assert.deepEqual(
+    es.filter((e) => e.type === 'arrest').map((e) => e.location?.name),
+    ['Karachi', 'Islamabad'],
+  );
+});

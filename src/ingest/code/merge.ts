@@ -40,6 +40,15 @@ const CROSS_BORDER: ReadonlySet<EventType> = new Set([
   'trade_disruption',
 ]);
 
+// Non-violent events that happen at one place: arrests in Karachi and in Islamabad are two events.
+const LOCAL: ReadonlySet<EventType> = new Set([
+  'arrest',
+  'protest',
+  'riot',
+  'property_destruction',
+  'access_denied',
+]);
+
 function dayDiff(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / DAY;
 }
@@ -105,17 +114,17 @@ export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
   // Strong mentions first, so weak ones fold into them wherever they appear.
   const ordered = [...drafts.filter((d) => !d.weak), ...drafts.filter((d) => d.weak)];
   for (const d of ordered) {
-    const strategic = !isViolent(d.type) && !d.weak;
+    const strategic = !isViolent(d.type) && !d.weak && !LOCAL.has(d.type);
     const target = kept.find(
       (k) =>
         typesCompatible(k, d) &&
         // "held in Istanbul ... will meet again in Istanbul on 6 November": two rounds, not one.
         !(strategic && k.future !== d.future && k.date !== null && d.date !== null) &&
-        datesCompatible(k, d, strategic && !isViolent(k.type)) &&
+        datesCompatible(k, d, strategic && !isViolent(k.type) && !LOCAL.has(k.type)) &&
         placesCompatible(
           k.location,
           d.location,
-          strategic && !isViolent(k.type),
+          strategic && !isViolent(k.type) && !LOCAL.has(k.type),
           CROSS_BORDER.has(d.type),
         ),
     );

@@ -79,14 +79,23 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
     const end = last.end;
     const before = text.slice(Math.max(0, start - 60), start);
     const after = text.slice(end, end + 20);
+    // "in Karachi and Islamabad", "in Kunar, Nangarhar and Khost": a place listed right after a
+    // locative place is locative too.
+    const prevMention = out[out.length - 1];
+    const listed =
+      prevMention !== undefined &&
+      prevMention.locative &&
+      /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(text.slice(prevMention.end, start));
+    const locative =
+      listed || LOCATIVE.test(before) || (/(?:^|\n)\s*$/.test(before) && /^\s*:/.test(after));
     out.push({
       start,
       end,
       surface: text.slice(start, end),
       places: best.places,
       // "Tank: Two soldiers were martyred" (roundups) and "MOHMAND:" datelines name the place of the paragraph.
-      locative: LOCATIVE.test(before) || (/(?:^|\n)\s*$/.test(before) && /^\s*:/.test(after)),
-      agentive: AGENT_AFTER.test(after) || (CAPITALS.has(first.folded) && !LOCATIVE.test(before)),
+      locative,
+      agentive: AGENT_AFTER.test(after) || (CAPITALS.has(first.folded) && !locative),
       origin: /\bfrom\s+(?:the\s+)?$/i.test(before),
     });
     i = best.j;
