@@ -211,3 +211,19 @@ test('coder: arrests in two cities listed together are two events', () => {
     ['Karachi', 'Islamabad'],
   );
 });
+
+test('coder: "the clash" after a refuted report of a clash is no new event; "since early morning" is today', () => {
+  const es = code(
+    'Officials said reports of heavy fighting in Kurram on Sunday were false. A video shared as proof of the clash dates from 2023. Police said a landmine exploded near Sadda on Sunday.',
+    '2026-02-23',
+  );
+  assert.deepEqual(
+    es.map((e) => e.type),
+    ['ied'],
+  );
+  const [c] = code(
+    'Officials at Torkham say the crossing has been closed since early morning.',
+    '2026-02-02',
+  );
+  assert.deepEqual([c?.type, c?.date], ['border_closure', '2026-02-02']);
+});

@@ -71,6 +71,7 @@ const CLAIMED =
   /\bclaim(?:ed|s|ing)? (?:(?:the )?responsibility|the (?:attack|attacks|killings?|bombing|blast|assault|ambush))\b/i;
 const UNCLAIMED =
   /\b(?:no one|nobody|no group|no organi[sz]ation|none|not|yet to|never)\b[^.]{0,40}\bclaim/i;
+const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|such an?|alleged)\s+(?:[\w-]+\s+)?$/i;
 const DEATH_WORDS =
   /\b(?:kill|dead|death|died|martyr|lives|life|shahadat|martyrdom|toll|slain|perished|bodies|casualt|fatalit|no one|nobody)/i;
 const BORDER_DEVELOPMENTS: ReadonlySet<EventType> = new Set([
@@ -98,6 +99,9 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
   let anchor: string | null = null;
   let lastViolentPlace: { location: CodedLocation; sentence: number } | null = null;
   let lastCrossing: CodedLocation | null = null;
+  // Types the article denied or refuted, and types it coded: "the clash" after a refuted clash is that one.
+  const refuted = new Set<EventType>();
+  const coded = new Set<EventType>();
   let lastStrategic: {
     location: CodedLocation;
     date: string | null;
@@ -175,9 +179,20 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             trig.futureOk,
             trig.weak || isViolent(trig.type),
           );
-          if (mod !== 'fact' && mod !== 'future') continue;
+          if (mod !== 'fact' && mod !== 'future') {
+            if (mod === 'negated') refuted.add(trig.type);
+            continue;
+          }
           const at = clause.start + trig.start;
           const type = finalType(trig, clause.text, text);
+          // "A video shared as proof of the clash": "the clash" points back at the refuted one.
+          if (
+            refuted.has(trig.type) &&
+            !coded.has(trig.type) &&
+            DEFINITE_BEFORE.test(clause.text.slice(Math.max(0, trig.start - 20), trig.start))
+          )
+            continue;
+          coded.add(type);
           const evidence = {
             text: article.body.slice(sentence.start, sentence.end),
             start: sentence.start,

@@ -68,6 +68,8 @@ const WEEKDAY_SPAN = new RegExp(
   `\\b(?:from|between)\\s+${WEEKDAY}\\s+(?:and|to|until|till|through)\\s+${WEEKDAY}\\b(\\s+(?:of\\s+)?last\\s+week)?`,
   'gi',
 );
+const SINCE_TODAY =
+  /\bsince (?:early |late )?(?:this |the )?(?:morning|dawn|daybreak|afternoon|midnight|today)\b/gi;
 const OVERNIGHT = /\b(?:overnight|last night)\b/gi;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
@@ -162,6 +164,11 @@ export function findDates(
         precision: 2,
       });
     }
+  }
+  // "closed since early morning": today.
+  if (published) {
+    for (const m of sentence.matchAll(SINCE_TODAY))
+      out.push({ start: m.index, end: m.index + m[0].length, date: published, precision: 1 });
   }
   const overnight: DateMention[] = [];
   if (published) {

@@ -62,3 +62,9 @@ test('fatalities: a speaker between a noun and a figure is not a victim', () => 
     [3],
   );
 });
+
+test('fatalities: "succumbed to their injuries" is a death; "no one claimed" is no figure', () => {
+  assert.deepEqual(counts('Two soldiers later succumbed to their injuries in hospital.'), [2]);
+  assert.deepEqual(counts('No one immediately claimed responsibility for the attack.'), []);
+  assert.deepEqual(counts('No one was hurt in the blast.'), [0]);
+});

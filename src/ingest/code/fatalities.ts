@@ -57,7 +57,7 @@ const QUAL =
 const VICTIM =
   "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|constables?|cops|jawans?|sepoys?|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|protesters|demonstrators|mourners|worshippers|shepherds?|tribesmen|commanders?|Taliban|personnel)";
 const DIED =
-  '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down)';
+  '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down|succumbed to (?:his|her|their) (?:injuries|wounds))';
 
 // "N soldiers were killed", "killing N militants", "death toll rose to N", "N dead".
 const PATTERNS: RegExp[] = [
