@@ -17,7 +17,12 @@ import { openSqliteStore } from '../src/store/sqlite.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { withFreshDatabase } from '../src/store/postgres.test-support.js';
 import type { Store } from '../src/store/store.js';
-import { WorkflowStore, type IncidentQuery, type Viewer } from '../src/store/workflow-store.js';
+import {
+  WorkflowStore,
+  listKey,
+  type IncidentQuery,
+  type Viewer,
+} from '../src/store/workflow-store.js';
 import type { WorkflowTables } from '../src/store/workflow-schema.js';
 import { WorkflowKit, loadPakAfg } from '../src/store/workflow.test-support.js';
 
@@ -99,12 +104,20 @@ const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
 
 async function load(store: Store, n: number): Promise<void> {
   const wf = new WorkflowStore(store);
+  const no = await wf.missionNo(M);
   const start = Date.parse('2024-01-01T00:00:00Z');
   const span = 730 * 86_400_000;
   const CH = store.dialect === 'postgres' ? 400 : 500;
   for (let i = 0; i < n; i += CH) {
     const rows: WorkflowTables['wf_incidents'][] = [];
-    const fts: { rowid: number; mission: string; id: string; search: string }[] = [];
+    const fts: {
+      rowid: number;
+      mission: string;
+      id: string;
+      search: string;
+      lat: number;
+      lon: number;
+    }[] = [];
     for (let j = i; j < Math.min(n, i + CH); j++) {
       const id = newId();
       const date = new Date(start + Math.floor(rnd() * span)).toISOString().slice(0, 10);
@@ -143,25 +156,25 @@ async function load(store: Store, n: number): Promise<void> {
         search,
         orgs: accused === 'PK' ? ' AF PK ' : rnd() < 0.5 ? ' AF PK ' : ' AF ',
       });
-      // SQLite FTS rowid = dayNumber · 2^32 + log index (as the read model writes it).
-      fts.push({
-        rowid: Math.floor(Date.parse(date) / 86_400_000) * 2 ** 32 + j,
-        mission: M,
-        id,
-        search,
-      });
+      // SQLite list key (FTS rowid, R*Tree id), as the read model writes it.
+      fts.push({ rowid: listKey(no, date, j), mission: M, id, search, lat, lon });
     }
     await wf.db.transaction().execute(async (tx) => {
       await tx.insertInto('wf_incidents').values(rows).execute();
-      if (store.dialect === 'sqlite')
+      if (store.dialect === 'sqlite') {
         await tx
           .insertInto('wf_incidents_fts')
-          .values(fts as never)
+          .values(
+            fts.map(({ rowid, mission, id, search }) => ({ rowid, mission, id, search })) as never,
+          )
           .execute();
+        for (const f of fts)
+          await sql`insert into wf_incidents_geo (id, min_lat, max_lat, min_lon, max_lon, mission)
+            values (${f.rowid}, ${f.lat}, ${f.lat}, ${f.lon}, ${f.lon}, ${f.mission})`.execute(tx);
+      }
     });
   }
-  if (store.dialect === 'postgres') await sql`analyze`.execute(store.db);
-  else await sql`analyze`.execute(store.db);
+  await sql`analyze`.execute(store.db);
 }
 
 function pct(xs: number[], p: number): number {

@@ -1,7 +1,11 @@
 // Schema migrations, one list for both drivers; the few type differences are chosen by dialect.
 // Applied in order by kysely's Migrator, which records them in kysely_migration.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { workflowListsMigration, workflowMigration } from './workflow-migration.js';
+import {
+  workflowKeysMigration,
+  workflowListsMigration,
+  workflowMigration,
+} from './workflow-migration.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -151,6 +155,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_workflow': workflowMigration(dialect),
     // Incident lists by (date, log index), involved organisations as a column, date-ordered FTS.
     '0004_workflow_lists': workflowListsMigration(dialect),
+    // SQLite: list keys unique across missions, R*Tree for bounding boxes.
+    '0005_workflow_keys': workflowKeysMigration(dialect),
   };
 }
 

@@ -263,3 +263,35 @@ export function workflowListsMigration(dialect: Dialect): Migration {
     },
   };
 }
+
+/**
+ * Migration 0005_workflow_keys (SQLite): list keys that stay unique across missions and an R*Tree
+ * for bounding-box filters. The FTS5 rowid and the R*Tree id are one list key,
+ *   dayNumber·2^37 + missionNumber·2^27 + log index
+ * (missionNumber from the setting wf.no; limits: 1,024 missions, 134 million entries a mission),
+ * below 2^53 so JavaScript numbers hold it. Clears the derived tables; the log is re-applied.
+ */
+export function workflowKeysMigration(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      if (dialect !== 'sqlite') return;
+      await sql`create virtual table wf_incidents_geo using rtree(id, min_lat, max_lat, min_lon, max_lon, +mission)`.execute(
+        db,
+      );
+      for (const t of [
+        'wf_state',
+        'wf_authors',
+        'wf_records',
+        'wf_reports',
+        'wf_incidents',
+        'wf_incident_orgs',
+        'wf_tasks',
+        'wf_findings',
+        'wf_crossings',
+        'wf_commitments',
+        'wf_incidents_fts',
+      ])
+        await sql`delete from ${sql.table(t)}`.execute(db);
+    },
+  };
+}

@@ -166,10 +166,15 @@ export function decodeCursor(cursor: string): { date: string; idx: number } | un
   return m ? { date: m[1]!, idx: Number(m[2]) } : undefined;
 }
 
-/** SQLite FTS rowids: dayNumber · 2^32 + log index, so rowid order is list order. */
-const FTS_DAY = 2 ** 32;
-function ftsKey(date: string, idx: number): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) * FTS_DAY + idx;
+/**
+ * SQLite list keys (FTS5 rowid, R*Tree id): dayNumber·2^37 + missionNumber·2^27 + log index, so
+ * key order is list order within a mission (migration 0005 explains the limits).
+ */
+const KEY_IDX = 2 ** 27;
+const KEY_MISSION = 2 ** 10;
+export function listKey(missionNo: number, date: string, idx: number): number {
+  const day = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+  return day * KEY_IDX * KEY_MISSION + missionNo * KEY_IDX + idx;
 }
 
 function splitOrgs(orgs: string): string[] {
@@ -209,6 +214,29 @@ export class WorkflowStore {
 
   constructor(readonly store: Store) {
     this.db = store.db.withTables<WorkflowTables>();
+  }
+
+  private readonly numbers = new Map<string, number>();
+
+  /** The mission's number in SQLite list keys (setting wf.no, assigned once, never reused). */
+  async missionNo(mission: string): Promise<number> {
+    const cached = this.numbers.get(mission);
+    if (cached !== undefined) return cached;
+    let text = await this.store.getSetting(mission, 'wf.no');
+    if (text === undefined) {
+      const taken = await this.db
+        .selectFrom('settings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('name', '=', 'wf.no')
+        .executeTakeFirst();
+      text = String(Number(taken?.n ?? 0));
+      await this.store.putSetting(mission, 'wf.no', text);
+    }
+    const no = Number(text);
+    if (!(no >= 0 && no < KEY_MISSION))
+      throw new Error(`couldn't number mission ${mission}: ${KEY_MISSION} missions at most`);
+    this.numbers.set(mission, no);
+    return no;
   }
 
   private async doc(mission: string): Promise<MissionDoc> {
@@ -408,6 +436,8 @@ export class WorkflowStore {
 
   private async catchUpNow(mission: string): Promise<void> {
     const doc = await this.doc(mission);
+    // Resolved outside the transactions below (SQLite has one connection).
+    await this.missionNo(mission);
     await this.db
       .insertInto('wf_state')
       .values({ mission, applied: 0 })
@@ -439,8 +469,10 @@ export class WorkflowStore {
     await this.db.transaction().execute(async (tx) => {
       for (const t of DERIVED_TABLES)
         await tx.deleteFrom(t).where('mission', '=', mission).execute();
-      if (this.store.dialect === 'sqlite')
+      if (this.store.dialect === 'sqlite') {
         await tx.deleteFrom('wf_incidents_fts').where('mission', '=', mission).execute();
+        await sql`delete from wf_incidents_geo where mission = ${mission}`.execute(tx);
+      }
     });
     await this.catchUp(mission);
   }
@@ -711,6 +743,12 @@ export class WorkflowStore {
               ].join('\n'),
             })
             .execute();
+        }
+        if (ib.action === 'open' && this.store.dialect === 'sqlite') {
+          const key = listKey(await this.missionNo(mission), ib.occurred.date, meta.idx);
+          const { lat, lon } = ib.location;
+          await sql`insert into wf_incidents_geo (id, min_lat, max_lat, min_lon, max_lon, mission)
+            values (${key}, ${lat}, ${lat}, ${lon}, ${lon}, ${mission})`.execute(tx);
         }
         if (ib.action === 'open' || ib.action === 'add_reports')
           await this.linkReports(tx, mission, env.id === incident ? env.id : incident!, ib.reports);
@@ -984,7 +1022,7 @@ export class WorkflowStore {
       .where('id', '=', incident)
       .execute();
     if (this.store.dialect === 'sqlite') {
-      const rowid = ftsKey(inc.date, inc.idx);
+      const rowid = listKey(await this.missionNo(mission), inc.date, inc.idx);
       await tx.deleteFrom('wf_incidents_fts').where('rowid', '=', rowid).execute();
       await tx
         .insertInto('wf_incidents_fts')
@@ -1009,10 +1047,23 @@ export class WorkflowStore {
     if (query.party) where.push(sql`i.orgs like ${`% ${query.party} %`}`);
     if (query.bbox) {
       const [w, s, e, n] = query.bbox;
-      where.push(sql`i.lat >= ${s} and i.lat <= ${n}`);
-      where.push(
-        w <= e ? sql`i.lon >= ${w} and i.lon <= ${e}` : sql`(i.lon >= ${w} or i.lon <= ${e})`,
-      );
+      if (this.store.dialect === 'sqlite') {
+        // The R*Tree finds the box's incidents; the date-ordered scan never reads the rest.
+        const box = (lo: number, hi: number) =>
+          sql`select g.id % ${KEY_IDX} from wf_incidents_geo g where g.min_lat >= ${s}
+            and g.max_lat <= ${n} and g.min_lon >= ${lo} and g.max_lon <= ${hi}
+            and g.mission = ${mission}`;
+        where.push(
+          w <= e
+            ? sql`i.idx in (${box(w, e)})`
+            : sql`(i.idx in (${box(w, 180)}) or i.idx in (${box(-180, e)}))`,
+        );
+      } else {
+        where.push(sql`i.lat >= ${s} and i.lat <= ${n}`);
+        where.push(
+          w <= e ? sql`i.lon >= ${w} and i.lon <= ${e}` : sql`(i.lon >= ${w} or i.lon <= ${e})`,
+        );
+      }
     }
     const c = query.cursor ? decodeCursor(query.cursor) : undefined;
     const limit = query.limit + 1;
@@ -1022,11 +1073,12 @@ export class WorkflowStore {
       // sort of all matches, however common the words.
       const fts = ftsQuery(query.q);
       if (!fts) return { items: [], next: null };
-      if (c) where.push(sql`f.rowid < ${ftsKey(c.date, c.idx)}`);
+      if (c) where.push(sql`f.rowid < ${listKey(await this.missionNo(mission), c.date, c.idx)}`);
       rows = (
         await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents_fts f
-          join wf_incidents i on i.mission = ${mission} and i.idx = (f.rowid % ${FTS_DAY})
-          where wf_incidents_fts match ${fts} and ${sql.join(where, sql` and `)}
+          join wf_incidents i on i.mission = ${mission} and i.idx = (f.rowid % ${KEY_IDX})
+          where wf_incidents_fts match ${fts} and f.mission = ${mission}
+            and ${sql.join(where, sql` and `)}
           order by f.rowid desc limit ${limit}`.execute(this.db)
       ).rows;
     } else {

@@ -6,8 +6,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { exampleBody } from '../core/examples.js';
 import type { StoreFixture } from './store.test-suite.js';
-import { PUBLIC_VIEWER, type Viewer } from './workflow-store.js';
-import { WorkflowKit, type Submitted } from './workflow.test-support.js';
+import { PUBLIC_VIEWER, type IncidentQuery, type Viewer } from './workflow-store.js';
+import { WorkflowKit, loadPakAfg, type Submitted } from './workflow.test-support.js';
 
 const M = 'pak-afg';
 const PK: Viewer = { role: 'party', org: 'PK', user: 'pk-liaison' };
@@ -358,6 +358,25 @@ export function workflowConformance(
       const pub = await k.wf.getRecord(M, c.env.id, PUBLIC_VIEWER);
       assert.equal(pub?.confidential, false);
       assert.equal((pub?.body as { title: string }).title, 'Drone over Kurram (confidential)');
+    });
+
+    it('two missions keep their incidents apart (same dates and log indexes)', async (k) => {
+      const k2 = await WorkflowKit.create(k.store, { ...loadPakAfg(), slug: 'pak-afg-two' });
+      const r = ok(await k2.submit('af-liaison', 'report', report()));
+      const inc = ok(
+        await k2.submit('analyst', 'incident', { ...exampleBody('incident'), reports: [r.env.id] }),
+      );
+      const both = async (q: Partial<IncidentQuery>) => [
+        (await k.wf.listIncidents(M, { limit: 10, ...q }, ANALYST)).items.map((i) => i.id),
+        (await k2.wf.listIncidents('pak-afg-two', { limit: 10, ...q }, ANALYST)).items.map(
+          (i) => i.id,
+        ),
+      ];
+      assert.deepEqual(await both({ q: 'spin boldak' }), [[ids.incident], [inc.env.id]]);
+      assert.deepEqual(await both({ bbox: [66.3, 30.95, 66.45, 31.05] }), [
+        [ids.incident],
+        [inc.env.id],
+      ]);
     });
 
     it('rebuilding from the log gives the very same read model', async (k) => {
