@@ -4,7 +4,9 @@
 // (projecting a million signed entries one by one would measure signing, not queries); the
 // projection itself is timed on a smaller log. Targets: p95 ≤ 50 ms for filtered lists, ≤ 100 ms
 // for full text. Printed as figures and as ratios to the target and to a bare `select 1`.
-//   node --import tsx bench/workflow.bench.ts          (BENCH_WF_INCIDENTS=1000000 for the full size)
+//   node --import tsx bench/workflow.bench.ts
+// BENCH_WF_INCIDENTS=1000000 for the full size (default 200,000), BENCH_WF_RUNS per query (200),
+// BENCH_WF_STORES=sqlite,postgres.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,7 @@ import { WorkflowKit, loadPakAfg } from '../src/store/workflow.test-support.js';
 
 const N = Number(process.env.BENCH_WF_INCIDENTS ?? 200_000);
 const RUNS = Number(process.env.BENCH_WF_RUNS ?? 200);
+const STORES = (process.env.BENCH_WF_STORES ?? 'sqlite,postgres').split(',');
 const M = 'pak-afg';
 const TYPES = [
   'armed_clash',
@@ -316,29 +319,31 @@ async function one(
 
 export async function run(): Promise<void> {
   console.log(`workflow read model: ${N.toLocaleString('en')} incidents, ${RUNS} runs per query`);
-  await one('sqlite', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'truceline-wf-bench-'));
-    const store = await openSqliteStore(join(dir, 'bench.db'));
-    return {
-      store,
-      close: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  });
-  await one('postgres', async () => {
-    const fresh = await withFreshDatabase().catch((e: Error) => e.message);
-    if (typeof fresh === 'string') return fresh;
-    const store = await openPostgresStore(fresh.url);
-    return {
-      store,
-      close: async () => {
-        await store.close();
-        await fresh.drop();
-      },
-    };
-  });
+  if (STORES.includes('sqlite'))
+    await one('sqlite', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'truceline-wf-bench-'));
+      const store = await openSqliteStore(join(dir, 'bench.db'));
+      return {
+        store,
+        close: async () => {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    });
+  if (STORES.includes('postgres'))
+    await one('postgres', async () => {
+      const fresh = await withFreshDatabase().catch((e: Error) => e.message);
+      if (typeof fresh === 'string') return fresh;
+      const store = await openPostgresStore(fresh.url);
+      return {
+        store,
+        close: async () => {
+          await store.close();
+          await fresh.drop();
+        },
+      };
+    });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
