@@ -5,7 +5,8 @@
 // in the store (provisioned demo mission, then signed reports integrated in big batches), not by
 // HTTP one by one. Printed as a ratio to the time for just hashing the same entries (RFC 6962
 // leaf hashes, node:crypto SHA-256), measured in the same run.
-// Run alone: node --import tsx bench/verify.bench.ts   (TRUCELINE_BENCH_VERIFY_N to change N)
+// Run alone: node --import tsx bench/verify.bench.ts   (TRUCELINE_BENCH_VERIFY_N to change N,
+// TRUCELINE_BENCH_VERIFY_WORKERS to use envelope worker threads; default none, as truceline verify).
 import { createPrivateKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,10 @@ import { provisionMission } from '../src/server/provision.js';
 
 const N = Number(process.env.TRUCELINE_BENCH_VERIFY_N ?? 1_000_000);
 const BATCH = 4096;
+const WORKERS =
+  process.env.TRUCELINE_BENCH_VERIFY_WORKERS === undefined
+    ? {}
+    : { workers: Number(process.env.TRUCELINE_BENCH_VERIFY_WORKERS) };
 const MISSION = 'pak-afg';
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
@@ -209,6 +214,7 @@ export async function run(): Promise<void> {
     const full = await auditLog(
       storeSource(new LogReader(store, MISSION, nodeHasher), note),
       policy,
+      WORKERS,
     );
     const fullS = (performance.now() - t) / 1000;
     if (full.report.envelopes?.entries !== size || tree.report.size !== size)

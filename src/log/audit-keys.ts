@@ -16,6 +16,7 @@ import { parseEntry, verifyEnvelope, type Envelope } from '../core/envelope.js';
 import { CoreError } from '../core/errors.js';
 import { authorIdOf, importVerifier } from '../core/signing.js';
 import { AuditError } from './audit-errors.js';
+import type { WorkerVerdict } from './audit-worker.js';
 
 interface KeyState {
   vkey: string;
@@ -24,9 +25,16 @@ interface KeyState {
   revoked: boolean;
 }
 
+/** A worker's signature check: which key it used and what it found. */
+interface PreChecked {
+  vkey?: string;
+  ok?: boolean;
+}
+
 interface Parsed {
   index: number;
   envelope: Envelope;
+  pre: PreChecked;
 }
 
 export interface EnvelopeSummary {
@@ -48,22 +56,38 @@ export class EnvelopeChecker {
   private count = 0;
   private readonly kinds: Record<string, number> = {};
 
+  /** Called with every key the log registers (the audit pool's workers learn them). */
+  onKey: ((author: string, vkey: string) => void) | undefined;
+
   constructor(mission?: string) {
     this.mission = mission;
   }
 
-  /** Checks the entry at `index` (entries must come in index order, from 0). */
-  add(index: number, bytes: Uint8Array): void {
+  /**
+   * Checks the entry at `index` (entries must come in index order, from 0). `verdict`: what an
+   * audit worker found for these bytes (parsed envelope, and maybe its signature checked).
+   */
+  add(index: number, bytes: Uint8Array, verdict?: WorkerVerdict): void {
     let envelope: Envelope;
-    try {
-      envelope = parseEntry(bytes);
-    } catch (err) {
-      const why =
-        err instanceof CoreError
-          ? err.message.replace(/^couldn't accept entry: /, '')
-          : String(err);
-      throw new AuditError('bad_entry', `couldn't verify entry ${index}: ${why}`, { cause: err });
-    }
+    let pre: PreChecked = {};
+    if (verdict !== undefined) {
+      if ('error' in verdict)
+        throw new AuditError(
+          'bad_entry',
+          `couldn't verify entry ${index}: ${verdict.error.replace(/^couldn't accept entry: /, '')}`,
+        );
+      envelope = verdict.envelope;
+      pre = verdict;
+    } else
+      try {
+        envelope = parseEntry(bytes);
+      } catch (err) {
+        const why =
+          err instanceof CoreError
+            ? err.message.replace(/^couldn't accept entry: /, '')
+            : String(err);
+        throw new AuditError('bad_entry', `couldn't verify entry ${index}: ${why}`, { cause: err });
+      }
     this.count++;
     this.kinds[envelope.kind] = (this.kinds[envelope.kind] ?? 0) + 1;
     this.mission ??= envelope.mission;
@@ -80,7 +104,7 @@ export class EnvelopeChecker {
     this.ids.add(envelope.id);
     if (this.genesis !== null) {
       if (envelope.kind === 'key' || (envelope.kind === 'mission' && index === 0)) {
-        this.genesis.push({ index, envelope });
+        this.genesis.push({ index, envelope, pre });
         return;
       }
       this.endGenesis();
@@ -99,7 +123,12 @@ export class EnvelopeChecker {
         );
       this.applyKey(index, envelope);
     }
-    this.verify(index, envelope, author.key);
+    this.verify(index, envelope, author, pre);
+  }
+
+  /** Every key registered so far, as [author, vkey]. */
+  knownKeys(): Array<[string, string]> {
+    return [...this.keys].map(([author, k]) => [author, k.vkey]);
   }
 
   /** Waits for the signature checks started so far; throws on the first bad one. */
@@ -129,16 +158,16 @@ export class EnvelopeChecker {
           'unknown_key',
           `couldn't verify entry 0: the mission entry's author ${first.envelope.author} is not registered as admin by the log's first entries`,
         );
-      for (const { index, envelope } of entries) {
+      for (const { index, envelope, pre } of entries) {
         if (envelope.author !== first.envelope.author)
           throw new AuditError(
             'unknown_key',
             `couldn't verify entry ${index}: the log's first entries must be signed by the admin ${first.envelope.author}, not ${envelope.author}`,
           );
-        this.verify(index, envelope, admin.key);
+        this.verify(index, envelope, admin, pre);
       }
     } else {
-      for (const { index, envelope } of entries) {
+      for (const { index, envelope, pre } of entries) {
         const body = envelope.body as { action?: string; vkey?: string };
         const own = body.action === 'register' && body.vkey ? authorIdOf(body.vkey) : undefined;
         const k = this.keys.get(envelope.author);
@@ -147,7 +176,7 @@ export class EnvelopeChecker {
             'unknown_key',
             `couldn't verify entry ${index}: a log without a mission entry must start with self-signed key registrations`,
           );
-        this.verify(index, envelope, k.key);
+        this.verify(index, envelope, k, pre);
       }
     }
   }
@@ -160,6 +189,7 @@ export class EnvelopeChecker {
       const key = importVerifier(body.vkey);
       key.catch(() => {}); // awaited (and reported) by verify()
       this.keys.set(author, { vkey: body.vkey, role: body.role, key, revoked: false });
+      this.onKey?.(author, body.vkey);
     } else {
       const k = this.keys.get(body.key);
       if (!k)
@@ -171,8 +201,18 @@ export class EnvelopeChecker {
     }
   }
 
-  private verify(index: number, envelope: Envelope, key: Promise<CryptoKey>): void {
-    const check = key
+  private verify(index: number, envelope: Envelope, k: KeyState, pre: PreChecked): void {
+    const bad = () =>
+      new AuditError(
+        'bad_signature',
+        `couldn't verify entry ${index}: its signature does not verify with the key of ${envelope.author}`,
+      );
+    // A worker's answer counts only if it checked with exactly the key the log registered.
+    if (pre.vkey !== undefined && pre.vkey === k.vkey) {
+      if (!pre.ok) throw bad();
+      return;
+    }
+    const check = k.key
       .then(
         (k) => verifyEnvelope(envelope, k),
         (err: unknown) => {
@@ -184,11 +224,7 @@ export class EnvelopeChecker {
         },
       )
       .then((ok) => {
-        if (!ok)
-          throw new AuditError(
-            'bad_signature',
-            `couldn't verify entry ${index}: its signature does not verify with the key of ${envelope.author}`,
-          );
+        if (!ok) throw bad();
       });
     check.catch(() => {}); // reported by settle()
     this.pending.push(check);

@@ -306,3 +306,31 @@ test('property: arbitrary checkpoint text is an AuditError', async () => {
     { numRuns: 200 },
   );
 });
+
+test('worker threads give the same verdicts: a good log passes, a bad signature or entry fails', async () => {
+  const { admin, genesis, reports, all } = await fx;
+  const opts = { workers: 2 };
+  const { report } = await auditLog(buildLog(all).source, policy, opts);
+  assert.equal(report.envelopes?.entries, all.length);
+  // A key registered mid-log and used right away (the workers learn it late: main verifies).
+  const late = await user('late');
+  const lateLog = [
+    ...genesis,
+    ...reports.slice(0, 260),
+    await env(admin, 'key', register(late, 'party', 'late')),
+    await env(late, 'report'),
+    ...reports.slice(260),
+  ];
+  await auditLog(buildLog(lateLog).source, policy, opts);
+  // Entry 280 (reports[277]) with the signature of another entry by the same author.
+  const a = JSON.parse(new TextDecoder().decode(reports[277]!)) as Record<string, unknown>;
+  const b = JSON.parse(new TextDecoder().decode(reports[276]!)) as Record<string, unknown>;
+  const forged = new TextEncoder().encode(
+    new TextDecoder().decode(reports[277]!).replace(a.sig as string, b.sig as string),
+  );
+  const bad = [...all];
+  bad[280] = forged;
+  await rejects(auditLog(buildLog(bad).source, policy, opts), 'bad_signature', /entry 280/);
+  bad[280] = new TextEncoder().encode('{}');
+  await rejects(auditLog(buildLog(bad).source, policy, opts), 'bad_entry', /entry 280/);
+});

@@ -1,0 +1,83 @@
+// A small pool of audit workers (audit-worker.ts): bundles go round-robin, answers come back in
+// the order asked. Keys are broadcast to every worker as the main thread learns them.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply, WorkerRequest, WorkerVerdict } from './audit-worker.js';
+
+// Under tsx (tests, benches) the worker is the .ts source; built, it is the .js beside this file.
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js',
+  import.meta.url,
+);
+
+/**
+ * Starts a worker. From source (tests, benches under tsx), the worker first registers tsx's loader
+ * in its own thread (Node 20 does not carry the parent's loader hooks into a worker's entry).
+ */
+function startWorker(): Worker {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
+  const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(WORKER_URL.href)}))`;
+  return new Worker(boot, { eval: true });
+}
+
+/** Workers for this machine: one per core (the main thread's share is light). */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+export class AuditPool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<
+    number,
+    { resolve(v: WorkerVerdict[]): void; reject(e: unknown): void }
+  >();
+  private nextId = 0;
+  private failed: Error | undefined;
+
+  constructor(count: number) {
+    this.workers = Array.from({ length: count }, () => {
+      const w = startWorker();
+      w.on('message', (m: WorkerReply) => {
+        const p = this.waiting.get(m.id);
+        if (!p) return;
+        this.waiting.delete(m.id);
+        if (m.verdicts) p.resolve(m.verdicts);
+        else p.reject(new Error(m.error ?? 'worker failed'));
+      });
+      w.on('error', (err) => this.fail(err));
+      w.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`an audit worker exited with code ${code}`));
+      });
+      return w;
+    });
+  }
+
+  private fail(err: Error): void {
+    this.failed ??= err;
+    for (const p of this.waiting.values()) p.reject(err);
+    this.waiting.clear();
+  }
+
+  /** Sends newly registered keys to every worker. */
+  addKeys(keys: Array<[string, string]>): void {
+    if (keys.length === 0) return;
+    const msg: WorkerRequest = { type: 'keys', keys };
+    for (const w of this.workers) w.postMessage(msg);
+  }
+
+  /** Parses (and, where the worker knows the key, verifies) a bundle's envelopes. */
+  check(bytes: Uint8Array, width: number): Promise<WorkerVerdict[]> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.nextId++;
+    const w = this.workers[id % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      const msg: WorkerRequest = { type: 'bundle', id, bytes, width };
+      w.postMessage(msg);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
