@@ -65,9 +65,12 @@ export function registerMirror(program: Command): void {
                 `truceline: mirror ${opts.out} verified ${r.size} entries (+${r.size - r.from}), cosigned by ${r.cosigners.join(', ') || 'no witness'}`,
               );
           } catch (err) {
-            if (err instanceof AuditError && err.code === 'unreachable' && !opts.once) {
+            const unreachable = err instanceof AuditError && err.code === 'unreachable';
+            // A log that cannot be reached is not evidence of misbehaviour: retry (or just fail).
+            if (unreachable && !opts.once)
               process.stderr.write(`truceline: mirror: ${err.message} (retrying)\n`);
-            } else alarm(err);
+            else if (unreachable) throw err;
+            else alarm(err);
           }
           if (opts.once || stopping) return;
           await new Promise<void>((r) => {
