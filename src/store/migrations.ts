@@ -2,6 +2,7 @@
 // Applied in order by kysely's Migrator, which records them in kysely_migration.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import {
+  workflowGeoMigration,
   workflowKeysMigration,
   workflowListsMigration,
   workflowMigration,
@@ -157,6 +158,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004_workflow_lists': workflowListsMigration(dialect),
     // SQLite: list keys unique across missions, R*Tree for bounding boxes.
     '0005_workflow_keys': workflowKeysMigration(dialect),
+    // PostgreSQL: GiST index for bounding boxes.
+    '0006_workflow_geo': workflowGeoMigration(dialect),
   };
 }
 

@@ -295,3 +295,15 @@ export function workflowKeysMigration(dialect: Dialect): Migration {
     },
   };
 }
+
+/** Migration 0006_workflow_geo (PostgreSQL): a GiST index for bounding-box filters. */
+export function workflowGeoMigration(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      if (dialect !== 'postgres') return;
+      await sql`create index wf_incidents_point on wf_incidents using gist (point(lon, lat))`.execute(
+        db,
+      );
+    },
+  };
+}

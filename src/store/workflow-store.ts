@@ -171,6 +171,8 @@ export function decodeCursor(cursor: string): { date: string; idx: number } | un
  * key order is list order within a mission (migration 0005 explains the limits).
  */
 const KEY_IDX = 2 ** 27;
+/** PostgreSQL: how many newest rows a text or box filter is tried on before its own index. */
+const PG_WINDOW = 10_000;
 const KEY_MISSION = 2 ** 10;
 export function listKey(missionNo: number, date: string, idx: number): number {
   const day = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
@@ -1040,6 +1042,8 @@ export class WorkflowStore {
     viewer: Viewer,
   ): Promise<{ items: IncidentRow[]; next: string | null }> {
     const where: RawBuilder<unknown>[] = [sql`i.mission = ${mission}`, visibleSql(viewer)];
+    /** PostgreSQL: the filters an index other than the date order answers (text, box). */
+    const selective: RawBuilder<unknown>[] = [];
     if (query.from) where.push(sql`i.date >= ${query.from}`);
     if (query.to) where.push(sql`i.date <= ${query.to}`);
     if (query.type?.length) where.push(sql`i.type in (${sql.join(query.type)})`);
@@ -1059,10 +1063,10 @@ export class WorkflowStore {
             : sql`(i.idx in (${box(w, 180)}) or i.idx in (${box(-180, e)}))`,
         );
       } else {
-        where.push(sql`i.lat >= ${s} and i.lat <= ${n}`);
-        where.push(
-          w <= e ? sql`i.lon >= ${w} and i.lon <= ${e}` : sql`(i.lon >= ${w} or i.lon <= ${e})`,
-        );
+        // The GiST index on point(lon, lat) (migration 0006).
+        const box = (lo: number, hi: number) =>
+          sql`point(i.lon, i.lat) <@ box(point(${lo}::float8, ${s}::float8), point(${hi}::float8, ${n}::float8))`;
+        selective.push(w <= e ? box(w, e) : sql`(${box(w, 180)} or ${box(-180, e)})`);
       }
     }
     const c = query.cursor ? decodeCursor(query.cursor) : undefined;
@@ -1082,13 +1086,27 @@ export class WorkflowStore {
           order by f.rowid desc limit ${limit}`.execute(this.db)
       ).rows;
     } else {
-      if (query.q) where.push(sql`i.search_tsv @@ plainto_tsquery('simple', ${query.q})`);
+      if (query.q) selective.push(sql`i.search_tsv @@ plainto_tsquery('simple', ${query.q})`);
       if (c) where.push(sql`(i.date < ${c.date} or (i.date = ${c.date} and i.idx < ${c.idx}))`);
-      rows = (
-        await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i
-          where ${sql.join(where, sql` and `)}
-          order by i.date desc, i.idx desc limit ${limit}`.execute(this.db)
-      ).rows;
+      const all = sql.join([...where, ...selective], sql` and `);
+      const exact = async () =>
+        (
+          await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i where ${all}
+            order by i.date desc, i.idx desc limit ${limit}`.execute(this.db)
+        ).rows;
+      if (selective.length === 0) rows = await exact();
+      else {
+        // Newest first: look for a page among the newest rows that pass the other filters (enough
+        // when the words or the box are common); otherwise the GIN or GiST index finds the few
+        // matches and they are sorted. Either way the answer is the exact top of the list.
+        rows = (
+          await sql<WorkflowTables['wf_incidents']>`select i.* from (select * from wf_incidents i
+            where ${sql.join(where, sql` and `)} order by i.date desc, i.idx desc
+            limit ${PG_WINDOW}) i where ${sql.join(selective, sql` and `)}
+            order by i.date desc, i.idx desc limit ${limit}`.execute(this.db)
+        ).rows;
+        if (rows.length < limit) rows = await exact();
+      }
     }
     const page = rows.slice(0, query.limit).map((r) => ({ ...r, idx: Number(r.idx) }));
     const items = page.map((r) => this.toRow(r, viewer));
