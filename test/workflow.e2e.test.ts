@@ -329,6 +329,26 @@ function scenario(
         assert.ok(v);
       }
       assert.equal(await probablePk(), probableBefore + 1);
+      // Malformed reads are 400s naming the field; a hidden or missing incident is a 404.
+      for (const [path, field] of [
+        ['/incidents?bbox=1,2,3', 'bbox'],
+        ['/incidents?limit=5000', 'limit'],
+        ['/incidents?type=volcano', 'type'],
+        ['/incidents?from=yesterday', 'from'],
+        ['/incidents/not-an-id', 'id'],
+        ['/reports/daily', 'date'],
+        ['/stats/daily?from=2025-10-20&to=2025-10-01', 'to'],
+      ] as const) {
+        const r = await get(path);
+        assert.equal(r.status, 400, path);
+        const issues = (r.body.error as { details: { issues: { path: string }[] } }).details.issues;
+        assert.ok(
+          issues.some((i) => i.path.startsWith(field)),
+          `${path}: ${JSON.stringify(issues)}`,
+        );
+      }
+      assert.equal((await get('/incidents/0190a0b0-0000-7000-8000-000000000000')).status, 404);
+      assert.equal((await fetch(`${server!.url}/api/v1/missions/nope/incidents`)).status, 404);
     });
 
     it('a confidential report stays private to its side, analysts and mediators until revealed', async () => {
