@@ -393,3 +393,26 @@ test('mirror follows a growing log, and alarms (non-zero exit) when the log turn
     await proxy.close();
   }
 });
+
+test('verify --workers checks envelopes in worker threads (the built .js worker) with the same result', async () => {
+  const plain = await verify(['--log', logUrl, '--policy', policyFile, '--json']);
+  const threaded = await verify([
+    '--log',
+    logUrl,
+    '--policy',
+    policyFile,
+    '--json',
+    '--workers',
+    '2',
+  ]);
+  assert.equal(threaded.code, 0, threaded.stderr);
+  const a = json(plain.stdout);
+  const b = json(threaded.stdout);
+  assert.equal(b.ok, true);
+  if (a.size === b.size) assert.deepEqual(b.envelopes, a.envelopes);
+  assert.equal((b.envelopes as { entries: number }).entries, b.size);
+  assertFails(
+    await verify(['--log', logUrl, '--policy', policyFile, '--workers', 'x']),
+    /--workers/,
+  );
+});

@@ -56,9 +56,10 @@ export interface AuditOptions {
   concurrency?: number;
   /**
    * Worker threads that parse envelopes and check signatures (audit-worker.ts); default 0 (none).
-   * Measured on this 2-core machine under load, 2 workers were slower than the main thread alone
-   * (WebCrypto's verify already runs on libuv's thread pool, and envelopes cross threads by
-   * copy): 100,000 entries in 39.7 s with 2 workers vs 27.8 s without. Opt in where cores idle.
+   * Measured on this 2-core machine (bench/verify.bench.ts, 100,000 entries): with the machine
+   * otherwise idle, 2 workers gave 13,800-14,000 entries/s against 11,200-11,500 without; with
+   * other jobs loading it, 2,500/s against 3,600/s (WebCrypto's verify already runs on libuv's
+   * thread pool, and envelopes cross threads by copy). Hence opt-in: `truceline verify --workers`.
    */
   workers?: number;
   onProgress?: (p: AuditProgress) => void;

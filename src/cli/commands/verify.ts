@@ -60,13 +60,23 @@ export function progressPrinter(what: string): (p: AuditProgress) => void {
   };
 }
 
-async function verifyLog(opts: { log?: string; policy: string; state?: string; json?: boolean }) {
+async function verifyLog(opts: {
+  log?: string;
+  policy: string;
+  state?: string;
+  json?: boolean;
+  workers?: string;
+}) {
+  const workers = opts.workers === undefined ? 0 : Number(opts.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    throw new Error('--workers must be a whole number from 0 to 64');
   const { policy } = await loadPolicy(opts.policy);
   const url = logUrlOf(policy, opts.log);
   const previous = opts.state ? readStateFile(opts.state) : undefined;
   const started = Date.now();
   const { report, checkpoint } = await auditLog(httpLogSource(url), policy, {
     onProgress: progressPrinter('verify'),
+    workers,
     ...(previous !== undefined ? { previous } : {}),
   });
   if (opts.state) writeFileAtomic(opts.state, checkpoint.note);
@@ -140,10 +150,18 @@ export function registerVerify(program: Command): void {
     )
     .option('--entry <file>', 'with PROOF: the entry bytes the proof is for')
     .option('--json', 'print the result as JSON')
+    .option('--workers <n>', 'worker threads for envelope checks (helps where cores are idle)', '0')
     .action(
       async (
         proof: string | undefined,
-        opts: { log?: string; policy: string; state?: string; entry?: string; json?: boolean },
+        opts: {
+          log?: string;
+          policy: string;
+          state?: string;
+          entry?: string;
+          json?: boolean;
+          workers?: string;
+        },
       ) => {
         try {
           if (proof !== undefined) await verifyProof(proof, opts);
