@@ -1049,6 +1049,8 @@ export class WorkflowStore {
     if (query.type?.length) where.push(sql`i.type in (${sql.join(query.type)})`);
     if (query.status?.length) where.push(sql`i.status in (${sql.join(query.status)})`);
     if (query.party) where.push(sql`i.orgs like ${`% ${query.party} %`}`);
+    /** SQLite without words: the box's list keys come from the R*Tree (see below). */
+    let sqliteBoxes: [number, number][] | undefined;
     if (query.bbox) {
       const [w, s, e, n] = query.bbox;
       if (this.store.dialect === 'sqlite') {
@@ -1057,11 +1059,20 @@ export class WorkflowStore {
           sql`select g.id % ${KEY_IDX} from wf_incidents_geo g where g.min_lat >= ${s}
             and g.max_lat <= ${n} and g.min_lon >= ${lo} and g.max_lon <= ${hi}
             and g.mission = ${mission}`;
-        where.push(
-          w <= e
-            ? sql`i.idx in (${box(w, e)})`
-            : sql`(i.idx in (${box(w, 180)}) or i.idx in (${box(-180, e)}))`,
-        );
+        if (query.q)
+          where.push(
+            w <= e
+              ? sql`i.idx in (${box(w, e)})`
+              : sql`(i.idx in (${box(w, 180)}) or i.idx in (${box(-180, e)}))`,
+          );
+        else
+          sqliteBoxes =
+            w <= e
+              ? [[w, e]]
+              : [
+                  [w, 180],
+                  [-180, e],
+                ];
       } else {
         // The GiST index on point(lon, lat) (migration 0006).
         const box = (lo: number, hi: number) =>
@@ -1072,7 +1083,36 @@ export class WorkflowStore {
     const c = query.cursor ? decodeCursor(query.cursor) : undefined;
     const limit = query.limit + 1;
     let rows: WorkflowTables['wf_incidents'][];
-    if (query.q && this.store.dialect === 'sqlite') {
+    if (sqliteBoxes && query.bbox) {
+      // The R*Tree gives the box's list keys; sorted, they are the list order, so the rows are
+      // fetched newest first in growing chunks (other filters applied) until the page is full.
+      const no = await this.missionNo(mission);
+      const [, s, , n] = query.bbox;
+      let keys: number[] = [];
+      for (const [lo, hi] of sqliteBoxes) {
+        const r = await sql<{ id: number }>`select g.id from wf_incidents_geo g
+          where g.min_lat >= ${s} and g.max_lat <= ${n} and g.min_lon >= ${lo}
+            and g.max_lon <= ${hi} and g.mission = ${mission}`.execute(this.db);
+        keys.push(...r.rows.map((x) => x.id));
+      }
+      keys.sort((a, b) => b - a);
+      if (c) {
+        const before = listKey(no, c.date, c.idx);
+        keys = keys.filter((k) => k < before);
+      }
+      rows = [];
+      for (let at = 0, chunk = 256; rows.length < limit && at < keys.length; chunk *= 4) {
+        const part = keys.slice(at, at + Math.min(chunk, 16384)).map((k) => k % KEY_IDX);
+        at += part.length;
+        const got = (
+          await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i
+            where ${sql.join(where, sql` and `)} and i.idx in (${sql.join(part)})`.execute(this.db)
+        ).rows;
+        got.sort((a, b) => listKey(no, b.date, b.idx) - listKey(no, a.date, a.idx));
+        rows.push(...got);
+      }
+      rows = rows.slice(0, limit);
+    } else if (query.q && this.store.dialect === 'sqlite') {
       // FTS5 yields matches in rowid order, and the rowid is the list order: newest first with no
       // sort of all matches, however common the words.
       const fts = ftsQuery(query.q);

@@ -308,6 +308,16 @@ export function workflowConformance(
       assert.deepEqual(await q({ to: '2025-10-12' }), [ids.chaman]);
       assert.deepEqual(await q({ bbox: [66.42, 30.8, 66.5, 31.0] }), [ids.chaman]);
       assert.deepEqual(await q({ bbox: [170, -10, -170, 10] }), []);
+      const region = [60, 29, 75, 37] as [number, number, number, number];
+      assert.deepEqual(await q({ bbox: region }), [ids.incident, ids.chaman]);
+      const p1 = await k.wf.listIncidents(M, { limit: 1, bbox: region }, ANALYST);
+      const p2 = await k.wf.listIncidents(M, { limit: 1, bbox: region, cursor: p1.next! }, ANALYST);
+      assert.deepEqual(
+        [...p1.items, ...p2.items].map((i) => i.id),
+        [ids.incident, ids.chaman],
+      );
+      assert.equal(p2.next, null);
+      assert.deepEqual(await q({ bbox: region, type: ['shelling'] }), [ids.chaman]);
       assert.deepEqual(await q({ q: 'bazaar' }), [ids.chaman]);
       assert.deepEqual(await q({ q: 'spin boldak' }), [ids.incident]);
       assert.deepEqual(await q({ q: '"*) OR (' }), []);
