@@ -1095,13 +1095,22 @@ export class WorkflowStore {
             and g.max_lon <= ${hi} and g.mission = ${mission}`.execute(this.db);
         keys.push(...r.rows.map((x) => x.id));
       }
+      // The key starts with the day: the date range needs no row.
+      if (query.from) {
+        const lo = listKey(no, query.from, 0);
+        keys = keys.filter((k) => k >= lo);
+      }
+      if (query.to) {
+        const hi = listKey(no, query.to, KEY_IDX - 1);
+        keys = keys.filter((k) => k <= hi);
+      }
       keys.sort((a, b) => b - a);
       if (c) {
         const before = listKey(no, c.date, c.idx);
         keys = keys.filter((k) => k < before);
       }
       rows = [];
-      for (let at = 0, chunk = 256; rows.length < limit && at < keys.length; chunk *= 4) {
+      for (let at = 0, chunk = 512; rows.length < limit && at < keys.length; chunk *= 4) {
         const part = keys.slice(at, at + Math.min(chunk, 16384)).map((k) => k % KEY_IDX);
         at += part.length;
         const got = (

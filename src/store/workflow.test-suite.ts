@@ -318,6 +318,12 @@ export function workflowConformance(
       );
       assert.equal(p2.next, null);
       assert.deepEqual(await q({ bbox: region, type: ['shelling'] }), [ids.chaman]);
+      assert.deepEqual(await q({ bbox: region, from: '2025-10-13' }), [ids.incident]);
+      assert.deepEqual(await q({ bbox: region, to: '2025-10-12' }), [ids.chaman]);
+      assert.deepEqual(await q({ bbox: region, from: '2025-10-12', to: '2025-10-15' }), [
+        ids.incident,
+        ids.chaman,
+      ]);
       assert.deepEqual(await q({ q: 'bazaar' }), [ids.chaman]);
       assert.deepEqual(await q({ q: 'spin boldak' }), [ids.incident]);
       assert.deepEqual(await q({ q: '"*) OR (' }), []);
