@@ -142,13 +142,19 @@ async function fingerprint(): Promise<string> {
 }
 
 async function quiet(): Promise<void> {
-  // Background work (checkpoints, projections) settles before the matrix compares states.
+  // Background work (checkpoints at most once a second, projections) settles before the matrix
+  // compares states: the published checkpoint must cover the whole log, and the row counts must
+  // hold still for longer than the checkpoint interval.
   let last = '';
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 60; i++) {
+    const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as {
+      logs?: Record<string, { size: number; checkpointSize: number | null }>;
+    };
+    const settled = Object.values(health.logs ?? {}).every((l) => l.checkpointSize === l.size);
     const now = await fingerprint();
-    if (now === last) return;
-    last = now;
-    await new Promise((r) => setTimeout(r, 300));
+    if (settled && now === last) return;
+    last = settled ? now : '';
+    await new Promise((r) => setTimeout(r, 1200));
   }
 }
 

@@ -57,7 +57,13 @@ export class WitnessClient {
   async cosign(signedNote: string, text: string, size: number): Promise<NoteSignature | undefined> {
     this.status.lastAttemptAt = new Date().toISOString();
     try {
-      const sig = await this.attempt(signedNote, text, size);
+      // One deadline over the whole exchange (proof building, request, retry after 409): a witness
+      // or a step that never finishes must not hold back the checkpoint.
+      const sig = await withDeadline(
+        this.attempt(signedNote, text, size),
+        this.timeoutMs * 3,
+        `witness ${this.endpoint.name} did not finish within ${this.timeoutMs * 3} ms`,
+      );
       this.status.ok = true;
       this.status.lastError = null;
       this.status.cosignedSize = size;
@@ -101,4 +107,12 @@ export class WitnessClient {
     }
     throw new Error('witness kept answering 409 Conflict');
   }
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -30,6 +30,15 @@ export async function withFreshDatabase(): Promise<
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl() });
       await c.connect();
+      // Give connections closing in the background a moment before forcing them out.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0]?.n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

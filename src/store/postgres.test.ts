@@ -38,3 +38,29 @@ test('postgres: the admin URL points at the local server', () => {
   assert.ok(pg.Pool);
   assert.equal(randomBytes(4).length, 4);
 });
+
+test('postgres: a connection the server terminates does not crash the process', async (t) => {
+  const fresh = await withFreshDatabase();
+  if (typeof fresh === 'string') return t.skip(fresh);
+  const store = await openPostgresStore(fresh.url);
+  try {
+    assert.equal(await store.entryCount('none'), 0);
+    const admin = new pg.Client({ connectionString: adminUrl() });
+    await admin.connect();
+    const name = new URL(fresh.url).pathname.slice(1);
+    await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
+    await admin.end();
+    // The pool drops the dead client and the next query runs on a new connection.
+    let count: number | undefined;
+    for (let i = 0; i < 20 && count === undefined; i++) {
+      count = await store.entryCount('none').catch(() => undefined);
+    }
+    assert.equal(count, 0);
+  } finally {
+    await store.close();
+    await fresh.drop();
+  }
+});

@@ -25,6 +25,12 @@ export async function openPostgresStore(
     types,
     connectionTimeoutMillis: 5000,
   });
+  // An idle pooled connection can be closed by the server at any time (restart, failover,
+  // pg_terminate_backend). pg reports that as a pool 'error' event, which would crash the process
+  // without a listener; the pool drops that client and opens a new one on the next query.
+  pool.on('error', (err) => {
+    console.error(`truceline: PostgreSQL closed an idle connection: ${err.message}`);
+  });
   try {
     const client = await pool.connect();
     client.release();
