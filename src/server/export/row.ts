@@ -1,7 +1,7 @@
-// What the exports format: one row of the incident list. The shape is that of the workflow read
-// model's IncidentRow (src/store/workflow-store.ts), restated here so the formatters stay pure and
-// any IncidentRow is assignable; callers may add extras (actors, sources, notes). Every text field
-// is attacker-controlled.
+// What the exports format: one row of the incident list, i.e. the workflow read model's IncidentRow
+// (src/store/workflow-store.ts), plus extras a caller may add (actors, sources, notes). Every text
+// field is attacker-controlled.
+import type { IncidentRow } from '../../store/workflow-store.js';
 
 export interface ExportActor {
   name: string;
@@ -9,34 +9,11 @@ export interface ExportActor {
   inter: number;
 }
 
-export interface ExportRow {
-  id: string;
-  /** Log index of the entry that opened the incident. */
-  index: number;
-  title: string;
-  type: string;
-  status: string;
-  /** YYYY-MM-DD. */
-  date: string;
-  timePrecision: number;
-  location: {
-    name: string;
-    admin1?: string | null;
-    admin2?: string | null;
-    country: string;
-    lat: number;
-    lon: number;
-    geo_precision: number;
-  };
-  fatalities: number | null;
-  parties: string[];
-  verdict: string | null;
-  attribution: string | null;
-  releasedIndex: number | null;
+export type ExportRow = IncidentRow & {
   actors?: ExportActor[];
   sources?: string[];
   notes?: string;
-}
+};
 
 export interface ExportOptions {
   /** The mission slug (names the default source). */
