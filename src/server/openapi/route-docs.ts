@@ -1,6 +1,6 @@
 // What each route does, who may call it and what it takes and answers: the source of the OpenAPI
 // document (document.ts). Request and response shapes are the zod schemas the code validates with.
-// A route without a description here fails test/route-matrix.test.ts and openapi.test.ts.
+// A route without a description here fails test/route-matrix.suite.ts and openapi.test.ts.
 import { z } from 'zod';
 import { EnvelopeSchema } from '../../core/envelope.js';
 import { LoginBodySchema, MeSchema } from '../auth/routes.js';

@@ -273,7 +273,7 @@ function suite(name: string, db: () => Promise<DbChoice>): void {
       assert.deepEqual(
         missing,
         [],
-        'add these routes to EXPECTATIONS in test/route-matrix.test.ts',
+        'add these routes to EXPECTATIONS in test/route-matrix.suite.ts',
       );
     });
 
@@ -393,8 +393,15 @@ function suite(name: string, db: () => Promise<DbChoice>): void {
   });
 }
 
-suite('sqlite', async () => 'sqlite');
-suite('postgres', async () => {
-  const fresh = await withFreshDatabase();
-  return typeof fresh === 'string' ? { skip: fresh } : fresh;
-});
+/** The matrix on the embedded SQLite store (run by route-matrix-sqlite.test.ts). */
+export function sqliteMatrix(): void {
+  suite('sqlite', async () => 'sqlite');
+}
+
+/** The matrix on a fresh PostgreSQL database (run by route-matrix-postgres.test.ts). */
+export function postgresMatrix(): void {
+  suite('postgres', async () => {
+    const fresh = await withFreshDatabase();
+    return typeof fresh === 'string' ? { skip: fresh } : fresh;
+  });
+}
