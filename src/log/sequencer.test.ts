@@ -234,3 +234,33 @@ test('sequencer: entries stored without tiles (provisioning) are integrated at s
     await f.close();
   }
 });
+
+test('sequencer: a batch timer that fires on an empty queue does not stall later appends', async () => {
+  const f = await logFixture();
+  try {
+    // A full batch flushes at once and leaves the first entry's timer pending; when that timer
+    // fires, the queue is empty and the flush has nothing to do. Appends after that must still
+    // be integrated (they used to wait forever).
+    const seq = await Sequencer.start({
+      store: f.store,
+      mission: 'pak-afg',
+      origin: ORIGIN,
+      signer: logSigner(f),
+      batchSize: 4,
+      batchIntervalMs: 20,
+      checkpointIntervalMs: 20,
+    });
+    const first = await Promise.all(Array.from({ length: 4 }, () => entry(f.signer)));
+    await Promise.all(first.map((e) => seq.append(e)));
+    await new Promise((r) => setTimeout(r, 60));
+    const later = await entry(f.signer);
+    const index = await Promise.race([
+      seq.append(later),
+      new Promise<string>((r) => setTimeout(() => r('stalled'), 5000).unref()),
+    ]);
+    assert.equal(index, seq.size - 1, `append after an idle timer: ${String(index)}`);
+    await seq.stop();
+  } finally {
+    await f.close();
+  }
+});

@@ -288,18 +288,11 @@ export class Sequencer {
 
   private flush(): Promise<void> {
     if (this.flushing) return this.flushing;
-    this.flushing = (async () => {
-      try {
-        while (
-          this.queue.length > 0 &&
-          (this.queue.length >= this.batchSize || this.due || this.stopped)
-        ) {
-          await this.integrateBatch(this.queue.splice(0, this.batchSize));
-        }
-        this.due = false;
-      } finally {
-        this.flushing = undefined;
-      }
+    // The cleanup runs in a .finally callback, which is always asynchronous: an async body that
+    // finds nothing to do completes synchronously, and clearing `flushing` inside it would run
+    // before the assignment below, leaving a settled promise in `flushing` and no flush ever again.
+    const run = this.drain().finally(() => {
+      this.flushing = undefined;
       if (this.queue.length > 0 && !this.batchTimer) {
         this.batchTimer = setTimeout(() => {
           this.batchTimer = undefined;
@@ -307,8 +300,19 @@ export class Sequencer {
           void this.flush();
         }, this.batchIntervalMs);
       }
-    })();
-    return this.flushing;
+    });
+    this.flushing = run;
+    return run;
+  }
+
+  private async drain(): Promise<void> {
+    while (
+      this.queue.length > 0 &&
+      (this.queue.length >= this.batchSize || this.due || this.stopped)
+    ) {
+      await this.integrateBatch(this.queue.splice(0, this.batchSize));
+    }
+    this.due = false;
   }
 
   private async integrateBatch(batch: Pending[]): Promise<void> {
