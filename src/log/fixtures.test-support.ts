@@ -1,4 +1,4 @@
-// Shared fixtures for the log tests: a SQLite store with the demo mission and one registered user
+// Shared fixtures for the log tests: a SQLite (or fresh PostgreSQL) store with the demo mission and one registered user
 // key, a log key, and witnesses served over real HTTP on 127.0.0.1.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,8 @@ import { signerFromNoteKey, type Signer } from '../core/signing.js';
 import { SIG_TYPE_COSIGNATURE_V1, generateNoteKey } from '../tlog/note-key.js';
 import { ed25519NoteSigner } from '../tlog/note.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { openPostgresStore } from '../store/postgres.js';
+import { withFreshDatabase } from '../store/postgres.test-support.js';
 import type { NewEntry, Store } from '../store/store.js';
 import { Witness } from './witness.js';
 import { serveWitness, type RunningWitness } from './witness-server.js';
@@ -26,9 +28,25 @@ export interface LogFixture {
   close(): Promise<void>;
 }
 
-export async function logFixture(): Promise<LogFixture> {
+export type StoreKind = 'sqlite' | 'postgres';
+
+/**
+ * The log fixture on either store. On PostgreSQL it is a fresh database, dropped at close; when
+ * the server is unreachable outside CI the answer is the skip reason (in CI that throws).
+ */
+export async function logFixtureOn(kind: StoreKind): Promise<LogFixture | string> {
+  if (kind === 'sqlite') return logFixture();
+  const db = await withFreshDatabase();
+  if (typeof db === 'string') return db;
+  return logFixture(await openPostgresStore(db.url), () => db.drop());
+}
+
+export async function logFixture(
+  given?: Store,
+  dropStore: () => Promise<void> = async () => {},
+): Promise<LogFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'truceline-log-'));
-  const store = await openSqliteStore(join(dir, 'test.db'));
+  const store = given ?? (await openSqliteStore(join(dir, 'test.db')));
   const doc = MissionDocSchema.parse(
     JSON.parse(readFileSync(new URL('../../missions/pak-afg.json', import.meta.url), 'utf8')),
   );
@@ -62,6 +80,7 @@ export async function logFixture(): Promise<LogFixture> {
     author: signer.author,
     async close() {
       await store.close();
+      await dropStore();
       rmSync(dir, { recursive: true, force: true });
     },
   };
