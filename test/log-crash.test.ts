@@ -15,122 +15,131 @@ import { parsePolicy, verifyCheckpointWithPolicy } from '../src/tlog/policy.js';
 import { parseProofBundle } from '../src/tlog/proof-bundle.js';
 import { tileHashSourceAsync } from '../src/tlog/tiles.js';
 import { consistencyProofAsync } from '../src/tlog/merkle.js';
+import { withFreshDatabase } from '../src/store/postgres.test-support.js';
 import { runCli, startServe } from './support/cli.js';
 
 interface Creds {
   users: Record<string, { token: string; keyFile: string }>;
 }
 
-test('kill test: SIGKILL during submissions loses no acknowledged entry and forks nothing', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-kill-'));
-  const data = join(dir, 'data');
-  const env = { TRUCELINE_LOG_BATCH_INTERVAL_MS: '5' };
-  let server = await startServe(['--demo', '--port', '0', '--data', data], env);
-  try {
-    const creds = JSON.parse(readFileSync(join(data, 'demo-credentials.json'), 'utf8')) as Creds;
-    const user = Object.values(creds.users)[0]!;
-    const signer = await signerFromNoteKey(readFileSync(user.keyFile, 'utf8').trim());
-    const policy = parsePolicy(await (await fetch(`${server.url}/log/pak-afg/policy`)).text());
+for (const kind of ['sqlite', 'postgres'] as const) {
+  test(`kill test (${kind}): SIGKILL during submissions loses no acknowledged entry and forks nothing`, async (t) => {
+    const db = kind === 'postgres' ? await withFreshDatabase() : undefined;
+    if (typeof db === 'string') return t.skip(db);
+    const dir = mkdtempSync(join(tmpdir(), 'truceline-kill-'));
+    const data = join(dir, 'data');
+    const env = { TRUCELINE_LOG_BATCH_INTERVAL_MS: '5' };
+    const args = ['--demo', '--port', '0', '--data', data, ...(db ? ['--db', db.url] : [])];
+    let server = await startServe(args, env);
+    try {
+      const creds = JSON.parse(readFileSync(join(data, 'demo-credentials.json'), 'utf8')) as Creds;
+      const user = Object.values(creds.users)[0]!;
+      const signer = await signerFromNoteKey(readFileSync(user.keyFile, 'utf8').trim());
+      const policy = parsePolicy(await (await fetch(`${server.url}/log/pak-afg/policy`)).text());
 
-    // `truceline submit` on stdin (JSON lines), before the crash.
-    const body = runCli(['submit', '--example', 'report']).stdout.trim();
-    const name = Object.keys(creds.users)[0]!;
-    const cli = runCli(
-      [
-        'submit',
-        '--server',
-        server.url,
-        '--credentials',
-        join(data, 'demo-credentials.json'),
-        '--as',
-        name,
-        '--kind',
-        'report',
-        '-',
-      ],
-      { input: `${body}\n${body}\n{"bad":true}\n` },
-    );
-    const lines = cli.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    assert.equal(lines.length, 3);
-    assert.equal(typeof lines[0]!.index, 'number');
-    assert.equal(typeof lines[1]!.index, 'number');
-    assert.ok(lines[2]!.error, 'an invalid body is one error line');
+      // `truceline submit` on stdin (JSON lines), before the crash.
+      const body = runCli(['submit', '--example', 'report']).stdout.trim();
+      const name = Object.keys(creds.users)[0]!;
+      const cli = runCli(
+        [
+          'submit',
+          '--server',
+          server.url,
+          '--credentials',
+          join(data, 'demo-credentials.json'),
+          '--as',
+          name,
+          '--kind',
+          'report',
+          '-',
+        ],
+        { input: `${body}\n${body}\n{"bad":true}\n` },
+      );
+      const lines = cli.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.equal(lines.length, 3);
+      assert.equal(typeof lines[0]!.index, 'number');
+      assert.equal(typeof lines[1]!.index, 'number');
+      assert.ok(lines[2]!.error, 'an invalid body is one error line');
 
-    const acked = new Map<number, Uint8Array>();
-    const checkpoints: string[] = [];
-    const entries = await Promise.all(
-      Array.from({ length: 400 }, () =>
-        signEnvelope(
-          {
-            mission: 'pak-afg',
-            kind: 'report',
-            body: exampleBody('report') as Record<string, unknown>,
-          },
-          signer,
+      const acked = new Map<number, Uint8Array>();
+      const checkpoints: string[] = [];
+      const entries = await Promise.all(
+        Array.from({ length: 400 }, () =>
+          signEnvelope(
+            {
+              mission: 'pak-afg',
+              kind: 'report',
+              body: exampleBody('report') as Record<string, unknown>,
+            },
+            signer,
+          ),
         ),
-      ),
-    );
-    const submit = async (bytes: Uint8Array, url: string) => {
-      const res = await fetch(`${url}/api/v1/missions/pak-afg/entries`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
-        body: Buffer.from(bytes),
-      });
-      if (res.status !== 201) return;
-      const r = (await res.json()) as { index: number; checkpoint: string; proof: string };
-      acked.set(r.index, bytes);
-      checkpoints.push(r.checkpoint);
-    };
-    // Submit in waves of 60; kill the server once 60 are acknowledged, mid-wave.
-    let killed = false;
-    const url = server.url;
-    for (let i = 0; i < entries.length && !killed; i += 60) {
-      const wave = entries.slice(i, i + 60).map((e) => submit(e.bytes, url).catch(() => {}));
-      if (acked.size >= 60) {
-        killed = true;
-        await new Promise((r) => setImmediate(r));
-        await server.stop('SIGKILL');
+      );
+      const submit = async (bytes: Uint8Array, url: string) => {
+        const res = await fetch(`${url}/api/v1/missions/pak-afg/entries`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+          body: Buffer.from(bytes),
+        });
+        if (res.status !== 201) return;
+        const r = (await res.json()) as { index: number; checkpoint: string; proof: string };
+        acked.set(r.index, bytes);
+        checkpoints.push(r.checkpoint);
+      };
+      // Submit in waves of 60; kill the server once 60 are acknowledged, mid-wave.
+      let killed = false;
+      const url = server.url;
+      for (let i = 0; i < entries.length && !killed; i += 60) {
+        const wave = entries.slice(i, i + 60).map((e) => submit(e.bytes, url).catch(() => {}));
+        if (acked.size >= 60) {
+          killed = true;
+          await new Promise((r) => setImmediate(r));
+          await server.stop('SIGKILL');
+        }
+        await Promise.all(wave);
       }
-      await Promise.all(wave);
-    }
-    if (!killed) await server.stop('SIGKILL');
-    assert.ok(acked.size >= 60, `acknowledged ${acked.size}`);
+      if (!killed) await server.stop('SIGKILL');
+      assert.ok(acked.size >= 60, `acknowledged ${acked.size}`);
 
-    server = await startServe(['--demo', '--port', '0', '--data', data], env);
-    // One more entry after the restart, so a new checkpoint is signed.
-    await submit(entries[entries.length - 1]!.bytes, server.url);
-    const after = await (await fetch(`${server.url}/log/pak-afg/checkpoint`)).text();
-    const cpAfter = verifyCheckpointWithPolicy(after, policy).checkpoint;
-    const source = tileHashSourceAsync(cpAfter.size, async (t) => {
-      const res = await fetch(
-        `${server.url}/log/pak-afg/tile/${t.level}/${t.index.toString().padStart(3, '0')}${t.width < 256 ? `.p/${t.width}` : ''}`,
-      );
-      return res.status === 200 ? new Uint8Array(await res.arrayBuffer()) : undefined;
-    });
-    // Every acknowledged entry is at its index, with its exact bytes, under the new root.
-    for (const [index, bytes] of acked) {
-      const got = await fetch(`${server.url}/api/v1/missions/pak-afg/entries/${index}`);
-      assert.deepEqual(new Uint8Array(await got.arrayBuffer()), bytes, `entry ${index}`);
-      const bundle = parseProofBundle(
-        await (await fetch(`${server.url}/api/v1/missions/pak-afg/entries/${index}/proof`)).text(),
-      );
-      verifyInclusion(index, cpAfter.size, hashLeaf(bytes), bundle.proof, cpAfter.rootHash);
-    }
-    // Every checkpoint published before the crash is consistent with the one after.
-    for (const note of checkpoints) {
-      const cp = verifyCheckpointWithPolicy(note, policy).checkpoint;
-      if (cp.size === cpAfter.size) {
-        assert.deepEqual(cp.rootHash, cpAfter.rootHash);
-        continue;
+      server = await startServe(args, env);
+      // One more entry after the restart, so a new checkpoint is signed.
+      await submit(entries[entries.length - 1]!.bytes, server.url);
+      const after = await (await fetch(`${server.url}/log/pak-afg/checkpoint`)).text();
+      const cpAfter = verifyCheckpointWithPolicy(after, policy).checkpoint;
+      const source = tileHashSourceAsync(cpAfter.size, async (t) => {
+        const res = await fetch(
+          `${server.url}/log/pak-afg/tile/${t.level}/${t.index.toString().padStart(3, '0')}${t.width < 256 ? `.p/${t.width}` : ''}`,
+        );
+        return res.status === 200 ? new Uint8Array(await res.arrayBuffer()) : undefined;
+      });
+      // Every acknowledged entry is at its index, with its exact bytes, under the new root.
+      for (const [index, bytes] of acked) {
+        const got = await fetch(`${server.url}/api/v1/missions/pak-afg/entries/${index}`);
+        assert.deepEqual(new Uint8Array(await got.arrayBuffer()), bytes, `entry ${index}`);
+        const bundle = parseProofBundle(
+          await (
+            await fetch(`${server.url}/api/v1/missions/pak-afg/entries/${index}/proof`)
+          ).text(),
+        );
+        verifyInclusion(index, cpAfter.size, hashLeaf(bytes), bundle.proof, cpAfter.rootHash);
       }
-      const proof = await consistencyProofAsync(cp.size, cpAfter.size, source);
-      verifyConsistency(cp.size, cpAfter.size, proof, cp.rootHash, cpAfter.rootHash);
+      // Every checkpoint published before the crash is consistent with the one after.
+      for (const note of checkpoints) {
+        const cp = verifyCheckpointWithPolicy(note, policy).checkpoint;
+        if (cp.size === cpAfter.size) {
+          assert.deepEqual(cp.rootHash, cpAfter.rootHash);
+          continue;
+        }
+        const proof = await consistencyProofAsync(cp.size, cpAfter.size, source);
+        verifyConsistency(cp.size, cpAfter.size, proof, cp.rootHash, cpAfter.rootHash);
+      }
+    } finally {
+      await server.stop('SIGTERM');
+      await db?.drop();
+      rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    await server.stop('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
+}
