@@ -15,6 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { sql } from 'kysely';
+import { signEnvelope } from '../src/core/envelope.js';
+import { exampleBody } from '../src/core/examples.js';
+import type { EntryKind } from '../src/core/records/kinds.js';
+import { signerFromNoteKey } from '../src/core/signing.js';
 import { withFreshDatabase } from '../src/store/postgres.test-support.js';
 import { resolveConfig } from '../src/server/config.js';
 import { routeTable, type RouteEntry } from '../src/server/openapi/route-table.js';
@@ -95,6 +99,16 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // The web portal (fastify-static).
   'GET /': PUBLIC,
   'GET /*': PUBLIC,
+};
+
+/**
+ * Who may author an entry of a kind on `POST …/entries`, by DESIGN.md's role table (the rule that
+ * refuses the others in brackets). `article`: "analyst … ingests news" — no other role does.
+ */
+export const ENTRY_AUTHORS: Partial<
+  Record<EntryKind, { allow: readonly MatrixRole[]; rule: string }>
+> = {
+  article: { allow: ['analyst'], rule: 'article_by_analyst' },
 };
 
 export function expectationKey(r: RouteEntry): string {
@@ -319,6 +333,54 @@ function suite(name: string, db: () => Promise<DbChoice>): void {
       }
       t.diagnostic(`${routes.length} routes × ${ROLES.length} roles: ${checked} requests`);
       assert.ok(checked >= routes.length * ROLES.length - ROLES.length * 2);
+    });
+
+    test('route matrix: entry kinds × roles, signed with the role’s own key (DESIGN.md role table)', async (t) => {
+      if (skip) return t.skip(skip);
+      for (const [kind, exp] of Object.entries(ENTRY_AUTHORS)) {
+        const order = [...ROLES].sort(
+          (a, b) => Number(exp.allow.includes(a)) - Number(exp.allow.includes(b)),
+        );
+        for (const role of order) {
+          const what = `POST entries kind ${kind} as ${role}`;
+          // Anonymous callers sign with the analyst's key: the missing token alone must refuse them.
+          const user = USERS[role === 'anonymous' ? 'analyst' : role];
+          const signer = await signerFromNoteKey(
+            readFileSync(creds.users[user]!.keyFile, 'utf8').trim(),
+          );
+          const { bytes } = await signEnvelope(
+            {
+              mission: 'pak-afg',
+              kind: kind as EntryKind,
+              body: exampleBody(kind as EntryKind) as Record<string, unknown>,
+            },
+            signer,
+          );
+          const allowed = exp.allow.includes(role);
+          const beforeState = allowed ? '' : await fingerprint();
+          const res = await fetch(`${server.url}/api/v1/missions/pak-afg/entries`, {
+            method: 'POST',
+            headers: { ...headersFor(role), 'content-type': 'application/json' },
+            body: new Uint8Array(bytes),
+          });
+          const text = await res.text();
+          if (allowed) {
+            assert.equal(res.status, 201, `${what}: ${text.slice(0, 300)}`);
+            continue;
+          }
+          assert.equal(res.status, role === 'anonymous' ? 401 : 403, `${what}: ${text}`);
+          const e = JSON.parse(text) as { error: { message: string; details?: { rule?: string } } };
+          if (role !== 'anonymous') {
+            assert.equal(e.error.details?.rule, exp.rule, what);
+            assert.match(e.error.message, new RegExp(`^rule ${exp.rule}: `), what);
+          }
+          assert.equal(
+            await fingerprint(),
+            beforeState,
+            `${what}: a refused entry changed the store`,
+          );
+        }
+      }
     });
 
     test('route matrix: cookie sessions get the same answers as tokens, and need CSRF to POST', async (t) => {

@@ -112,6 +112,12 @@ const CASES: Case[] = [
   ['known_author', 403, 'af', 'report', report(), { author: undefined }],
   ['kind_author', 403, 'monitor', 'incident', exampleBody('incident')],
   ['kind_author', 403, 'monitor', 'task', exampleBody('task')],
+  // DESIGN.md's role table: news is ingested by analysts; no party, monitor, mediator or admin.
+  ['article_by_analyst', 403, 'pk', 'article', exampleBody('article')],
+  ['article_by_analyst', 403, 'af', 'article', exampleBody('article')],
+  ['article_by_analyst', 403, 'monitor', 'article', exampleBody('article')],
+  ['article_by_analyst', 403, 'qa', 'article', exampleBody('article')],
+  ['article_by_analyst', 403, 'admin', 'article', exampleBody('article')],
   ['party_own_side', 403, 'pk', 'report', report({ accused: 'AF' })],
   ['allegation_by_party', 403, 'monitor', 'report', report({ fatalities: undefined })],
   ['allegation_other_side', 403, 'af', 'report', report({ accused: 'AF' })],
@@ -366,6 +372,7 @@ test('each kind accepted on its happy path, with the state changes it makes', ()
   ok('af', 'reveal', reveal());
   ok('qa', 'reveal', reveal());
   ok('admin', 'key', exampleBody('key'));
+  ok('analyst', 'article', exampleBody('article'));
 });
 
 test('the state machine: manual moves stop before findings; released and closed are final', () => {

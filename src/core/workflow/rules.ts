@@ -16,6 +16,8 @@ export const RULES = {
   known_author: 'the signing key must be registered in this mission',
   signed_time: 'an entry may not be dated in the future',
   kind_author: 'this role may not author this kind of record',
+  article_by_analyst:
+    'only an analyst files news articles (DESIGN.md "Who uses it": the analyst desk ingests news)',
   party_own_side: 'a party may only report for its own side',
   allegation_by_party: 'only a party files allegations',
   allegation_other_side: 'a party may only accuse the other side',
@@ -222,7 +224,9 @@ const AUTHORS: Record<string, readonly Role[]> = {
   endorsement: ['mediator'],
   release: ['mediator'],
   crossing: ['party', 'monitor', 'analyst'],
-  article: ['analyst', 'admin'],
+  // DESIGN.md's role table gives news ingestion to analysts alone: a party filing coded news would
+  // be a party asserting "independent corroboration" of its own claims; admins only configure.
+  article: ['analyst'],
   correction: ['party', 'monitor', 'analyst', 'mediator', 'admin'],
   commitment: ['party', 'monitor', 'analyst'],
   reveal: ['party', 'analyst', 'mediator'],
@@ -245,6 +249,7 @@ export function decide(facts: Facts, env: Envelope): Decision {
     const specific: Partial<Record<string, RuleName>> = {
       endorsement: 'endorse_by_mediator',
       release: 'release_by_mediator',
+      article: 'article_by_analyst',
     };
     return refuse(
       403,
