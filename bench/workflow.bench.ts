@@ -1,7 +1,7 @@
 // Workflow read-model benchmark (issue 4 "Performance"): incident list queries with filters and
 // full-text search on a large store, on SQLite and PostgreSQL, through WorkflowStore.listIncidents
 // (the query the HTTP list and the exports run). Rows are bulk-loaded into the read-model tables
-// (projecting a million signed entries one by one would measure signing, not queries); the
+// by bench/bulk-incidents.ts (projecting a million signed entries would measure signing); the
 // projection itself is timed on a smaller log. Targets: p95 ≤ 50 ms for filtered lists, ≤ 100 ms
 // for full text. Printed as figures and as ratios to the target and to a bare `select 1`.
 //   node --import tsx bench/workflow.bench.ts
@@ -13,173 +13,19 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { newId } from '../src/core/ids.js';
 import { exampleBody } from '../src/core/examples.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { withFreshDatabase } from '../src/store/postgres.test-support.js';
 import type { Store } from '../src/store/store.js';
-import {
-  WorkflowStore,
-  listKey,
-  type IncidentQuery,
-  type Viewer,
-} from '../src/store/workflow-store.js';
-import type { WorkflowTables } from '../src/store/workflow-schema.js';
+import { WorkflowStore, type IncidentQuery, type Viewer } from '../src/store/workflow-store.js';
 import { WorkflowKit, loadPakAfg } from '../src/store/workflow.test-support.js';
+import { PLACES, RARE, TYPES, WORDS, loadIncidents, pick, rnd } from './bulk-incidents.js';
 
 const N = Number(process.env.BENCH_WF_INCIDENTS ?? 200_000);
 const RUNS = Number(process.env.BENCH_WF_RUNS ?? 200);
 const STORES = (process.env.BENCH_WF_STORES ?? 'sqlite,postgres').split(',');
 const M = 'pak-afg';
-const TYPES = [
-  'armed_clash',
-  'airstrike',
-  'shelling',
-  'ied',
-  'infiltration',
-  'border_closure',
-  'attack_on_civilians',
-  'abduction',
-  'displacement',
-  'talks',
-];
-const STATUSES = [
-  'released',
-  'released',
-  'released',
-  'released',
-  'released',
-  'released',
-  'released',
-  'reported',
-  'under_review',
-  'investigating',
-];
-const PLACES = [
-  'Torkham',
-  'Chaman',
-  'Spin Boldak',
-  'Kurram',
-  'Bajaur',
-  'Urgun',
-  'Barmal',
-  'Angoor Adda',
-  'Khost',
-  'Kunar',
-  'Nangarhar',
-  'Zhob',
-  'Waziristan',
-  'Paktika',
-  'Kandahar',
-  'Quetta',
-];
-const WORDS = [
-  'mortar',
-  'drone',
-  'checkpoint',
-  'village',
-  'convoy',
-  'market',
-  'school',
-  'border',
-  'post',
-  'patrol',
-  'fighters',
-  'civilians',
-  'trucks',
-  'refugees',
-  'clinic',
-  'mosque',
-  'bridge',
-  'road',
-  'night',
-  'dawn',
-];
-const RARE = ['pomegranate', 'caravanserai', 'helipad', 'orchard', 'madrasa', 'graveyard'];
-
-let seed = 42;
-function rnd(): number {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
-}
-const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
-
-async function load(store: Store, n: number): Promise<void> {
-  const wf = new WorkflowStore(store);
-  const no = await wf.missionNo(M);
-  const start = Date.parse('2024-01-01T00:00:00Z');
-  const span = 730 * 86_400_000;
-  const CH = store.dialect === 'postgres' ? 400 : 500;
-  for (let i = 0; i < n; i += CH) {
-    const rows: WorkflowTables['wf_incidents'][] = [];
-    const fts: {
-      rowid: number;
-      mission: string;
-      id: string;
-      search: string;
-      lat: number;
-      lon: number;
-    }[] = [];
-    for (let j = i; j < Math.min(n, i + CH); j++) {
-      const id = newId();
-      const date = new Date(start + Math.floor(rnd() * span)).toISOString().slice(0, 10);
-      const type = pick(TYPES);
-      const place = pick(PLACES);
-      const lat = 29 + rnd() * 8;
-      const lon = 61 + rnd() * 14;
-      const words = Array.from({ length: 12 }, () => pick(WORDS));
-      if (rnd() < 0.001) words.push(pick(RARE));
-      const title = `${type.replace(/_/g, ' ')} near ${place}`;
-      const search = `${title}\n${words.join(' ')}`;
-      const accused = rnd() < 0.5 ? 'PK' : 'AF';
-      rows.push({
-        mission: M,
-        id,
-        idx: j,
-        title,
-        type,
-        status: pick(STATUSES),
-        date,
-        time_precision: 1,
-        location: JSON.stringify({
-          name: place,
-          country: lon < 69 ? 'AF' : 'PK',
-          lat,
-          lon,
-          geo_precision: 2,
-        }),
-        lat,
-        lon,
-        fatalities: Math.floor(rnd() * 8),
-        finding: null,
-        verdict: null,
-        attribution: null,
-        released_idx: null,
-        search,
-        orgs: accused === 'PK' ? ' AF PK ' : rnd() < 0.5 ? ' AF PK ' : ' AF ',
-      });
-      // SQLite list key (FTS rowid, R*Tree id), as the read model writes it.
-      fts.push({ rowid: listKey(no, date, j), mission: M, id, search, lat, lon });
-    }
-    await wf.db.transaction().execute(async (tx) => {
-      await tx.insertInto('wf_incidents').values(rows).execute();
-      if (store.dialect === 'sqlite') {
-        await tx
-          .insertInto('wf_incidents_fts')
-          .values(
-            fts.map(({ rowid, mission, id, search }) => ({ rowid, mission, id, search })) as never,
-          )
-          .execute();
-        for (const f of fts)
-          await sql`insert into wf_incidents_geo (id, min_lat, max_lat, min_lon, max_lon, mission)
-            values (${f.rowid}, ${f.lat}, ${f.lat}, ${f.lon}, ${f.lon}, ${f.mission})`.execute(tx);
-      }
-    });
-  }
-  await sql`analyze`.execute(store.db);
-}
-
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
@@ -307,7 +153,7 @@ async function one(
   try {
     await projection(opened.store, label);
     const t = performance.now();
-    await load(opened.store, N);
+    await loadIncidents(opened.store, N, { mission: M });
     console.log(
       `  ${label}: loaded ${N.toLocaleString('en')} incidents in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );

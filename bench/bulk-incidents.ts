@@ -1,0 +1,169 @@
+// Bulk loader for the read-model benchmarks (bench/workflow.bench.ts, bench/read-load.bench.ts):
+// synthetic incidents written straight into the read-model tables (wf_incidents and, on SQLite,
+// its FTS5 index and R*Tree under the list key), because projecting a million signed entries one
+// by one would measure signing, not reads. Deterministic: one seeded generator.
+import { sql } from 'kysely';
+import { newId } from '../src/core/ids.js';
+import type { Store } from '../src/store/store.js';
+import { WorkflowStore, listKey } from '../src/store/workflow-store.js';
+import type { WorkflowTables } from '../src/store/workflow-schema.js';
+
+export const TYPES = [
+  'armed_clash',
+  'airstrike',
+  'shelling',
+  'ied',
+  'infiltration',
+  'border_closure',
+  'attack_on_civilians',
+  'abduction',
+  'displacement',
+  'talks',
+];
+/** Seven in ten released, as in a mission whose backlog is mostly worked through. */
+export const STATUSES = [
+  'released',
+  'released',
+  'released',
+  'released',
+  'released',
+  'released',
+  'released',
+  'reported',
+  'under_review',
+  'investigating',
+];
+export const PLACES = [
+  'Torkham',
+  'Chaman',
+  'Spin Boldak',
+  'Kurram',
+  'Bajaur',
+  'Urgun',
+  'Barmal',
+  'Angoor Adda',
+  'Khost',
+  'Kunar',
+  'Nangarhar',
+  'Zhob',
+  'Waziristan',
+  'Paktika',
+  'Kandahar',
+  'Quetta',
+];
+export const WORDS = [
+  'mortar',
+  'drone',
+  'checkpoint',
+  'village',
+  'convoy',
+  'market',
+  'school',
+  'border',
+  'post',
+  'patrol',
+  'fighters',
+  'civilians',
+  'trucks',
+  'refugees',
+  'clinic',
+  'mosque',
+  'bridge',
+  'road',
+  'night',
+  'dawn',
+];
+/** Each in about one incident in 6,000 (0.1 % carry one of these six). */
+export const RARE = ['pomegranate', 'caravanserai', 'helipad', 'orchard', 'madrasa', 'graveyard'];
+/** Incidents fall on the 730 days from this date; points in lat 29–37, lon 61–75. */
+export const FIRST_DAY = '2024-01-01';
+export const DAYS = 730;
+
+let seed = 42;
+/** A deterministic generator (LCG), so every run loads and asks the same. */
+export function rnd(): number {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+}
+export const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
+
+export interface LoadOptions {
+  mission?: string;
+  /** The log index of the first incident (above the real log's entries when a server shares the store). */
+  firstIdx?: number;
+  /** Called after each chunk with the number loaded so far. */
+  progress?: (loaded: number) => void;
+}
+
+/** Writes n incidents into the read model of `mission` the way the projection stores them. */
+export async function loadIncidents(store: Store, n: number, options: LoadOptions = {}) {
+  const mission = options.mission ?? 'pak-afg';
+  const firstIdx = options.firstIdx ?? 0;
+  const wf = new WorkflowStore(store);
+  const no = await wf.missionNo(mission);
+  const start = Date.parse(`${FIRST_DAY}T00:00:00Z`);
+  const span = DAYS * 86_400_000;
+  const CH = store.dialect === 'postgres' ? 400 : 500;
+  for (let i = 0; i < n; i += CH) {
+    const rows: WorkflowTables['wf_incidents'][] = [];
+    const keyed: { key: number; id: string; search: string; lat: number; lon: number }[] = [];
+    for (let j = i; j < Math.min(n, i + CH); j++) {
+      const id = newId();
+      const idx = firstIdx + j;
+      const date = new Date(start + Math.floor(rnd() * span)).toISOString().slice(0, 10);
+      const type = pick(TYPES);
+      const place = pick(PLACES);
+      const lat = 29 + rnd() * 8;
+      const lon = 61 + rnd() * 14;
+      const words = Array.from({ length: 12 }, () => pick(WORDS));
+      if (rnd() < 0.001) words.push(pick(RARE));
+      const title = `${type.replace(/_/g, ' ')} near ${place}`;
+      const search = `${title}\n${words.join(' ')}`;
+      const accused = rnd() < 0.5 ? 'PK' : 'AF';
+      rows.push({
+        mission,
+        id,
+        idx,
+        title,
+        type,
+        status: pick(STATUSES),
+        date,
+        time_precision: 1,
+        location: JSON.stringify({
+          name: place,
+          country: lon < 69 ? 'AF' : 'PK',
+          lat,
+          lon,
+          geo_precision: 2,
+        }),
+        lat,
+        lon,
+        fatalities: Math.floor(rnd() * 8),
+        finding: null,
+        verdict: null,
+        attribution: null,
+        released_idx: null,
+        search,
+        orgs: accused === 'PK' ? ' AF PK ' : rnd() < 0.5 ? ' AF PK ' : ' AF ',
+      });
+      // SQLite list key (FTS rowid, R*Tree id), as the read model writes it.
+      keyed.push({ key: listKey(no, date, idx), id, search, lat, lon });
+    }
+    await wf.db.transaction().execute(async (tx) => {
+      await tx.insertInto('wf_incidents').values(rows).execute();
+      if (store.dialect === 'sqlite') {
+        await tx
+          .insertInto('wf_incidents_fts')
+          .values(
+            keyed.map(({ key, id, search }) => ({ rowid: key, mission, id, search })) as never,
+          )
+          .execute();
+        for (const f of keyed)
+          await sql`insert into wf_incidents_geo (id, min_lat, max_lat, min_lon, max_lon, mission)
+            values (${f.key}, ${f.lat}, ${f.lat}, ${f.lon}, ${f.lon}, ${mission})`.execute(tx);
+      }
+    });
+    options.progress?.(Math.min(n, i + CH));
+  }
+  await sql`analyze`.execute(store.db);
+}

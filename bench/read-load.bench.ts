@@ -1,0 +1,208 @@
+// HTTP read load (issue 4 "Performance"): read throughput on loopback with autocannon in another
+// process, reported as req/s and p99, and the ratio of each incident-list mix's rate to a bare
+// `GET /api/v1/health` rate measured in the same run against the same server.
+//   node --import tsx bench/read-load.bench.ts
+// The demo data directory is provisioned (mission, users, story), then BENCH_READ_INCIDENTS
+// (default 200,000) synthetic incidents are bulk-loaded into its read model (bench/bulk-incidents.ts)
+// and the server runs in its own process on 127.0.0.1; each mix is a fresh autocannon process.
+// BENCH_READ_SECONDS per mix (5), BENCH_READ_CONNECTIONS (16), BENCH_READ_STORES (sqlite,postgres).
+// Requests are anonymous: the public list (released incidents only), as the portal asks it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { resolveConfig } from '../src/server/config.js';
+import { startServer } from '../src/server/serve.js';
+import { openStore } from '../src/store/open.js';
+import { withFreshDatabase } from '../src/store/postgres.test-support.js';
+import {
+  DAYS,
+  FIRST_DAY,
+  PLACES,
+  TYPES,
+  WORDS,
+  loadIncidents,
+  pick,
+  rnd,
+} from './bulk-incidents.js';
+
+const N = Number(process.env.BENCH_READ_INCIDENTS ?? 200_000);
+const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_READ_CONNECTIONS ?? 16);
+const STORES = (process.env.BENCH_READ_STORES ?? 'sqlite,postgres').split(',');
+const M = 'pak-afg';
+/** Bulk rows take log indices from here, above the demo log's own entries. */
+const FIRST_IDX = 10_000_000;
+/** Distinct requests per mix; each connection cycles through them. */
+const VARIANTS = 64;
+
+interface Load {
+  perSec: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+const day = (offset: number) =>
+  new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** The request mixes: each a list of paths (distinct filter values, so no answer is repeated back to back). */
+function mixes(): [string, string[]][] {
+  const list = `/api/v1/missions/${M}/incidents`;
+  const many = (f: () => string) => Array.from({ length: VARIANTS }, f);
+  return [
+    ['health', ['/api/v1/health']],
+    ['list newest 100', [`${list}?limit=100`]],
+    [
+      'list type + 30 days',
+      many(() => {
+        const d = Math.floor(rnd() * (DAYS - 30));
+        return `${list}?limit=100&type=${pick(TYPES)}&from=${day(d)}&to=${day(d + 30)}`;
+      }),
+    ],
+    [
+      'list bbox 1°×1°',
+      many(() => {
+        const w = (61 + rnd() * 13).toFixed(3);
+        const s = (29 + rnd() * 7).toFixed(3);
+        return `${list}?limit=100&bbox=${w},${s},${(Number(w) + 1).toFixed(3)},${(Number(s) + 1).toFixed(3)}`;
+      }),
+    ],
+    [
+      'list full text, place + word',
+      many(
+        () =>
+          `${list}?limit=100&q=${encodeURIComponent(`${pick(PLACES).split(' ')[0]} ${pick(WORDS)}`)}`,
+      ),
+    ],
+  ];
+}
+
+function startChild(dataDir: string, db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./read-load-server.ts', import.meta.url).pathname, dataDir, db],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      text += c.toString();
+      const m = /listening (\S+)/.exec(text);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`read-load server exited ${code}`)));
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function load(base: string, paths: string[], seconds: number): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        new URL('./read-load-client.ts', import.meta.url).pathname,
+        JSON.stringify({ base, paths, seconds, connections: CONNECTIONS }),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let text = '';
+    child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(text.trim().split('\n').pop()!) as Load)
+        : reject(new Error(`read-load client exited ${code}`)),
+    );
+  });
+}
+
+async function one(label: string, db: string, dir: string): Promise<void> {
+  const dataDir = join(dir, 'data');
+  // First start: the demo mission, its users and story (in this process, then closed).
+  const t = performance.now();
+  const first = await startServer(
+    resolveConfig({ port: 0, host: '127.0.0.1', dataDir, db, demo: true }, {}),
+  );
+  await first.close();
+  const store = await openStore(db, dataDir);
+  try {
+    await loadIncidents(store, N, { mission: M, firstIdx: FIRST_IDX });
+  } finally {
+    await store.close();
+  }
+  console.log(
+    `  ${label}: demo provisioned and ${N.toLocaleString('en')} incidents loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  const { child, url } = await startChild(dataDir, db);
+  try {
+    const all = mixes();
+    // Each mix answers 200 with a full page (a load test of error pages would measure nothing).
+    for (const [name, paths] of all.slice(1)) {
+      const res = await fetch(`${url}${paths[0]}`);
+      const body = (await res.json()) as { items?: unknown[] };
+      if (res.status !== 200 || !body.items?.length)
+        throw new Error(`read-load: ${name} answered ${res.status} with no items`);
+    }
+    // Warm-up (JIT, page cache), not reported.
+    await load(
+      url,
+      all.flatMap(([, p]) => p),
+      2,
+    );
+    const results: [string, Load][] = [];
+    for (const [name, paths] of all) results.push([name, await load(url, paths, SECONDS)]);
+    const health = results[0]![1].perSec;
+    for (const [name, r] of results) {
+      const flaw = r.non2xx + r.errors + r.timeouts;
+      console.log(
+        `  ${label}: ${name.padEnd(30)} ${r.perSec.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(0).padStart(4)} ms  p99 ${r.p99.toFixed(0).padStart(4)} ms  ratio to health ${(r.perSec / health).toFixed(2)}${flaw ? `  (${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)` : ''}`,
+      );
+    }
+  } finally {
+    await stopChild(child);
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log(
+    `HTTP read load: ${N.toLocaleString('en')} incidents, autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per mix, anonymous (public) reads, server on 127.0.0.1 in its own process`,
+  );
+  if (STORES.includes('sqlite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'truceline-read-load-'));
+    try {
+      await one('sqlite', 'sqlite', dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (STORES.includes('postgres')) {
+    const fresh = await withFreshDatabase().catch((e: Error) => e.message);
+    if (typeof fresh === 'string') console.log(`  postgres: skipped (${fresh})`);
+    else {
+      const dir = mkdtempSync(join(tmpdir(), 'truceline-read-load-'));
+      try {
+        await one('postgres', fresh.url, dir);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        await fresh.drop();
+      }
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
