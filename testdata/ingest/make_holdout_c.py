@@ -488,7 +488,7 @@ write('c15-bbc-chaman-protest-explainer', '''
 <h2>Why does the rule matter?</h2>
 <p>For families who live on both sides of the border, a passport costs weeks of wages. "My shop is in Chaman, my house is in Spin Boldak. Now I need a visa to go home," one labourer told the BBC.</p>
 <h2>Is the area safe?</h2>
-<p>Tensions have risen. On Sunday, a mortar round fired from the Afghan side landed in a field near Qila Abdullah, injuring no one, local officials said. Afghan officials said they were investigating.</p>
+<p>Tensions have risen. On Sunday, a mortar round that local officials said was fired by Afghan border forces landed in a field near Qila Abdullah, injuring no one. Afghan officials said they were investigating.</p>
 <h2>What happens next?</h2>
 <p>Officials say talks with the protesters' leaders will resume this week, but the protesters say they will not move until the rule is withdrawn.</p>
 </article>
