@@ -4,7 +4,7 @@
 // consistent with the saved state), a policy whose quorum is not met; offline proofs both ways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCheckpoint } from '../src/tlog/checkpoint.js';
@@ -241,6 +241,16 @@ test('mirror keeps a verified copy, follows the log, and re-verifies its own fil
   const second = json(m2.stdout);
   assert.equal(second.from, first.size);
   assert.ok((second.size as number) >= (first.size as number) + 40);
+  // The old tree's partial tiles are gone: each tile keeps at most the one partial width the
+  // new checkpoint implies, and none once its full tile exists.
+  const partialDirs = readdirSync(join(mirrorDir, 'tile'), { recursive: true, encoding: 'utf8' })
+    .filter((p) => p.endsWith('.p'))
+    .map((p) => join(mirrorDir, 'tile', p));
+  assert.ok(partialDirs.length > 0, 'a log of this size has partial tiles');
+  for (const p of partialDirs) {
+    assert.equal(readdirSync(p).length, 1, `${p} holds one width`);
+    assert.equal(existsSync(p.slice(0, -2)), false, `${p} sits beside its full tile`);
+  }
   // The copy is a log in the tlog-tiles layout: verify can audit it through a static server…
   const served = readFileSync(join(mirrorDir, 'checkpoint'), 'utf8');
   assert.equal(parseCheckpoint(parseNote(served).text).size, second.size);

@@ -4,7 +4,7 @@
 // mirror verified (from the served tiles), then rebuilds the new part of the tree from the new
 // entries (audit.ts) and writes what it verified. The local checkpoint is replaced last, atomically:
 // it names what the copy holds, verified. On start, the local copy is re-audited from its own files.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Policy } from '../tlog/policy.js';
 import { AuditError } from './audit-errors.js';
@@ -73,14 +73,39 @@ export class Mirror {
     if (this.current && next.checkpoint.size === this.current.checkpoint.size) {
       return { from, size: from, cosigners: next.cosigners };
     }
+    const written: string[] = [];
     const write = (path: string, bytes: Uint8Array) => {
       const file = join(this.dir, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileAtomic(file, bytes);
+      written.push(path);
     };
     await this.auditor.advance(this.source, next.checkpoint, this.current?.checkpoint, write);
     writeFileAtomic(join(this.dir, 'checkpoint'), next.note);
     this.current = next;
+    this.dropSupersededPartials(written);
     return { from, size: next.checkpoint.size, cosigners: next.cosigners };
+  }
+
+  /**
+   * After the checkpoint names the new tree, the narrower partial tiles of the old one are no
+   * longer part of it (c2sp.org/tlog-tiles: a partial tile is read at the width the checkpoint
+   * implies, and once the full tile exists the partial ones are not needed). Removing them after
+   * the checkpoint is replaced means a crash here leaves only harmless extra files.
+   */
+  private dropSupersededPartials(written: readonly string[]): void {
+    for (const path of written) {
+      const partial = /^(.*)\.p\/(\d+)$/.exec(path);
+      const base = partial ? partial[1]! : path;
+      const keep = partial ? partial[2]! : undefined;
+      const dir = join(this.dir, `${base}.p`);
+      if (!existsSync(dir)) continue;
+      if (keep === undefined) {
+        rmSync(dir, { recursive: true, force: true });
+        continue;
+      }
+      for (const width of readdirSync(dir))
+        if (width !== keep) rmSync(join(dir, width), { force: true });
+    }
   }
 }
