@@ -63,6 +63,12 @@ export async function run(): Promise<void> {
     console.log(`  ${f.padEnd(18)}  ${sets.map((s) => cell(prf(s[f]))).join('  ')}`);
   console.log(`  ${'overall'.padEnd(18)}  ${sets.map((s) => cell(prf(overall(s)))).join('  ')}`);
   console.log('  (goal: type+country+date F1 >= 85%)');
+  // Held-out C (testdata/ingest/README.md): labelled blind, by someone who never read or ran the coder.
+  const setC = loadDevSet(new URL('../testdata/ingest/holdout-c/', import.meta.url));
+  const holdC = score(setC);
+  const cellsC = FIELDS.map((f) => `${f} ${cell(prf(holdC[f])).trim()}`);
+  cellsC.push(`overall ${cell(prf(overall(holdC))).trim()}`);
+  console.log(`  held-out C (blind, ${setC.length}/${labelled(setC)}): ${cellsC.join(', ')}`);
 
   // Throughput corpus: dev bodies concatenated into ~2,000-character articles, as plain text.
   const bodies = dev.map((d) => d.article.body);
