@@ -21,7 +21,8 @@ import {
   type Facts,
 } from '../core/workflow/rules.js';
 import type { FindingStatus } from '../core/workflow/state-machine.js';
-import { computeCompliance, type Compliance } from '../core/workflow/compliance.js';
+import { assembleCompliance, type Compliance } from '../core/workflow/compliance.js';
+import { complianceAggregates } from './compliance-queries.js';
 import { utf8Encode } from '../tlog/bytes.js';
 import type { Database } from './schema.js';
 import type { Store, StoredEntry } from './store.js';
@@ -1416,60 +1417,14 @@ export class WorkflowStore {
     });
   }
 
-  /** Compliance per term and party (public facts only: released findings, public allegations). */
+  /**
+   * Compliance per term and party, each term judged by its own check rule; counted and dated in
+   * SQL (compliance-queries.ts), from public facts only.
+   */
   async compliance(mission: string, asOf = new Date().toISOString()): Promise<Compliance> {
     const doc = await this.doc(mission);
-    const findings = await this.db
-      .selectFrom('wf_findings as f')
-      .innerJoin('wf_incidents as i', (j) =>
-        j.onRef('i.mission', '=', 'f.mission').onRef('i.id', '=', 'f.incident'),
-      )
-      .select(['f.attribution', 'f.verdict', 'f.terms', 'i.date'])
-      .where('f.mission', '=', mission)
-      .where('f.status', '=', 'released')
-      .execute();
-    const allegations = await this.db
-      .selectFrom('wf_reports as r')
-      .innerJoin('wf_records as rec', (j) =>
-        j.onRef('rec.mission', '=', 'r.mission').onRef('rec.id', '=', 'r.id'),
-      )
-      .leftJoin('wf_incidents as i', (j) =>
-        j.onRef('i.mission', '=', 'r.mission').onRef('i.id', '=', 'r.incident'),
-      )
-      .select(['r.accused', 'r.terms'])
-      .where('r.mission', '=', mission)
-      .where('r.accused', 'is not', null)
-      .where('rec.visibility', '=', 'public')
-      .where('rec.superseded_by', 'is', null)
-      .where((eb) =>
-        eb.or([eb('i.status', 'is', null), eb('i.status', 'not in', ['released', 'closed'])]),
-      )
-      .execute();
-    const major = await this.db
-      .selectFrom('wf_incidents')
-      .select(['date', 'status', 'attribution', 'verdict'])
-      .where('mission', '=', mission)
-      .where('fatalities', '>=', doc.workflow.majorIncidentFatalities)
-      .where('status', '!=', 'closed')
-      .execute();
-    return computeCompliance(
-      doc,
-      {
-        findings: findings.map((f) => ({ ...f, termsViolated: json<string[]>(f.terms) })),
-        allegations: allegations.map((a) => ({
-          accused: a.accused!,
-          terms: json<string[]>(a.terms),
-        })),
-        major: major.map((m) => ({
-          date: m.date,
-          attribution:
-            m.status === 'released' && (m.verdict === 'confirmed' || m.verdict === 'probable')
-              ? m.attribution
-              : null,
-        })),
-      },
-      asOf,
-    );
+    const agg = await complianceAggregates(this.db, this.store.dialect, mission, doc, asOf);
+    return assembleCompliance(doc, agg, asOf);
   }
 
   /** Incidents per day and type (and fatalities) over [from, to], as the viewer sees them. */

@@ -2,7 +2,7 @@
 // agreement terms, workflow thresholds, witnesses). Missions are data: a new one is a new file of
 // this shape (missions/pak-afg.json is the first), never a code change.
 import { z } from 'zod';
-import { CountryCodeSchema, EventTypeSchema } from '../taxonomy.js';
+import { CountryCodeSchema, EventTypeSchema, VerdictSchema } from '../taxonomy.js';
 
 export const SlugSchema = z
   .string()
@@ -68,6 +68,11 @@ const TermCheckSchema = z.object({
   crossingStatuses: z.array(z.string().min(1)).default([]),
   /** True when the breach must cross the line (an attack from one territory into the other). */
   crossBorder: z.boolean().default(false),
+  /**
+   * The verdicts of a released finding that count as a violation of the term. Absent means
+   * ["confirmed"] (documents stored before this field existed have none, so it stays optional).
+   */
+  verdicts: z.array(VerdictSchema).min(1).optional(),
 });
 
 export const TermSchema = z.object({

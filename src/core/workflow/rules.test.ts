@@ -12,7 +12,6 @@ import { base64Encode, utf8Encode } from '../../tlog/bytes.js';
 import { commitmentDigest } from './confidential.js';
 import { decide, RULES, type Facts, type RuleName } from './rules.js';
 import { canMove } from './state-machine.js';
-import { computeCompliance } from './compliance.js';
 
 const mission = MissionDocSchema.parse(
   JSON.parse(readFileSync(new URL('../../../missions/pak-afg.json', import.meta.url), 'utf8')),
@@ -382,46 +381,6 @@ test('the state machine: manual moves stop before findings; released and closed 
   assert.ok(!canMove('endorsed', 'released'));
   assert.ok(!canMove('released', 'closed'));
   assert.ok(!canMove('closed', 'reported'));
-});
-
-test('compliance counts confirmed violations per term and party and days since', () => {
-  const c = computeCompliance(
-    mission,
-    {
-      findings: [
-        {
-          attribution: 'PK',
-          verdict: 'confirmed',
-          termsViolated: ['no-cross-border-attacks'],
-          date: '2025-10-12',
-        },
-        {
-          attribution: 'PK',
-          verdict: 'confirmed',
-          termsViolated: ['no-cross-border-attacks'],
-          date: '2025-10-15',
-        },
-        {
-          attribution: 'AF',
-          verdict: 'probable',
-          termsViolated: ['no-safe-haven'],
-          date: '2025-10-16',
-        },
-      ],
-      allegations: [{ accused: 'AF', terms: ['no-safe-haven'] }],
-      major: [{ date: '2025-10-15', attribution: 'PK' }],
-    },
-    '2025-10-25T12:00:00.000Z',
-  );
-  const t = (id: string, p: string) =>
-    c.terms.find((x) => x.term === id)!.parties.find((x) => x.party === p)!;
-  assert.equal(t('no-cross-border-attacks', 'PK').confirmedViolations, 2);
-  assert.equal(t('no-cross-border-attacks', 'PK').daysSinceLastConfirmedViolation, 10);
-  assert.equal(t('no-safe-haven', 'AF').probableViolations, 1);
-  assert.equal(t('no-safe-haven', 'AF').openAllegations, 1);
-  assert.equal(t('no-safe-haven', 'AF').daysSinceLastConfirmedViolation, null);
-  assert.equal(c.daysSinceLastMajorIncident, 10);
-  assert.equal(c.parties.find((p) => p.party === 'AF')?.lastMajorIncident, null);
 });
 
 test('property: random envelopes and facts never make decide throw', () => {

@@ -1,7 +1,7 @@
-// GET /api/v1/missions/<slug>/compliance: per agreement term and party, confirmed violations
-// attributed by released findings, open (public) allegations, days since the last confirmed
-// violation and since the last major incident. Computed from public facts only, so it is the same
-// for every caller.
+// GET /api/v1/missions/<slug>/compliance: per agreement term and party, violations attributed by
+// released findings, open (public) allegations, days since the last violation and since the last
+// major incident, each term judged by its own `check` rule (src/store/compliance-queries.ts).
+// Computed from public facts only, so it is the same for every caller.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';

@@ -1,0 +1,222 @@
+// Compliance aggregates in SQL, on SQLite and PostgreSQL alike: per agreement term, the term's check
+// rule (core/workflow/compliance.ts, TermRule) becomes a WHERE clause, and the database counts and
+// takes the latest dates grouped by party, so no finding or allegation is loaded into memory.
+//
+// What counts against term T for party P (public facts only, the same answer for every caller):
+//  - a released finding attributed to P whose verdict is one of T's verdicts, when the finding names
+//    T, or when its incident meets T's rule: type in T.eventTypes, one of T.armedGroups among the
+//    actors of the incident's public reports, and (crossBorder) the incident outside P's country;
+//  - an open allegation against P (public, not superseded, its incident neither released nor
+//    closed) that names T or whose own type, actors and place meet T's rule the same way;
+//  - a crossing whose latest status as of `asOf` is one of T.crossingStatuses (not attributed).
+// Major: fatalities (the finding's figure, else the incident's) at or above the mission's threshold.
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { MissionDoc } from '../core/records/mission.js';
+import {
+  termRule,
+  type ComplianceAggregates,
+  type CrossingBreach,
+  type TermPartyAggregate,
+  type TermRule,
+} from '../core/workflow/compliance.js';
+import type { Database } from './schema.js';
+import type { Dialect } from './migrations.js';
+import type { WorkflowTables } from './workflow-schema.js';
+
+type Db = Kysely<Database & WorkflowTables>;
+
+/** Bound parameters, comma-separated (callers never pass an empty list). */
+const list = (values: readonly (string | number)[]) => sql.join([...values]);
+
+/** `col` holds JSON text; the value at `path` (keys) as text. */
+function jsonText(d: Dialect, col: RawBuilder<unknown>, path: string[]): RawBuilder<string> {
+  return d === 'sqlite'
+    ? sql<string>`json_extract(${col}, ${sql.lit(`$.${path.join('.')}`)})`
+    : sql<string>`(${col}::jsonb #>> ${sql.lit(`{${path.join(',')}}`)})`;
+}
+
+/** True when the JSON body in `col` lists an actor whose name (any case) is one of `names`. */
+function actorIn(d: Dialect, col: RawBuilder<unknown>, names: string[]): RawBuilder<SqlBool> {
+  return d === 'sqlite'
+    ? sql<SqlBool>`exists (select 1 from json_each(${col}, '$.actors') a where lower(json_extract(a.value, '$.name')) in (${list(names)}))`
+    : sql<SqlBool>`exists (select 1 from jsonb_array_elements(coalesce(${col}::jsonb -> 'actors', '[]'::jsonb)) a where lower(a ->> 'name') in (${list(names)}))`;
+}
+
+/** The party whose side a row is charged to (`party`) is not the country the event lies in. */
+function outsideOwnCountry(
+  doc: MissionDoc,
+  party: RawBuilder<unknown>,
+  country: RawBuilder<string>,
+): RawBuilder<SqlBool> {
+  // A party without a country in the mission document cannot cross a line: nothing matches.
+  const sides = doc.organisations
+    .filter((o) => o.kind === 'party' && o.country !== undefined)
+    .map((o) => sql`(${party} = ${sql.lit(o.code)} and ${country} <> ${sql.lit(o.country!)})`);
+  return sides.length ? sql<SqlBool>`(${sql.join(sides, sql` or `)})` : sql<SqlBool>`1 = 0`;
+}
+
+/** A term id appears in a JSON array of term ids (ids are slugs: no LIKE wildcards in them). */
+function namesTerm(col: RawBuilder<unknown>, term: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${col} like ${sql.lit(`%"${term}"%`)}`;
+}
+
+/** The event (type, actors, place) meets the term's rule, for the party in `party`. */
+function meetsRule(
+  d: Dialect,
+  doc: MissionDoc,
+  rule: TermRule,
+  e: {
+    type: RawBuilder<unknown>;
+    actors: (names: string[]) => RawBuilder<SqlBool>;
+    country: RawBuilder<string>;
+    party: RawBuilder<unknown>;
+  },
+): RawBuilder<SqlBool> {
+  if (rule.eventTypes.length === 0) return sql<SqlBool>`1 = 0`;
+  const parts = [sql<SqlBool>`${e.type} in (${list(rule.eventTypes)})`];
+  if (rule.armedGroups.length) parts.push(e.actors(rule.armedGroups));
+  if (rule.crossBorder) parts.push(outsideOwnCountry(doc, e.party, e.country));
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+function emptyAggregate(party: string): TermPartyAggregate {
+  return {
+    party,
+    violations: 0,
+    probable: 0,
+    lastViolation: null,
+    lastMajorViolation: null,
+    openAllegations: 0,
+  };
+}
+
+async function findingsByParty(
+  db: Db,
+  d: Dialect,
+  mission: string,
+  doc: MissionDoc,
+  rule: TermRule,
+  obliged: string[],
+) {
+  const major = doc.workflow.majorIncidentFatalities;
+  const counted = sql`f.verdict in (${list(rule.verdicts)})`;
+  const reportActors = (names: string[]) =>
+    sql<SqlBool>`exists (select 1 from wf_reports ar join wf_records arec on arec.mission = ar.mission and arec.id = ar.id where ar.mission = i.mission and ar.incident = i.id and arec.visibility = 'public' and ${actorIn(d, sql`arec.body`, names)})`;
+  const matches = meetsRule(d, doc, rule, {
+    type: sql`i.type`,
+    actors: reportActors,
+    country: jsonText(d, sql`i.location`, ['country']),
+    party: sql`f.attribution`,
+  });
+  const { rows } = await sql<{
+    party: string;
+    violations: number | string;
+    probable: number | string;
+    last: string | null;
+    last_major: string | null;
+  }>`
+    select f.attribution as party,
+      sum(case when ${counted} then 1 else 0 end) as violations,
+      sum(case when f.verdict = 'probable' then 1 else 0 end) as probable,
+      max(case when ${counted} then i.date end) as last,
+      max(case when ${counted} and coalesce(f.fatalities, i.fatalities, 0) >= ${sql.lit(major)} then i.date end) as last_major
+    from wf_findings f
+    join wf_incidents i on i.mission = f.mission and i.id = f.incident
+    where f.mission = ${mission} and f.status = 'released'
+      and f.attribution in (${list(obliged)})
+      and (${namesTerm(sql`f.terms`, rule.term)} or ${matches})
+    group by f.attribution`.execute(db);
+  return rows;
+}
+
+async function allegationsByParty(
+  db: Db,
+  d: Dialect,
+  mission: string,
+  doc: MissionDoc,
+  rule: TermRule,
+  obliged: string[],
+) {
+  const matches = meetsRule(d, doc, rule, {
+    type: jsonText(d, sql`rec.body`, ['type']),
+    actors: (names) => actorIn(d, sql`rec.body`, names),
+    country: jsonText(d, sql`rec.body`, ['location', 'country']),
+    party: sql`r.accused`,
+  });
+  const { rows } = await sql<{ party: string; n: number | string }>`
+    select r.accused as party, count(*) as n
+    from wf_reports r
+    join wf_records rec on rec.mission = r.mission and rec.id = r.id
+    left join wf_incidents i on i.mission = r.mission and i.id = r.incident
+    where r.mission = ${mission}
+      and r.accused in (${list(obliged)})
+      and rec.visibility = 'public' and rec.superseded_by is null
+      and (i.status is null or i.status not in ('released', 'closed'))
+      and (${namesTerm(sql`r.terms`, rule.term)} or ${matches})
+    group by r.accused`.execute(db);
+  return rows;
+}
+
+/** Crossings whose latest status on or before `asOf` is one the rule lists. */
+async function crossingBreaches(
+  db: Db,
+  mission: string,
+  rule: TermRule,
+  asOf: string,
+): Promise<CrossingBreach[]> {
+  if (rule.crossingStatuses.length === 0) return [];
+  const { rows } = await sql<{ crossing: string; status: string; since: string }>`
+    select c.crossing, c.status, c.effective_at as since
+    from wf_crossings c
+    where c.mission = ${mission} and c.effective_at <= ${asOf}
+      and not exists (
+        select 1 from wf_crossings n
+        where n.mission = c.mission and n.crossing = c.crossing and n.effective_at <= ${asOf}
+          and (n.effective_at > c.effective_at or (n.effective_at = c.effective_at and n.idx > c.idx)))
+      and c.status in (${list(rule.crossingStatuses)})
+    order by c.crossing`.execute(db);
+  return rows;
+}
+
+export async function complianceAggregates(
+  db: Db,
+  dialect: Dialect,
+  mission: string,
+  doc: MissionDoc,
+  asOf: string,
+): Promise<ComplianceAggregates> {
+  const terms: ComplianceAggregates['terms'] = new Map();
+  for (const t of doc.terms) {
+    const rule = termRule(t);
+    const parties = new Map(t.obliged.map((p) => [p, emptyAggregate(p)]));
+    for (const r of await findingsByParty(db, dialect, mission, doc, rule, t.obliged)) {
+      const p = parties.get(r.party);
+      if (!p) continue;
+      p.violations = Number(r.violations);
+      p.probable = Number(r.probable);
+      p.lastViolation = r.last;
+      p.lastMajorViolation = r.last_major;
+    }
+    for (const r of await allegationsByParty(db, dialect, mission, doc, rule, t.obliged)) {
+      const p = parties.get(r.party);
+      if (p) p.openAllegations = Number(r.n);
+    }
+    terms.set(t.id, { parties, crossings: await crossingBreaches(db, mission, rule, asOf) });
+  }
+  const major = doc.workflow.majorIncidentFatalities;
+  const overall = await sql<{ last: string | null }>`
+    select max(date) as last from wf_incidents
+    where mission = ${mission} and fatalities >= ${sql.lit(major)} and status <> 'closed'`.execute(
+    db,
+  );
+  const byParty = await sql<{ party: string; last: string }>`
+    select attribution as party, max(date) as last from wf_incidents
+    where mission = ${mission} and fatalities >= ${sql.lit(major)} and status = 'released'
+      and verdict in ('confirmed', 'probable') and attribution is not null
+    group by attribution`.execute(db);
+  return {
+    terms,
+    lastMajorIncident: overall.rows[0]?.last ?? null,
+    lastMajorByParty: new Map(byParty.rows.map((r) => [r.party, r.last])),
+  };
+}
