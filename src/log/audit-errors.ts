@@ -15,6 +15,8 @@ export const AUDIT_ERROR_CODES = [
   'unknown_key',
   /** An envelope's signature does not verify with its author's registered key. */
   'bad_signature',
+  /** A reveal names no earlier commitment, does not hash to it, or discloses a badly signed entry. */
+  'bad_reveal',
   /** The checkpoint is not consistent with one verified before: rollback, fork or split view. */
   'inconsistent',
   /** The saved state (or a local mirror) could not be read or was not written by us. */

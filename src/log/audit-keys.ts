@@ -11,11 +11,14 @@
 //    revoked; `key` entries (register and revoke) must be signed by an unrevoked admin key.
 //  - Every entry is a canonical envelope (parseEntry), of this log's mission, with a unique id,
 //    and its signature verifies with its author's registered key.
+//  - Every reveal matches the commitment it names, and discloses an entry its author signed
+//    (audit-reveals.ts).
 // Entry bytes are attacker-controlled.
 import { parseEntry, verifyEnvelope, type Envelope } from '../core/envelope.js';
 import { CoreError } from '../core/errors.js';
 import { authorIdOf, importVerifier } from '../core/signing.js';
 import { AuditError } from './audit-errors.js';
+import { RevealChecker } from './audit-reveals.js';
 import type { WorkerVerdict } from './audit-worker.js';
 
 interface KeyState {
@@ -55,6 +58,7 @@ export class EnvelopeChecker {
   private pending: Array<Promise<void>> = [];
   private count = 0;
   private readonly kinds: Record<string, number> = {};
+  private readonly reveals = new RevealChecker();
 
   /** Called with every key the log registers (the audit pool's workers learn them). */
   onKey: ((author: string, vkey: string) => void) | undefined;
@@ -124,6 +128,11 @@ export class EnvelopeChecker {
       this.applyKey(index, envelope);
     }
     this.verify(index, envelope, author, pre);
+    const revealed = this.reveals.add(index, envelope, (a) => this.keys.get(a)?.key);
+    if (revealed) {
+      revealed.catch(() => {}); // reported by settle()
+      this.pending.push(revealed);
+    }
   }
 
   /** Every key registered so far, as [author, vkey]. */

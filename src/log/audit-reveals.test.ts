@@ -1,0 +1,130 @@
+// The whole-log audit checks every reveal against the commitment it names (audit-reveals.ts), on
+// logs built below the workflow rules: a matching reveal passes; a reveal whose entry or salt does
+// not hash to the commitment, that names no earlier commitment, or that discloses an entry signed
+// by an unregistered key or with a broken signature fails with bad_reveal naming the indices.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { commitmentDigest } from '../core/workflow/confidential.js';
+import { AuditError } from './audit-errors.js';
+import { auditLog } from './audit.js';
+import type { LogSource } from './audit-source.js';
+import { entryBundlePath, tilePath } from '../tlog/tiles.js';
+import {
+  buildTiles,
+  committed,
+  genesis,
+  resignedBody,
+  revealParties,
+  revealPolicy,
+  sign,
+} from './reveal-log.test-support.js';
+
+function source(entries: Uint8Array[]): LogSource {
+  const { files, note } = buildTiles(entries);
+  const get = async (path: string) => {
+    const b = files.get(path);
+    if (!b) throw new AuditError('unreachable', `couldn't fetch ${path}: HTTP 404`);
+    return b;
+  };
+  return {
+    name: 'memory',
+    checkpoint: async () => new TextEncoder().encode(note),
+    tile: (l, n, w) => get(tilePath(l, n, w)),
+    entries: (n, w) => get(entryBundlePath(n, w)),
+  };
+}
+
+async function badReveal(entries: Uint8Array[], pattern: RegExp, workers = 0) {
+  await assert.rejects(auditLog(source(entries), revealPolicy, { workers }), (err: unknown) => {
+    assert.ok(err instanceof AuditError, `an AuditError, got ${String(err)}`);
+    assert.equal(err.code, 'bad_reveal', err.message);
+    assert.match(err.message, pattern);
+    assert.ok(!err.message.includes('\n'), 'one line');
+    return true;
+  });
+}
+
+test('a reveal that matches its commitment passes, with a registered signer', async () => {
+  const p = await revealParties();
+  const c = await committed(p);
+  const reveal = await sign(p.pk, 'reveal', c.reveal);
+  const entries = [...(await genesis(p)), c.commitment.bytes, reveal.bytes];
+  const { report } = await auditLog(source(entries), revealPolicy);
+  assert.equal(report.size, 5);
+  assert.equal(report.envelopes?.kinds.reveal, 1);
+});
+
+test('a reveal of another entry than the one committed fails, naming both indices', async () => {
+  const p = await revealParties();
+  const c = await committed(p);
+  const other = await sign(p.pk, 'report', { ...c.inner.envelope.body, title: 'Swapped' });
+  const lie = await sign(p.pk, 'reveal', {
+    ...c.reveal,
+    entry: new TextDecoder().decode(other.bytes),
+  });
+  const entries = [...(await genesis(p)), c.commitment.bytes, lie.bytes];
+  await badReveal(
+    entries,
+    /^couldn't verify the reveal at entry 4: its salt and entry do not hash to the digest of the commitment at entry 3 \([0-9a-f]{64}\)$/,
+  );
+  // The same with the envelope checks in worker threads (the reveal check runs on the main thread).
+  await badReveal(entries, /reveal at entry 4: .* commitment at entry 3/, 2);
+});
+
+test('a reveal with another salt fails', async () => {
+  const p = await revealParties();
+  const c = await committed(p);
+  const salt = Buffer.from(c.salt.map((b) => b ^ 1)).toString('base64');
+  const lie = await sign(p.pk, 'reveal', { ...c.reveal, salt });
+  await badReveal(
+    [...(await genesis(p)), c.commitment.bytes, lie.bytes],
+    /reveal at entry 4: .* commitment at entry 3/,
+  );
+});
+
+test('a reveal must name an earlier commitment of the log', async () => {
+  const p = await revealParties();
+  const c = await committed(p);
+  const early = await sign(p.pk, 'reveal', c.reveal);
+  // Revealed before it is committed: the commitment that follows does not make it right.
+  await badReveal(
+    [...(await genesis(p)), early.bytes, c.commitment.bytes],
+    new RegExp(
+      `reveal at entry 3: it names commitment ${c.commitment.envelope.id}, which no earlier`,
+    ),
+  );
+  // A report's id is not a commitment.
+  const report = await sign(p.pk, 'report', c.inner.envelope.body);
+  const wrong = await sign(p.pk, 'reveal', { ...c.reveal, commitment: report.envelope.id });
+  await badReveal(
+    [...(await genesis(p)), c.commitment.bytes, report.bytes, wrong.bytes],
+    /reveal at entry 5: it names commitment/,
+  );
+});
+
+test('the revealed entry must be signed by a key the log registered, and verify', async () => {
+  const p = await revealParties();
+  // Committed honestly to an entry a stranger signed: the digest matches, the signer does not.
+  const s = await committed(p, p.stranger);
+  const revealS = await sign(p.pk, 'reveal', s.reveal);
+  await badReveal(
+    [...(await genesis(p)), s.commitment.bytes, revealS.bytes],
+    /reveal at entry 4: the entry it reveals \(committed at entry 3\) is signed by .*never registered/,
+  );
+  // Committed to an entry whose body was changed after signing: digest matches, signature fails.
+  const c = await committed(p);
+  const forged = resignedBody(c.inner.envelope);
+  const commitment = await sign(p.pk, 'commitment', {
+    digest: commitmentDigest(c.salt, forged),
+    side: 'PK',
+  });
+  const reveal = await sign(p.pk, 'reveal', {
+    commitment: commitment.envelope.id,
+    salt: c.reveal.salt,
+    entry: new TextDecoder().decode(forged),
+  });
+  await badReveal(
+    [...(await genesis(p)), commitment.bytes, reveal.bytes],
+    /reveal at entry 4: the signature of the entry it reveals \(committed at entry 3\) does not verify/,
+  );
+});

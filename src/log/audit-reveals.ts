@@ -1,0 +1,83 @@
+// Checking every reveal of a log against the commitment it names (DESIGN.md "Entries": "a later
+// `reveal` discloses it, and anyone can check it against the commitment"; issue 4, item 6).
+//
+// The server refuses a reveal that does not match (workflow rule reveal_matches), but an auditor
+// trusts no server: with nothing but the log it checks, for every `reveal` entry, that
+//  - the commitment it names is an earlier `commitment` entry of this log;
+//  - SHA-256(salt ‖ revealed entry) is that commitment's digest (core/workflow/confidential.ts);
+//  - the revealed entry is a signed envelope of this mission whose signature verifies with the
+//    key the log registered for its author (it may have been revoked since: it signed before).
+// Reveal bodies (salt, entry text) are attacker-controlled; the envelope schema has checked them.
+import { parseEntry, verifyEnvelope, type Envelope } from '../core/envelope.js';
+import type { BodyOf } from '../core/records/kinds.js';
+import { revealMatches } from '../core/workflow/confidential.js';
+import { utf8Encode } from '../tlog/bytes.js';
+import { AuditError } from './audit-errors.js';
+
+export interface RevealSummary {
+  commitments: number;
+  reveals: number;
+}
+
+export class RevealChecker {
+  /** Commitment id → its log index and digest. */
+  private readonly commitments = new Map<string, { index: number; digest: string }>();
+  private reveals = 0;
+
+  /**
+   * Takes the entry at `index` (in index order, envelope already checked). For a reveal, returns
+   * the pending check of the revealed entry's signature (it rejects with an AuditError), or throws
+   * at once when the reveal does not match its commitment.
+   */
+  add(
+    index: number,
+    envelope: Envelope,
+    keyOf: (author: string) => Promise<CryptoKey> | undefined,
+  ): Promise<void> | undefined {
+    if (envelope.kind === 'commitment') {
+      const b = envelope.body as BodyOf<'commitment'>;
+      this.commitments.set(envelope.id, { index, digest: b.digest });
+      return undefined;
+    }
+    if (envelope.kind !== 'reveal') return undefined;
+    this.reveals++;
+    const b = envelope.body as BodyOf<'reveal'>;
+    const fail = (why: string): never => {
+      throw new AuditError('bad_reveal', `couldn't verify the reveal at entry ${index}: ${why}`);
+    };
+    const c = this.commitments.get(b.commitment);
+    if (!c)
+      return fail(`it names commitment ${b.commitment}, which no earlier entry of the log is`);
+    if (!revealMatches(c.digest, b.salt, b.entry))
+      return fail(
+        `its salt and entry do not hash to the digest of the commitment at entry ${c.index} (${c.digest})`,
+      );
+    let inner: Envelope;
+    try {
+      inner = parseEntry(utf8Encode(b.entry));
+    } catch (err) {
+      return fail(
+        `the entry it reveals (committed at entry ${c.index}) is not a valid envelope: ${(err as Error).message}`,
+      );
+    }
+    if (inner.mission !== envelope.mission)
+      return fail(`the entry it reveals belongs to mission ${inner.mission}`);
+    const key = keyOf(inner.author);
+    if (!key)
+      return fail(
+        `the entry it reveals (committed at entry ${c.index}) is signed by ${inner.author}, a key the log never registered`,
+      );
+    return key
+      .then((k) => verifyEnvelope(inner, k))
+      .then((ok) => {
+        if (!ok)
+          fail(
+            `the signature of the entry it reveals (committed at entry ${c.index}) does not verify with the key of ${inner.author}`,
+          );
+      });
+  }
+
+  summary(): RevealSummary {
+    return { commitments: this.commitments.size, reveals: this.reveals };
+  }
+}
