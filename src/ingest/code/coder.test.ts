@@ -227,3 +227,66 @@ test('coder: "the clash" after a refuted report of a clash is no new event; "sin
   );
   assert.deepEqual([c?.type, c?.date], ['border_closure', '2026-02-02']);
 });
+
+test('coder: "the following day" at another place is a second event, not the first one again', () => {
+  const es = code(
+    'On 12 April, artillery shells struck villages in Dangam district, killing four civilians. The following day, shelling hit Marawara district, where one woman was killed.',
+    '2026-04-14',
+  ).filter((e) => e.type === 'shelling');
+  assert.deepEqual(
+    es.map((e) => [e.date, e.location?.name, e.fatalities]),
+    [
+      ['2026-04-12', 'Dangam', 4],
+      ['2026-04-13', 'Marawara', 1],
+    ],
+  );
+});
+
+test('coder: a definite reference in a later sentence is the event just reported', () => {
+  const es = code(
+    'QUETTA: A bomb exploded near a bus in Quetta on Sunday, killing 17 people. No group has so far claimed responsibility for the attack. The attackers also set fire to a car.',
+    '2026-08-04',
+  );
+  assert.deepEqual(
+    es.map((e) => e.type),
+    ['ied'],
+  );
+});
+
+test("coder: a victim's home district is not where the fighting was; his death counts", () => {
+  const es = code(
+    'On night 19/20 May 2026, khwarij tried to infiltrate in Spinwam area of North Waziristan District. Own troops engaged them and five khwarij were sent to hell. However, during the intense exchange of fire, Sepoy Muhammad Irfan (age 24 years, resident of District Karak), having fought gallantly, embraced shahadat.',
+    '2026-05-20',
+  );
+  assert.equal(es.length, 1);
+  assert.equal(es[0]?.location?.name, 'Spinwam');
+  assert.equal(es[0]?.fatalities, 6);
+});
+
+test('coder: "The operation was conducted on Thursday in X" gives the reported event its day and place', () => {
+  const [e] = code(
+    "At least six militants were killed in an intelligence-based operation in Pakistan's northwest Khyber Pakhtunkhwa province, the military said on Friday. The operation was conducted on Thursday in the Tirah valley.",
+    '2026-09-18',
+  );
+  assert.equal(e?.date, '2026-09-17');
+  assert.equal(e?.location?.name, 'Tirah');
+});
+
+test('coder: aircraft that "bombarded" and "strikes on" places are air strikes', () => {
+  assert.equal(
+    code('Pakistani aircraft bombarded houses in Khost on Monday night.')[0]?.type,
+    'airstrike',
+  );
+  assert.equal(
+    code('Pakistan said its forces carried out strikes on hideouts in Khost on Monday.')[0]?.type,
+    'airstrike',
+  );
+});
+
+test('coder: displaced families receiving aid are no new displacement', () => {
+  const es = code(
+    'Partners delivered food to 200 displaced families in Asadabad on 13 April.',
+    '2026-04-14',
+  );
+  assert.equal(es.filter((e) => e.type === 'displacement').length, 0);
+});

@@ -21,7 +21,7 @@ export interface CoderOptions {
 }
 
 const CIVILIAN_VICTIMS =
-  /\b(?:civilians?|villagers|passengers|labou?rers|workers|women|children|worshippers|students|journalists?|polio|teachers|shopkeepers|traders|elders?|family|families|residents|pedestrians|bystanders)\b/i;
+  /\b(?:civilians?|villagers|passengers|labou?rers|workers|women|children|worshippers|students|journalists?|polio|teachers|shopkeepers|traders|elders?|family|families|residents|pedestrians|bystanders|shepherds?|herders?|farmers?|drivers?|tribesm[ae]n|boys?|girls?|(?:a|an) (?:\w+ )?(?:man|woman|youth))\b/i;
 const PRESENT_PERFECT =
   /\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|been|caused|become|killed|left|seen|brought|hit|struck|ground|taken|fled)\b/i;
 const MAX_INHERIT_SENTENCES = 2;
@@ -71,6 +71,12 @@ const CLAIMED =
   /\bclaim(?:ed|s|ing)? (?:(?:the )?responsibility|the (?:attack|attacks|killings?|bombing|blast|assault|ambush))\b/i;
 const UNCLAIMED =
   /\b(?:no one|nobody|no group|no organi[sz]ation|none|not|yet to|never)\b[^.]{0,40}\bclaim/i;
+const THE_ATTACKERS =
+  /(?:^|\b(?:the|they)\s+)(?:attackers|assailants|gunmen|militants|terrorists|bombers?|they)\b(?:\s+\w+){0,2}\s*$/i;
+// "The operation was conducted on Thursday in the Tirah valley": a sentence about the event just
+// reported that gives its day or place.
+const ABOUT_LAST =
+  /^(?:The|This|That)\s+(?:[\w-]+\s+)?(?:operation|attack|clash(?:es)?|raid|ambush|strikes?|blast|explosion|bombing|assault|fighting|incident)\b/;
 const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|such an?|alleged)\s+(?:[\w-]+\s+)?$/i;
 const DEATH_WORDS =
   /\b(?:kill|dead|death|died|martyr|lives|life|shahadat|martyrdom|toll|slain|perished|bodies|casualt|fatalit|no one|nobody)/i;
@@ -192,6 +198,35 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             DEFINITE_BEFORE.test(clause.text.slice(Math.max(0, trig.start - 20), trig.start))
           )
             continue;
+          // "claimed responsibility for the attack", "during the intense exchange of fire": a definite
+          // reference with no day or place of its own is the event just reported, not a new one.
+          if (
+            lastViolent !== null &&
+            (isViolent(type) || trig.weak) &&
+            DEFINITE_BEFORE.test(clause.text.slice(Math.max(0, trig.start - 20), trig.start)) &&
+            !ownDateOrPlace(clause, placeMentions, datesFor(tense))
+          ) {
+            // Its figures ("Sepoy X ... embraced shahadat") still count for that event.
+            for (const f of fatalities)
+              if (nearestViolent(f.start, allTriggers) === trig)
+                lastViolent.draft.claims.push({
+                  count: f.count,
+                  source,
+                  group: f.group,
+                  latest: f.latest,
+                });
+            continue;
+          }
+          // "The attackers also set fire to a vehicle": what the attackers just named did is part of
+          // their attack.
+          if (
+            lastViolent !== null &&
+            si - lastViolent.sentence <= MAX_INHERIT_SENTENCES &&
+            !isViolent(type) &&
+            THE_ATTACKERS.test(clause.text.slice(0, trig.start))
+          ) {
+            continue;
+          }
           coded.add(type);
           const evidence = {
             text: article.body.slice(sentence.start, sentence.end),
@@ -344,7 +379,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
                     const owner = nearestViolent(f.start, allTriggers);
                     return owner === null || owner === trig;
                   })
-                  .map((f) => ({ count: f.count, source, group: f.group }))
+                  .map((f) => ({ count: f.count, source, group: f.group, latest: f.latest }))
               : [];
 
           const base: DraftEvent = {
@@ -383,6 +418,14 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
         }
       }
     }
+    if (lastViolent && si - lastViolent.sentence <= 1 && ABOUT_LAST.test(text.trimStart())) {
+      refineLast(
+        lastViolent.draft,
+        text,
+        datesFor('past'),
+        placeMentions.length > 0 ? placeMentions : findPlaceMentions(text, gazetteer),
+      );
+    }
     // "The BLF claimed the killings": the claimant is the perpetrator of the event just reported.
     if (
       lastViolent &&
@@ -404,7 +447,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
       // A figure in a sentence that names no event of its own adds to the event just reported.
       const source = sourceOf(text);
       for (const f of findFatalities(text))
-        lastViolent.draft.claims.push({ count: f.count, source, group: f.group });
+        lastViolent.draft.claims.push({ count: f.count, source, group: f.group, latest: f.latest });
     }
     for (const m of placeMentions) {
       if (m.places[0]?.kind === 'crossing') lastCrossing = toLocation(m.places[0]);
@@ -418,6 +461,47 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
   });
 
   return mergeDrafts(drafts).map((d) => toCodedEvent(d, article));
+}
+
+/** Gives the event just reported the day and the finer place a sentence about it names. */
+function refineLast(
+  draft: DraftEvent,
+  text: string,
+  dates: DateMention[],
+  places: PlaceMention[],
+): void {
+  const firstClause = splitClauses({ text, start: 0, end: text.length })[0];
+  const end = firstClause?.end ?? text.length;
+  const day = dates.find((d) => d.date !== null && d.precision === 1 && d.end <= end);
+  if (day?.date && (!draft.dateExplicit || draft.precision !== 1)) {
+    draft.date = day.date;
+    draft.precision = 1;
+    draft.dateExplicit = true;
+  }
+  const place = places.find((m) => m.end <= end && m.locative && !m.origin && !m.agentive);
+  const p = place?.places[0];
+  if (p && p.kind !== 'country') {
+    const loc = toLocation(p);
+    const cur = draft.location;
+    if (
+      !cur ||
+      (cur.country === loc.country &&
+        loc.geo_precision <= cur.geo_precision &&
+        cur.geo_precision >= 2)
+    ) {
+      draft.location = loc;
+    }
+  }
+}
+
+/** True when a clause names a day or a place (not an origin) of its own. */
+function ownDateOrPlace(clause: Span, places: PlaceMention[], dates: DateMention[]): boolean {
+  const inside = (m: { start: number; end: number }): boolean =>
+    m.start >= clause.start && m.end <= clause.end;
+  return (
+    dates.some((d) => inside(d) && d.date !== null) ||
+    places.some((m) => inside(m) && m.locative && !m.origin && m.places[0]?.kind !== 'country')
+  );
 }
 
 /** The type a trigger codes: weak "killed" mentions take it from the victims. */

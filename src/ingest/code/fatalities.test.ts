@@ -68,3 +68,47 @@ test('fatalities: "succumbed to their injuries" is a death; "no one claimed" is 
   assert.deepEqual(counts('No one immediately claimed responsibility for the attack.'), []);
   assert.deepEqual(counts('No one was hurt in the blast.'), [0]);
 });
+
+test('fatalities: an aside naming the same victims does not hide the figure', () => {
+  assert.deepEqual(
+    counts(
+      'As many as twenty-three civilians, including women and children, have been killed in the strikes.',
+    ),
+    [23],
+  );
+});
+
+test('fatalities: the subject of an active "killed" is the killer, not a victim', () => {
+  assert.deepEqual(counts('A suicide bomber killed 14 soldiers at a military camp.'), [14]);
+  assert.deepEqual(counts('Two gunmen killed a policeman.'), [1]);
+});
+
+test('fatalities: soldiers named with their rank (ISPR) count one each', () => {
+  assert.deepEqual(
+    counts(
+      'Sepoy Muhammad Irfan (age 24 years, resident of District Karak), having fought gallantly, paid the ultimate sacrifice and embraced shahadat.',
+    ),
+    [1],
+  );
+  assert.deepEqual(counts('Naik Ali Khan and Sepoy Ahmed Shah embraced shahadat.'), [2]);
+});
+
+test('fatalities: bodies recovered are counted; "forces" are victims too', () => {
+  assert.deepEqual(
+    counts('The bullet-riddled bodies of two men, who had gone missing, were recovered.'),
+    [2],
+  );
+  const [f] = findFatalities('Sources said two Islamic Emirate forces were killed.');
+  assert.equal(f?.count, 2);
+  assert.equal(f?.group, 'state');
+});
+
+test('fatalities: a rising death toll supersedes earlier figures instead of disputing them', () => {
+  const [toll] = findFatalities('The death toll from the blast rose to 19 on Tuesday.');
+  assert.equal(toll?.latest, true);
+  const { conservative } = mergeClaims([
+    { count: 19, source: 'medical sources', group: 'any', latest: true },
+    { count: 17, source: 'unnamed source', group: 'any' },
+  ]);
+  assert.equal(conservative, 19);
+});

@@ -55,10 +55,20 @@ const NUM =
 const QUAL =
   '(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly |approximately |an estimated |a total of |another |the )?';
 const VICTIM =
-  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|constables?|cops|jawans?|sepoys?|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|protesters|demonstrators|mourners|worshippers|shepherds?|tribesmen|commanders?|Taliban|personnel)";
+  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|constables?|cops|jawans?|sepoys?|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|protesters|demonstrators|mourners|worshippers|shepherds?|tribesmen|commanders?|Taliban|forces|men)";
 const DIED =
-  '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down|succumbed to (?:his|her|their) (?:injuries|wounds))';
+  '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down|paid the ultimate sacrifice|succumbed to (?:his|her|their) (?:injuries|wounds))';
 
+// ISPR: "Sepoy Muhammad Irfan (age 24 years, resident of District Karak), having fought gallantly,
+// paid the ultimate sacrifice and embraced shahadat": each soldier or policeman named with his rank is
+// one death. Ranks of Pakistani soldiers and policemen as ISPR and police releases write them before a name.
+const RANK =
+  '(?:Sepoy|Naik|Lance Naik|Havildar|Subedar|Naib Subedar|Captain|Capt\\.|Major|Maj\\.|Lieutenant|Lt\\.|Colonel|Col\\.|Constable|Head Constable|Sub-Inspector|Assistant Sub-Inspector|ASI|SHO|Inspector|Sergeant)';
+const RANKED_DEAD = new RegExp(
+  `\\b${RANK} [A-Z][\\w'-]+(?: [A-Z][\\w'-]+){0,3}(?:,? (?:and|&) ${RANK} [A-Z][\\w'-]+(?: [A-Z][\\w'-]+){0,3})*[^.;]{0,90}?\\b(?:embraced (?:shahadat|martyrdom)|(?:was |were )?martyred|paid the ultimate sacrifice|(?:was |were )killed|lost (?:his|their) li(?:fe|ves))`,
+  'g',
+);
+const RANK_WORD = new RegExp(`\\b${RANK} [A-Z]`, 'g');
 // "N soldiers were killed", "killing N militants", "death toll rose to N", "N dead".
 const PATTERNS: RegExp[] = [
   // The words between the victims and the verb may hold commas ("two soldiers of Pakistan Army, having
@@ -76,11 +86,17 @@ const PATTERNS: RegExp[] = [
     `\\b(?:death toll|toll|fatalities|casualties)\\b (?:[\\w'-]+ ){0,12}?(?:rose to|climbed to|reached|stood at|stands at|of|at|to)\\s+${QUAL}(${NUM})\\b`,
     'gi',
   ),
+  // "the bullet-riddled bodies of two men were recovered": the dead are counted where they are found.
+  new RegExp(
+    `\\bbod(?:y|ies) of ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}`,
+    'gi',
+  ),
   new RegExp(
     // "No one was hurt", "no casualties": but "no one claimed responsibility" is no figure.
     `\\bno (?:casualties|deaths|fatalities|loss of life)\\b(?: (?:was|were) (?:reported|caused))?|\\b(?:no one|nobody|no-one|none) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)\\b|\\b(?:no one|nobody) (?:died|was hurt)\\b`,
     'gi',
   ),
+  RANKED_DEAD,
 ];
 const WOUNDED_AFTER = /^\s*(?:(?!and\b)[\w'-]+ ){0,3}?(?:were |was )?(?:injured|wounded|hurt)\b/i;
 const AND_MORE = new RegExp(`^,? (?:and|as well as|besides) ${QUAL}(${NUM}) ${VICTIM}`, 'i');
@@ -113,16 +129,19 @@ export interface FatalityMention {
   start: number;
   end: number;
   group: VictimGroup;
+  /** An updated total ("the toll rose to 19"): it supersedes the article's earlier figures. */
+  latest?: boolean;
 }
 
 /** A claim before merging: one source's figure for one group of victims. */
 export interface GroupClaim extends FatalityClaim {
   group: VictimGroup;
+  latest?: boolean;
 }
 
 function victimGroup(text: string): VictimGroup {
   if (
-    /\b(?:soldiers?|troops|personnel|officers?|policem[ae]n|police|guards?|FC|Levies|sepoys?|commissioner|officials?)\b/i.test(
+    /\b(?:soldiers?|troops|forces|personnel|officers?|policem[ae]n|police|guards?|FC|Levies|sepoys?|commissioner|officials?)\b/i.test(
       text,
     )
   )
@@ -143,7 +162,8 @@ function victimGroup(text: string): VictimGroup {
 }
 
 /** Death figures mentioned in one sentence. Several victim groups in one sentence are summed. */
-export function findFatalities(sentence: string): FatalityMention[] {
+export function findFatalities(raw: string): FatalityMention[] {
+  const sentence = maskAsides(raw);
   const out: FatalityMention[] = [];
   for (const re of PATTERNS) {
     re.lastIndex = 0;
@@ -151,10 +171,22 @@ export function findFatalities(sentence: string): FatalityMention[] {
       const start = m.index;
       const end = start + m[0].length;
       if (out.some((o) => start < o.end && o.start < end)) continue;
+      if (re === RANKED_DEAD) {
+        const count = m[0].match(RANK_WORD)?.length ?? 1;
+        out.push({ count, start, end, group: 'state' });
+        continue;
+      }
       if (m[1] === undefined) {
         out.push({ count: 0, start, end, group: 'any' });
         continue;
       }
+      // "a suicide bomber killed 14 soldiers": the subject of an active "killed" is the killer.
+      if (
+        (re === PATTERNS[0] || re === PATTERNS[1]) &&
+        ACTIVE_KILL.test(m[0]) &&
+        OBJECT_AFTER.test(sentence.slice(end))
+      )
+        continue;
       // "killing two and injuring five": the number belongs to the dead only when no wound word follows it.
       if (
         /^(?:killed|killing|kills|left|leaving)/i.test(m[0]) &&
@@ -180,11 +212,33 @@ export function findFatalities(sentence: string): FatalityMention[] {
         count += parseNumber(more[1]) ?? 0;
         stop = end + more[0].length;
       }
-      out.push({ count, start, end: stop, group: victimGroup(sentence.slice(start, stop)) });
+      const mention: FatalityMention = {
+        count,
+        start,
+        end: stop,
+        group: victimGroup(sentence.slice(start, stop)),
+      };
+      // "the death toll rose to 19": the latest figure replaces the earlier ones, it does not dispute them.
+      if (re === PATTERNS[3] && RISING.test(m[0])) mention.latest = true;
+      out.push(mention);
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+// "20 civilians, including women and children, were killed": the aside names the same victims.
+const ASIDE =
+  /,\s+(?:including|among them|most of them|mostly|all of them|both of them)\s[^,.;]{1,60},/gi;
+
+/** The sentence with asides blanked to one filler word (same length, so offsets hold). */
+function maskAsides(s: string): string {
+  return s.replace(ASIDE, (m) => `, ${'x'.repeat(m.length - 3)},`);
+}
+
+const ACTIVE_KILL =
+  /(?<!(?:were|was|been|are|got) )\b(?:killed|shot dead|gunned down|martyred|slain|eliminated|neutrali[sz]ed)$/i;
+const OBJECT_AFTER = new RegExp(`^ (?:${QUAL}${NUM}|the|his|her|their|its)\\b`, 'i');
+const RISING = /\b(?:rose|climbed|reached|jumped|increased|risen|mounted)\b/i;
 
 const SOURCE =
   /\b(?:according to|said|says|claimed|claims|told|stated|reported|announced|confirmed|put the (?:death )?toll)\b/i;
@@ -230,6 +284,12 @@ export function mergeClaims(claims: GroupClaim[]): {
   conservative: number | null;
 } {
   if (claims.length === 0) return { claims: [], conservative: null };
+  // A rising toll is the latest count of all the dead, not one side's disputed figure.
+  const latest = claims.filter((c) => c.latest === true);
+  if (latest.length > 0) {
+    const top = Math.max(...latest.map((c) => c.count));
+    return { claims: latest.map((c) => ({ source: c.source, count: c.count })), conservative: top };
+  }
   const bySourceGroup = new Map<
     string,
     { source: string | null; group: VictimGroup; count: number }

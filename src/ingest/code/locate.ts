@@ -106,10 +106,16 @@ const MOVEMENT_TYPES: ReadonlySet<EventType> = new Set([
 export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
   if (input.type === 'displacement') {
     // "families moved to relatives in Asadabad": the destination is not where they were displaced.
-    const notDestination = (m: PlaceMention): boolean =>
-      !/\b(?:to|towards|into)\s+(?:\w+\s+){0,2}(?:in\s+)?$/i.test(
-        input.sentence.slice(Math.max(0, m.start - 40), m.start),
+    // "staying with relatives in Asadabad", "took shelter in Jalalabad": where they went, too.
+    const notDestination = (m: PlaceMention): boolean => {
+      const before = input.sentence.slice(Math.max(0, m.start - 60), m.start);
+      return (
+        !/\b(?:to|towards|into)\s+(?:\w+\s+){0,2}(?:in\s+)?$/i.test(before) &&
+        !/\b(?:staying|stay|stayed|sheltering|shelter|sheltered|refuge|hosted|housed|living|camps?|arrived)\b(?:\s+\w+){0,4}\s+(?:in|at|with)\s+(?:the\s+)?(?:\w+\s+){0,2}$/i.test(
+          before,
+        )
       );
+    };
     input = {
       ...input,
       clauseMentions: input.clauseMentions.filter(notDestination),

@@ -60,6 +60,24 @@ function datesCompatible(a: DraftEvent, b: DraftEvent, strategic: boolean): bool
   return strategic || dayDiff(a.date, b.date) <= 31;
 }
 
+/**
+ * "On 12 April, shells struck Dangam ... The following day, shelling hit Marawara": two explicit days
+ * at two named places are two events, even when the days and places are near enough to be one.
+ */
+function distinctDays(a: DraftEvent, b: DraftEvent): boolean {
+  return (
+    a.precision === 1 &&
+    b.precision === 1 &&
+    a.dateExplicit &&
+    b.dateExplicit &&
+    a.date !== b.date &&
+    a.location !== null &&
+    b.location !== null &&
+    a.location.name !== b.location.name &&
+    a.sentence.start !== b.sentence.start
+  );
+}
+
 function placesCompatible(
   a: CodedLocation | null,
   b: CodedLocation | null,
@@ -121,6 +139,7 @@ export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
         // "held in Istanbul ... will meet again in Istanbul on 6 November": two rounds, not one.
         !(strategic && k.future !== d.future && k.date !== null && d.date !== null) &&
         datesCompatible(k, d, strategic && !isViolent(k.type) && !LOCAL.has(k.type)) &&
+        !distinctDays(k, d) &&
         placesCompatible(
           k.location,
           d.location,
@@ -151,7 +170,12 @@ function absorb(into: DraftEvent, d: DraftEvent): void {
   } else if (into.date === null && into.precision === null && d.precision !== null) {
     into.precision = d.precision;
   }
-  if (d.location && (!into.location || specificity(d.location) > specificity(into.location))) {
+  // A place borrowed from context ("the attack" two sentences on) does not replace one named for the event.
+  if (
+    d.location &&
+    (!into.location ||
+      (specificity(d.location) > specificity(into.location) && d.locationHow !== 'context'))
+  ) {
     into.location = d.location;
     into.locationHow = d.locationHow;
   }

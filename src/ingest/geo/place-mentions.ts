@@ -18,9 +18,12 @@ export interface PlaceMention {
 
 const WORD = /[\p{L}\p{M}]+|\d+/gu;
 const LOCATIVE =
-  /\b(?:in|at|near|across|inside|into|on|along|within|outside|around|of|between|from|to|toward|towards|through|district|province|area|areas|town|village|city|valley|region|exiting|entering|targeting|targeted|struck|hit|bombed|shelled)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|southeastern|southwestern|northeastern|northwestern|central|border|tribal|restive|remote|neighbouring|neighboring|volatile|mountainous|troubled|frontier|nearby|north|south|east|west)\s+)*$/i;
+  /\b(?:in|at|near|across|inside|into|on|along|within|outside|around|of|between|from|to|toward|towards|through|district|province|area|areas|town|village|city|valley|region|exiting|entering|targeting|targeted|struck|hit|bombed|shelled)\s+(?:the\s+)?(?:[\p{L}-]+'s\s+)?(?:(?:southern|northern|eastern|western|southeastern|southwestern|northeastern|northwestern|central|border|tribal|restive|remote|neighbouring|neighboring|volatile|mountainous|troubled|frontier|nearby|north|south|east|west|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east)\s+)*$/iu;
 const AGENT_AFTER =
   /^(?:(?:'s|’s)\s+(?:government|army|military|foreign|ministry|spokes\w+|delegation|side|officials|authorities|leaders?|position|stance|security|forces|interim|defen[cs]e|prime|president|envoy|allegations?|claims?|accusations?)\b|\s+(?:government|army|military|forces|troops|authorities|officials|administration|police|Air Force|Foreign Office|delegation|regime|said|says|noted|notes|stated|states|added|told|argued|alleged|alleges|reiterated|expressed|called|asked|hopes|hoped|accused|accuses|denied|denies|claimed|claims|rejected|urged|urges|seeks|sought|wants|warned|demanded|insisted|maintains|maintained|blamed|responded|announced|confirmed|condemned|protested|and\s+\w+\s+(?:said|have|has|agreed))\b)/;
+
+const HOME =
+  /\b(?:resident of|residents of|native of|natives of|hailing from|hailed from|belonging to|belonged to|hometown|home town|native town|native village|domicile of)\s+(?:the\s+)?(?:district\s+|village\s+|tehsil\s+)?$/i;
 
 // Capitals stand for their governments ("Islamabad blamed Kabul") unless introduced as places.
 const CAPITALS = new Set([
@@ -96,7 +99,8 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
       // "Tank: Two soldiers were martyred" (roundups) and "MOHMAND:" datelines name the place of the paragraph.
       locative,
       agentive: AGENT_AFTER.test(after) || (CAPITALS.has(first.folded) && !locative),
-      origin: /\bfrom\s+(?:the\s+)?$/i.test(before),
+      // "resident of District Karak", "hailing from Swat": where a victim comes from, not the scene.
+      origin: /\bfrom\s+(?:the\s+)?$/i.test(before) || HOME.test(before),
     });
     i = best.j;
   }
