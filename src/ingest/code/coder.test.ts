@@ -290,3 +290,17 @@ test('coder: displaced families receiving aid are no new displacement', () => {
   );
   assert.equal(es.filter((e) => e.type === 'displacement').length, 0);
 });
+
+test('coder: fresh present-perfect news is dated by the report; tallies are not', () => {
+  const [news] = code(
+    'Three soldiers have been martyred in an attack on a checkpost in Bannu, the ISPR said.',
+    '2026-03-11',
+  );
+  assert.equal(news?.date, '2026-03-11');
+  assert.equal(news?.time_precision, 2);
+  const [tally] = code(
+    'Dozens of soldiers have been killed in attacks in Bannu since January, officials said.',
+    '2026-03-11',
+  );
+  assert.equal(tally?.date ?? null, null);
+});

@@ -25,6 +25,11 @@ const CIVILIAN_VICTIMS =
 const PRESENT_PERFECT =
   /\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|been|caused|become|killed|left|seen|brought|hit|struck|ground|taken|fled)\b/i;
 const MAX_INHERIT_SENTENCES = 2;
+const FRESH_PERFECT =
+  /\b(?:has|have) been (?:killed|martyred|injured|wounded|shot dead|gunned down|abducted|kidnapped)\b|\b(?:has|have) (?:killed|martyred|shot dead|gunned down)\b/i;
+// "have been killed since January", "for years": a tally or a pattern, not one day's news.
+const HABITUAL =
+  /\bsince\b|\bfor (?:years|months|weeks|decades)\b|\brepeatedly\b|\bover the (?:past|last)\b|\bin recent\b|\bthis year\b|\bso far\b|\bto date\b/i;
 // "arrested suspects in a raid", "wanted in the killing of": the weak word belongs to this event.
 const EXPLAINS_WEAK: ReadonlySet<EventType> = new Set([
   'arrest',
@@ -265,6 +270,16 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
             NEWS_EVENT_TYPES.has(type) &&
             PUNCTUAL_PERFECT.test(clause.text)
           ) {
+            date = article.published;
+            precision = 2;
+          } else if (
+            tense === 'ongoing' &&
+            article.published &&
+            isViolent(type) &&
+            FRESH_PERFECT.test(clause.text) &&
+            !HABITUAL.test(text)
+          ) {
+            // "Three soldiers have been martyred in an attack": news of the day, dated by the report.
             date = article.published;
             precision = 2;
           } else if (tense === 'ongoing') {

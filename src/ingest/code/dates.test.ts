@@ -154,3 +154,32 @@ test('dates: a span of weekdays is its first day with precision 2', () => {
   );
   assert.deepEqual([w?.date, w?.precision], ['2026-05-06', 2]);
 });
+
+test('dates: "the night of March 8" and "the morning of 9 March" are those days', () => {
+  const [night] = findDates('Forces exchanged fire on the night of March 8.', '2026-03-11', 'past');
+  assert.equal(night?.date, '2026-03-08');
+  assert.equal(night?.precision, 1);
+  const [morning] = findDates(
+    'Militants attacked on the morning of 9 March.',
+    '2026-03-11',
+    'past',
+  );
+  assert.equal(morning?.date, '2026-03-09');
+});
+
+test('dates: a bare earlier year is background with no day', () => {
+  const [y] = findDates('In 2023, a suicide bomber killed 80 people.', '2026-03-11', 'past');
+  assert.equal(y?.date, null);
+  assert.equal(y?.precision, 3);
+  assert.deepEqual(findDates('In 2026, trade fell.', '2026-03-11', 'past'), []);
+});
+
+test('dates: "the night between Sunday and Monday" is one night, on its first day', () => {
+  const [d] = findDates(
+    'The blast took place on the night between Sunday and Monday.',
+    '2026-03-11',
+    'past',
+  );
+  assert.equal(d?.date, '2026-03-08');
+  assert.equal(d?.precision, 1);
+});

@@ -157,11 +157,15 @@ export function findDates(
         const end = ref - ((refDay - w2 + 7) % 7) * DAY;
         start = end - ((w2 - w1 + 7) % 7) * DAY;
       }
+      // "the night between Sunday and Monday" is one night, coded on its first day.
+      const night = /\bnight\s+(?:of\s+)?$/i.test(
+        sentence.slice(Math.max(0, m.index - 12), m.index),
+      );
       out.push({
         start: m.index,
         end: m.index + m[0].length,
         date: new Date(start).toISOString().slice(0, 10),
-        precision: 2,
+        precision: night ? 1 : 2,
       });
     }
   }
@@ -261,6 +265,12 @@ function chronoParse(sentence: string, ref: Date | null, forward: boolean): chro
   return r;
 }
 
+const BARE_YEAR = /\b(?:in|since|during|of|by|early|late|mid-)\s+((?:19|20)\d{2})\b(?![-/]\d)/gi;
+const PART_OF_DAY_OF = new RegExp(
+  `\\b(?:night|morning|evening|afternoon|early hours|small hours|wee hours) of (?=\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})\\b|(?:${MONTHS})\\.? \\d)`,
+  'gi',
+);
+
 /** Vague spans ("in recent weeks") and everything chrono-node finds, appended to `out`. */
 function vagueAndChrono(
   sentence: string,
@@ -285,7 +295,21 @@ function vagueAndChrono(
     return;
   }
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
-  const results = chronoParse(sentence, ref, tense === 'future');
+  // "In 2023, a suicide bomber ...": a bare earlier year is background, dated to no day.
+  if (published) {
+    for (const m of sentence.matchAll(BARE_YEAR)) {
+      if (Number(m[1]) >= Number(published.slice(0, 4))) continue;
+      if (out.some((o) => m.index < o.end && o.start < m.index + m[0].length)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, date: null, precision: 3 });
+    }
+  }
+  // chrono-node reads "the night of March 8" as a time of day with no date: blank the part of day
+  // (same length, so offsets hold) and let it read the date.
+  const results = chronoParse(
+    sentence.replace(PART_OF_DAY_OF, (m) => ' '.repeat(m.length)),
+    ref,
+    tense === 'future',
+  );
   for (const r of results) {
     if (out.some((o) => r.index < o.end && o.start < r.index + r.text.length)) continue;
     if (
