@@ -1,8 +1,8 @@
 // Log benchmark (issue 3), figures printed as ratios against limits measured in the same run:
 //  - sequencer appends/s (durable: SQLite WAL + synchronous=FULL) vs raw batched SQLite inserts of
 //    the same bytes with the same durability (goal: ratio >= 0.5);
-//  - signed HTTP submissions/s and p99 from a separate process vs a bare single-core node:crypto
-//    Ed25519 verify loop (goal: ratio >= 1);
+//  - signed HTTP submissions/s and p99 from a separate process, one entry per request and in
+//    JSON-lines batches, each vs a bare single-core node:crypto Ed25519 verify loop (goal: ratio >= 1);
 //  - inclusion and consistency proofs/s.
 // Run alone: node --import tsx bench/log.bench.ts
 import { spawn } from 'node:child_process';
@@ -22,11 +22,16 @@ import { ed25519NoteSigner } from '../src/tlog/note.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { NewEntry } from '../src/store/store.js';
 import { Sequencer } from '../src/log/sequencer.js';
+import { ED25519_IMPLEMENTATION } from '../src/log/verify-ed25519.js';
 import { resolveConfig } from '../src/server/config.js';
 import { startServer } from '../src/server/serve.js';
 
 const N = 20_000;
 const BATCH = 256;
+/** The batch path: entries posted, entries per JSON-lines request, requests in flight. */
+const BULK_ENTRIES = Number(process.env.BENCH_LOG_BULK_ENTRIES ?? 40_000);
+const BULK_BATCH = 1000;
+const BULK_IN_FLIGHT = 4;
 
 async function makeEntries(n: number): Promise<NewEntry[]> {
   const signer = await signerFromNoteKey(generateNoteKey('bench.pak-afg').skey);
@@ -115,9 +120,27 @@ function verifyLoop(): number {
   return n / ((performance.now() - t0) / 1000);
 }
 
-async function httpRun(dir: string, count: number, concurrency: number) {
+interface HttpFigures {
+  ok: number;
+  failed: number;
+  perSec: number;
+  p50: number;
+  p99: number;
+  batchP50: number;
+  batchP99: number;
+}
+
+/** A fresh demo server, and `count` signed reports posted to it by a separate client process. */
+async function httpRun(
+  dir: string,
+  name: string,
+  count: number,
+  concurrency: number,
+  batch: number,
+): Promise<HttpFigures> {
+  const dataDir = join(dir, name);
   const server = await startServer(
-    resolveConfig({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'http'), demo: true }, {}),
+    resolveConfig({ port: 0, host: '127.0.0.1', dataDir, demo: true }, {}),
   );
   try {
     const out = await new Promise<string>((resolve, reject) => {
@@ -128,9 +151,10 @@ async function httpRun(dir: string, count: number, concurrency: number) {
           'tsx',
           new URL('./log-client.ts', import.meta.url).pathname,
           server.url,
-          join(dir, 'http', 'demo-credentials.json'),
+          join(dataDir, 'demo-credentials.json'),
           String(count),
           String(concurrency),
+          String(batch),
         ],
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
@@ -140,13 +164,7 @@ async function httpRun(dir: string, count: number, concurrency: number) {
         code === 0 ? resolve(text) : reject(new Error(`client exited ${code}`)),
       );
     });
-    return JSON.parse(out.trim().split('\n').pop()!) as {
-      ok: number;
-      failed: number;
-      perSec: number;
-      p50: number;
-      p99: number;
-    };
+    return JSON.parse(out.trim().split('\n').pop()!) as HttpFigures;
   } finally {
     await server.close();
   }
@@ -156,7 +174,8 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'truceline-bench-log-'));
   try {
     // HTTP first: a fresh process state for the server (see the note in the final report).
-    const http = await httpRun(dir, 6000, 1500);
+    const http = await httpRun(dir, 'single', 6000, 1500, 1);
+    const bulk = await httpRun(dir, 'batch', BULK_ENTRIES, BULK_IN_FLIGHT, BULK_BATCH);
     const entries = await makeEntries(N);
     const avg = entries.reduce((a, e) => a + e.bytes.length, 0) / entries.length;
     const raw = rawSqlite(dir, entries);
@@ -176,6 +195,12 @@ export async function run(): Promise<void> {
     );
     console.log(
       `  bare node:crypto Ed25519 verify loop, one core: ${loop.toFixed(0)}/s; ratio ${(http.perSec / loop).toFixed(2)} (goal >= 1)`,
+    );
+    console.log(
+      `log HTTP batch submissions (separate client process, JSON lines, ${BULK_BATCH} entries per batch, ${BULK_IN_FLIGHT} batches in flight, server verifies with ${ED25519_IMPLEMENTATION}): ${bulk.perSec.toFixed(0)} entries/s; per batch p50 ${bulk.batchP50.toFixed(0)} ms, p99 ${bulk.batchP99.toFixed(0)} ms; per entry p50 ${bulk.p50.toFixed(0)} ms, p99 ${bulk.p99.toFixed(0)} ms (${bulk.ok} ok, ${bulk.failed} failed)`,
+    );
+    console.log(
+      `  bare node:crypto Ed25519 verify loop, one core: ${loop.toFixed(0)}/s; ratio ${(bulk.perSec / loop).toFixed(2)} (goal >= 1)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,68 +2,164 @@
 // workflow rules come separately). In order: size (413), UTF-8 canonical JSON and schema naming the
 // field (400), mission, registered key (422) not revoked (403), signature (422), duplicate id
 // (409). The entry bytes are attacker-controlled until all of these pass.
-import { MAX_ENTRY_BYTES, parseEntry, verifyEnvelope } from '../core/envelope.js';
+//
+// `checkBatch` applies the very same checks to many entries at once (the batch submission path):
+// each entry gets its own verdict; a large batch is parsed and verified in worker threads
+// (verify-pool.ts) while the key lookups stay here; the duplicate-id lookup is one query per chunk
+// of ids instead of one per entry, and an id seen twice in one batch is a duplicate from its
+// second occurrence on. Signatures are checked with libsodium where it loads (verify-ed25519.ts).
+import type { Envelope } from '../core/envelope.js';
 import { CoreError } from '../core/errors.js';
-import { importVerifier } from '../core/signing.js';
+import { SIG_TYPE_ED25519, parseVerifierKey } from '../tlog/note-key.js';
 import type { NewEntry, Store } from '../store/store.js';
 import { LogError } from './errors.js';
+import { parseForMission, signatureValid } from './verify-entry.js';
+import { sharedVerifyPool, type VerifyPool } from './verify-pool.js';
+import type { ErrorData, VerifyVerdict } from './verify-worker.js';
 
 const KEY_CACHE_MS = 2000;
+/** Batches this large parse and verify in worker threads; smaller ones are not worth the trip. */
+export const POOL_MIN_ENTRIES = 64;
+/** Ids per duplicate lookup (well under SQLite's and PostgreSQL's bound-parameter limits). */
+const ID_CHUNK = 500;
+
+/** An entry that passed admission, with the envelope parsed once for the checks after it. */
+export interface Admitted {
+  entry: NewEntry;
+  envelope: Envelope;
+}
+export type BatchVerdict = { ok: true; admitted: Admitted } | { ok: false; error: unknown };
+
+interface CachedKey {
+  vkey: string;
+  /** The raw 32-byte Ed25519 public key. */
+  key: Uint8Array;
+  revoked: boolean;
+  mission: string;
+  checkedAt: number;
+}
 
 export class Admission {
-  /** Imported WebCrypto keys per author+vkey (importing is the slow part), with the key row's revocation re-read every few seconds. */
-  private readonly keys = new Map<
-    string,
-    { vkey: string; key: CryptoKey; revoked: boolean; mission: string; checkedAt: number }
-  >();
+  /** Parsed keys per author+vkey, with the key row's revocation re-read every few seconds. */
+  private readonly keys = new Map<string, CachedKey>();
 
   constructor(
     private readonly store: Store,
     private readonly mission: string,
+    /** Worker threads for large batches (undefined: everything on the calling thread). */
+    private readonly pool: VerifyPool | undefined = sharedVerifyPool(),
   ) {}
 
+  /** The keys this admission has looked up (sent to workers; they are checked again here). */
+  private knownKeys(): Array<[string, string]> {
+    return [...this.keys].map(([author, k]) => [author, k.vkey]);
+  }
+
+  /** Admits one entry (all checks above); throws the first one that fails. */
   async check(bytes: Uint8Array): Promise<NewEntry> {
-    if (bytes.length > MAX_ENTRY_BYTES)
-      throw new CoreError(
-        'too_large',
-        `couldn't accept entry: ${bytes.length} bytes, over ${MAX_ENTRY_BYTES}`,
-      );
-    const envelope = parseEntry(bytes);
-    if (envelope.mission !== this.mission) {
-      throw new LogError(
-        'wrong_mission',
-        `couldn't accept entry: "mission" is ${envelope.mission}, this log is ${this.mission}`,
-        {
-          issues: [{ path: 'mission', message: `must be ${this.mission}` }],
-        },
-      );
+    return (await this.admit(bytes)).entry;
+  }
+
+  /** Like check, and also hands back the parsed envelope (so later checks need not parse again). */
+  async admit(bytes: Uint8Array): Promise<Admitted> {
+    const admitted = await this.checkEnvelope(bytes);
+    if (await this.store.getEntryById(this.mission, admitted.envelope.id))
+      throw duplicate(admitted.envelope.id);
+    return admitted;
+  }
+
+  /** The checks of `admit` for every entry of a batch; one verdict per entry, in order. */
+  async checkBatch(entries: Uint8Array[]): Promise<BatchVerdict[]> {
+    const verdicts: BatchVerdict[] = [];
+    const pooled =
+      this.pool && entries.length >= POOL_MIN_ENTRIES
+        ? await this.pool.check(this.mission, this.knownKeys(), entries)
+        : undefined;
+    for (let i = 0; i < entries.length; i++) {
+      try {
+        const bytes = entries[i]!;
+        const admitted = pooled
+          ? await this.fromWorker(bytes, pooled[i]!)
+          : await this.checkEnvelope(bytes);
+        verdicts.push({ ok: true, admitted });
+      } catch (error) {
+        verdicts.push({ ok: false, error });
+      }
     }
+    const ids = verdicts.flatMap((v) => (v.ok ? [v.admitted.envelope.id] : []));
+    const stored = new Set<string>();
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      const rows = await this.store.db
+        .selectFrom('entries')
+        .select('id')
+        .where('mission', '=', this.mission)
+        .where('id', 'in', ids.slice(i, i + ID_CHUNK))
+        .execute();
+      for (const r of rows) stored.add(r.id);
+    }
+    const seen = new Set<string>();
+    return verdicts.map((v) => {
+      if (!v.ok) return v;
+      const id = v.admitted.envelope.id;
+      if (stored.has(id)) return { ok: false, error: duplicate(id) };
+      if (seen.has(id))
+        return {
+          ok: false,
+          error: new LogError(
+            'duplicate',
+            `couldn't accept entry: an entry with id ${id} is earlier in the same batch`,
+          ),
+        };
+      seen.add(id);
+      return v;
+    });
+  }
+
+  /** Every check but the duplicate-id lookup. */
+  private async checkEnvelope(bytes: Uint8Array): Promise<Admitted> {
+    return this.withKey(bytes, parseForMission(bytes, this.mission));
+  }
+
+  /** The rest of checkEnvelope after a worker parsed (and perhaps verified) the entry. */
+  private async fromWorker(bytes: Uint8Array, v: VerifyVerdict): Promise<Admitted> {
+    if ('error' in v) throw rebuild(v.error);
+    return this.withKey(bytes, v.envelope, v);
+  }
+
+  /** Registered key (422), not revoked (403), signature (422): the worker's verdict counts only if reached with the very key looked up here. */
+  private async withKey(
+    bytes: Uint8Array,
+    envelope: Envelope,
+    worker?: { vkey?: string; ok?: boolean },
+  ): Promise<Admitted> {
     const k = await this.keyOf(envelope.author);
     if (k.revoked)
       throw new LogError(
         'revoked_key',
         `couldn't accept entry: the key of ${envelope.author} is revoked`,
       );
-    if (!(await verifyEnvelope(envelope, k.key)))
+    const valid =
+      worker?.vkey === k.vkey && worker.ok !== undefined
+        ? worker.ok
+        : signatureValid(bytes, envelope, k.key);
+    if (!valid)
       throw new CoreError(
         'bad_signature',
         `couldn't accept entry: the signature does not verify with the key of ${envelope.author}`,
       );
-    if (await this.store.getEntryById(this.mission, envelope.id))
-      throw new LogError(
-        'duplicate',
-        `couldn't accept entry: an entry with id ${envelope.id} is already in the log`,
-      );
     return {
-      id: envelope.id,
-      kind: envelope.kind,
-      author: envelope.author,
-      at: envelope.at,
-      bytes,
+      entry: {
+        id: envelope.id,
+        kind: envelope.kind,
+        author: envelope.author,
+        at: envelope.at,
+        bytes,
+      },
+      envelope,
     };
   }
 
-  private async keyOf(author: string) {
+  private async keyOf(author: string): Promise<CachedKey> {
     const cached = this.keys.get(author);
     if (cached && Date.now() - cached.checkedAt < KEY_CACHE_MS) return cached;
     const row = await this.store.keyByAuthor(author);
@@ -72,7 +168,7 @@ export class Admission {
         'unknown_key',
         `couldn't accept entry: ${author} is not a registered key of ${this.mission}`,
       );
-    const key = cached && cached.vkey === row.vkey ? cached.key : await importVerifier(row.vkey);
+    const key = cached && cached.vkey === row.vkey ? cached.key : ed25519KeyOf(row.vkey);
     const entry = {
       vkey: row.vkey,
       key,
@@ -83,4 +179,24 @@ export class Admission {
     this.keys.set(author, entry);
     return entry;
   }
+}
+
+function rebuild(e: ErrorData): Error {
+  return e.type === 'core'
+    ? new CoreError(e.code as CoreError['code'], e.message, e.details)
+    : new LogError(e.code as LogError['code'], e.message, e.details);
+}
+
+function ed25519KeyOf(vkey: string): Uint8Array {
+  const parsed = parseVerifierKey(vkey);
+  if (parsed.type !== SIG_TYPE_ED25519)
+    throw new CoreError('bad_key', "couldn't load key: envelopes are verified with type 0x01 keys");
+  return parsed.key;
+}
+
+function duplicate(id: string): LogError {
+  return new LogError(
+    'duplicate',
+    `couldn't accept entry: an entry with id ${id} is already in the log`,
+  );
 }

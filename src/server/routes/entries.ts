@@ -1,6 +1,7 @@
 // Entries of a mission's log: POST a signed envelope (answered 201 {index, id, checkpoint, proof}
-// once it is durable, integrated and covered by a published checkpoint), GET an entry's exact
-// bytes, GET its tlog-proof bundle against the latest checkpoint.
+// once it is durable, integrated and covered by a published checkpoint) or a batch of them as JSON
+// lines (entries-batch.ts), GET an entry's exact bytes, GET its tlog-proof bundle against the
+// latest checkpoint.
 import type { FastifyInstance } from 'fastify';
 import { formatProofBundle, TLOG_PROOF_EXTENSION } from '../../tlog/proof-bundle.js';
 import { parseDecimal } from '../../tlog/checkpoint.js';
@@ -10,7 +11,8 @@ import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { authFor } from '../auth/caller.js';
 import { workflowFor } from '../workflow/context.js';
-import { enforceWorkflow } from '../workflow/rules.js';
+import { addBatchParser, batchBody, submitBatch } from './entries-batch.js';
+import { checkWorkflow } from './entries-workflow.js';
 import { missionLog } from './log.js';
 
 function parseIndex(text: string): number {
@@ -28,6 +30,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 256 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
+  addBatchParser(app);
 
   const auth = authFor(ctx);
 
@@ -36,6 +39,11 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
     async (request, reply) => {
       const caller = await auth.require(request, undefined, 'add an entry');
       const log = missionLog(ctx, request.params.slug);
+      const batch = batchBody(request.body);
+      if (batch) {
+        const answer = await submitBatch(ctx, log, caller.user.name, batch);
+        return reply.status(200).type('application/jsonl; charset=utf-8').send(answer);
+      }
       const body = request.body;
       if (!(body instanceof Buffer) || body.length === 0)
         throw new HttpError(
@@ -43,10 +51,10 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
           'schema',
           "couldn't accept entry: the body must be the entry's canonical JSON",
         );
-      const entry = await log.admission.check(
+      const { entry, envelope } = await log.admission.admit(
         new Uint8Array(body.buffer, body.byteOffset, body.length),
       );
-      await enforceWorkflow(ctx, log.slug, entry.bytes, caller.user.name);
+      await checkWorkflow(ctx, log.slug, envelope, caller.user.name);
       const index = await log.sequencer.append(entry);
       // Read your writes: the read model includes the entry before the answer.
       await workflowFor(ctx).catchUp(log.slug);

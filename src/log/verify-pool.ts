@@ -1,0 +1,101 @@
+// Worker threads for batch admission (verify-worker.ts): a batch's entries are cut into one slice
+// per worker, answers come back in order. One pool per process, started on first use; its threads
+// are unref'd while idle so they never keep a process alive.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { VerifyReply, VerifyRequest, VerifyVerdict } from './verify-worker.js';
+
+// Under tsx (tests, benches) the worker is the .ts source; built, it is the .js beside this file.
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './verify-worker.ts' : './verify-worker.js',
+  import.meta.url,
+);
+
+/** From source, the worker registers tsx's loader first (Node 20 does not pass loader hooks on). */
+function startWorker(): Worker {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
+  const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(WORKER_URL.href)}))`;
+  return new Worker(boot, { eval: true });
+}
+
+/** One worker per core but the main thread's (which runs the rest of a submission): ≥ 1. */
+export function defaultVerifyWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism() - 1));
+}
+
+export class VerifyPool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<
+    number,
+    { resolve(v: VerifyVerdict[]): void; reject(e: unknown): void }
+  >();
+  private nextId = 0;
+  private failed: Error | undefined;
+
+  constructor(private readonly count: number = defaultVerifyWorkers()) {}
+
+  private start(): void {
+    for (let i = 0; i < this.count; i++) {
+      const w = startWorker();
+      w.on('message', (m: VerifyReply) => {
+        const p = this.waiting.get(m.id);
+        if (!p) return;
+        this.waiting.delete(m.id);
+        this.idleCheck();
+        if (m.verdicts) p.resolve(m.verdicts);
+        else p.reject(new Error(m.error ?? 'a verify worker failed'));
+      });
+      w.on('error', (err) => this.fail(err));
+      w.on('exit', (code) => this.fail(new Error(`a verify worker exited with code ${code}`)));
+      w.unref();
+      this.workers.push(w);
+    }
+  }
+
+  private fail(err: Error): void {
+    this.failed ??= err;
+    for (const p of this.waiting.values()) p.reject(err);
+    this.waiting.clear();
+  }
+
+  private idleCheck(): void {
+    if (this.waiting.size === 0) for (const w of this.workers) w.unref();
+  }
+
+  /** Parses and verifies `entries` across the workers; one verdict per entry, in order. */
+  async check(
+    mission: string,
+    keys: Array<[string, string]>,
+    entries: Uint8Array[],
+  ): Promise<VerifyVerdict[]> {
+    if (this.failed) throw this.failed;
+    if (this.workers.length === 0) this.start();
+    for (const w of this.workers) w.ref(); // answers are awaited: keep the process up meanwhile
+    const per = Math.ceil(entries.length / this.workers.length);
+    const parts = this.workers.map((w, i) => {
+      const slice = entries.slice(i * per, (i + 1) * per);
+      if (slice.length === 0) return Promise.resolve([]);
+      const id = this.nextId++;
+      return new Promise<VerifyVerdict[]>((resolve, reject) => {
+        this.waiting.set(id, { resolve, reject });
+        const msg: VerifyRequest = { id, mission, keys, entries: slice };
+        w.postMessage(msg);
+      });
+    });
+    return (await Promise.all(parts)).flat();
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workers.splice(0);
+    for (const w of ws) w.removeAllListeners('exit');
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}
+
+let shared: VerifyPool | undefined;
+
+/** The process's pool (started on first use). */
+export function sharedVerifyPool(): VerifyPool {
+  shared ??= new VerifyPool();
+  return shared;
+}
