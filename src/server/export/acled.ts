@@ -1,13 +1,8 @@
 // The incident list as CSV with ACLED's columns, in ACLED's order (ACLED Codebook and its export
-// tool's column list). Incidents that carry no actors leave the actor columns empty; fatalities
-// unknown are 0, as in ACLED data.
-import {
-  acledCode,
-  EVENT_TYPES,
-  interaction,
-  type EventType,
-  type InterCode,
-} from '../../core/taxonomy.js';
+// tool's column list). The actor columns come from the incident's reports and attribution
+// (actors.ts); an incident with neither leaves them empty. Fatalities unknown are 0, as in ACLED.
+import { acledCode, EVENT_TYPES, type EventType } from '../../core/taxonomy.js';
+import { actorColumns, type ActorColumns } from './actors.js';
 import { countryInfo } from './countries.js';
 import { csvDocument, type Cell } from './csv.js';
 import type { ExportOptions, ExportRow } from './row.js';
@@ -21,8 +16,10 @@ export const ACLED_COLUMNS = [
   'event_type',
   'sub_event_type',
   'actor1',
+  'assoc_actor_1',
   'inter1',
   'actor2',
+  'assoc_actor_2',
   'inter2',
   'interaction',
   'civilian_targeting',
@@ -58,8 +55,16 @@ function isEventType(t: string): t is EventType {
   return Object.hasOwn(EVENT_TYPES, t);
 }
 
-function isInter(n: number | undefined): n is InterCode {
-  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 8;
+/** The actor columns of one row (shared with the HXL export). */
+export function actorsOf(row: ExportRow, options: ExportOptions): ActorColumns {
+  return actorColumns({
+    type: row.type,
+    attribution: row.attribution,
+    accused: row.accused ?? [],
+    actors: row.actors ?? [],
+    country: row.location.country,
+    parties: options.parties ?? [],
+  });
 }
 
 /** ACLED event ids are the country's ISO alpha-3 and a number; ours add the log index. */
@@ -91,9 +96,7 @@ export function tagsOf(row: ExportRow): string {
 
 export function acledRecord(row: ExportRow, options: ExportOptions): Cell[] {
   const code = isEventType(row.type) ? acledCode(row.type) : undefined;
-  const [a1, a2] = row.actors ?? [];
-  const i1 = isInter(a1?.inter) ? a1.inter : undefined;
-  const i2 = isInter(a2?.inter) ? a2.inter : undefined;
+  const a = actorsOf(row, options);
   const country = countryInfo(row.location.country);
   const record: Record<(typeof ACLED_COLUMNS)[number], Cell> = {
     event_id_cnty: eventId(row),
@@ -103,11 +106,13 @@ export function acledRecord(row: ExportRow, options: ExportOptions): Cell[] {
     disorder_type: code ? (DISORDER[code.event_type] ?? '') : '',
     event_type: code?.event_type ?? '',
     sub_event_type: code?.sub_event_type ?? '',
-    actor1: a1?.name ?? '',
-    inter1: i1 ?? '',
-    actor2: a2?.name ?? '',
-    inter2: i2 ?? '',
-    interaction: i1 !== undefined ? interaction(i1, i2) : '',
+    actor1: a.actor1,
+    assoc_actor_1: a.assoc_actor_1,
+    inter1: a.inter1,
+    actor2: a.actor2,
+    assoc_actor_2: a.assoc_actor_2,
+    inter2: a.inter2,
+    interaction: a.interaction,
     civilian_targeting:
       code?.event_type === 'Violence against civilians' ? 'Civilian targeting' : '',
     iso: country?.numeric ?? '',

@@ -7,47 +7,8 @@ import { ACLED_COLUMNS, formatAcledCsv, notesOf } from './acled.js';
 import { csvRow, csvText } from './csv.js';
 import { formatGeoJson } from './geojson.js';
 import { formatHxlCsv, HXL_COLUMNS } from './hxl.js';
+import { parseCsv } from './csv.test-support.js';
 import type { ExportRow } from './row.js';
-
-/** RFC 4180 reader: records end with CRLF; quoted fields may hold commas, quotes ("") and CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let cell = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error('unterminated quote');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-          } else {
-            i++;
-            break;
-          }
-        } else cell += text[i++];
-      }
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-        if (text[i] === '\n' || text[i] === '"')
-          throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
-        cell += text[i++];
-      }
-    }
-    row.push(cell);
-    if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) {
-      rows.push(row);
-      row = [];
-      i += 2;
-    } else throw new Error(`expected , or CRLF at ${i}`);
-  }
-  assert.equal(row.length, 0, 'the last record ends with CRLF');
-  return rows;
-}
 
 const TRICKY = [
   '=HYPERLINK("http://evil.example","click")',
@@ -183,6 +144,23 @@ test('HXL CSV: header row, hashtag row, data', () => {
   parsed.slice(2).forEach((r, i) => assert.equal(r[title], guarded(TRICKY[i]!)));
   assert.equal(parsed[2]![tags.indexOf('#affected+killed')], '', 'unknown fatalities stay empty');
   assert.equal(parseCsv(formatHxlCsv([], options)).length, 2);
+  // The actor columns carry what the ACLED CSV carries, under #actor hashtags.
+  const acted = row(0, 'Clash', {
+    actors: [
+      { name: 'Military Forces of Pakistan', inter: 1, party: 'PK' },
+      { name: 'Frontier Corps', inter: 1, party: 'PK' },
+      { name: 'Military Forces of Afghanistan', inter: 1, party: 'AF' },
+    ],
+  });
+  const [, hxlTags, hxlRow] = parseCsv(formatHxlCsv([acted], options));
+  const at = (t: string) => hxlRow![hxlTags!.indexOf(t)];
+  assert.equal(at('#actor+name+first'), 'Military Forces of Pakistan');
+  assert.equal(at('#actor+name+first+assoc'), 'Frontier Corps');
+  assert.equal(at('#actor+code+first+inter'), '1');
+  assert.equal(at('#actor+name+second'), 'Military Forces of Afghanistan');
+  assert.equal(at('#actor+code+interaction'), '11');
+  const [acledHead, acledRow] = parseCsv(formatAcledCsv([acted], options));
+  assert.equal(acledRow![acledHead!.indexOf('assoc_actor_1')], 'Frontier Corps');
 });
 
 test('GeoJSON: a FeatureCollection of [lon, lat] points with the text as given', () => {

@@ -1,13 +1,19 @@
 // The incident list as HXL CSV (Humanitarian Exchange Language, hxlstandard.org/standard/1-1final):
 // a human header row, then the row of HXL hashtags (with +attributes), then the data. Quoting and
-// formula safety as in csv.ts; hashtags follow the HXL core schema.
+// formula safety as in csv.ts; hashtags follow the HXL core schema. The actor columns mirror ACLED's
+// (actors.ts) under #actor with +first/+second for the two sides and +assoc for their associates.
 import { acledCode, EVENT_TYPES, type EventType } from '../../core/taxonomy.js';
-import { eventId } from './acled.js';
+import { actorsOf, eventId } from './acled.js';
+import type { ActorColumns } from './actors.js';
 import { countryInfo } from './countries.js';
 import { csvDocument, type Cell } from './csv.js';
 import type { ExportOptions, ExportRow } from './row.js';
 
-export const HXL_COLUMNS: readonly { header: string; tag: string; value(r: ExportRow): Cell }[] = [
+export const HXL_COLUMNS: readonly {
+  header: string;
+  tag: string;
+  value(r: ExportRow, actors: ActorColumns): Cell;
+}[] = [
   { header: 'Event ID', tag: '#event+id', value: (r) => eventId(r) },
   { header: 'Incident ID', tag: '#event+id+truceline', value: (r) => r.id },
   { header: 'Log index', tag: '#meta+log+index', value: (r) => r.index },
@@ -34,6 +40,21 @@ export const HXL_COLUMNS: readonly { header: string; tag: string; value(r: Expor
   { header: 'Latitude', tag: '#geo+lat', value: (r) => r.location.lat },
   { header: 'Longitude', tag: '#geo+lon', value: (r) => r.location.lon },
   { header: 'Geo precision', tag: '#geo+precision', value: (r) => r.location.geo_precision },
+  { header: 'Actor 1', tag: '#actor+name+first', value: (_r, a) => a.actor1 },
+  {
+    header: 'Associated actors 1',
+    tag: '#actor+name+first+assoc',
+    value: (_r, a) => a.assoc_actor_1,
+  },
+  { header: 'Inter 1', tag: '#actor+code+first+inter', value: (_r, a) => a.inter1 },
+  { header: 'Actor 2', tag: '#actor+name+second', value: (_r, a) => a.actor2 },
+  {
+    header: 'Associated actors 2',
+    tag: '#actor+name+second+assoc',
+    value: (_r, a) => a.assoc_actor_2,
+  },
+  { header: 'Inter 2', tag: '#actor+code+second+inter', value: (_r, a) => a.inter2 },
+  { header: 'Interaction', tag: '#actor+code+interaction', value: (_r, a) => a.interaction },
   { header: 'Fatalities', tag: '#affected+killed', value: (r) => r.fatalities },
   { header: 'Parties involved', tag: '#org+code+involved', value: (r) => r.parties.join(' ') },
   { header: 'Finding verdict', tag: '#status+verdict', value: (r) => r.verdict },
@@ -48,10 +69,14 @@ function alpha3(r: ExportRow): string {
   return countryInfo(r.location.country)?.alpha3 ?? r.location.country;
 }
 
-export function formatHxlCsv(rows: readonly ExportRow[], _options?: ExportOptions): string {
+export function formatHxlCsv(rows: readonly ExportRow[], options?: ExportOptions): string {
+  const opts = options ?? { mission: '', generatedAt: new Date(0) };
   return csvDocument([
     HXL_COLUMNS.map((c) => c.header),
     HXL_COLUMNS.map((c) => c.tag),
-    ...rows.map((r) => HXL_COLUMNS.map((c) => c.value(r))),
+    ...rows.map((r) => {
+      const a = actorsOf(r, opts);
+      return HXL_COLUMNS.map((c) => c.value(r, a));
+    }),
   ]);
 }

@@ -10,6 +10,7 @@ import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import type { EntryKind } from '../../core/records/kinds.js';
 import { signerFromNoteKey } from '../../core/signing.js';
+import { parseCsv } from '../export/csv.test-support.js';
 import { resolveConfig } from '../config.js';
 import type { Credentials } from '../provision.js';
 import { startServer } from '../serve.js';
@@ -44,6 +45,11 @@ test('exports over HTTP: ACLED CSV, HXL CSV and GeoJSON of what the caller may s
     const report = await submit('af-liaison', 'report', {
       ...(exampleBody('report') as Record<string, unknown>),
       accused: 'PK',
+      actors: [
+        { name: 'Civilians (Afghanistan)', inter: 7 },
+        { name: 'Military Forces of Pakistan', inter: 1, party: 'PK' },
+        { name: 'Pakistan Air Force', inter: 1 },
+      ],
     });
     const incident = await submit('analyst', 'incident', {
       ...(exampleBody('incident') as Record<string, unknown>),
@@ -92,11 +98,37 @@ test('exports over HTTP: ACLED CSV, HXL CSV and GeoJSON of what the caller may s
       csv.text.includes(`"'=HYPERLINK(""http://evil.example"",""x""), ""quoted""\nsecond line`),
     );
     assert.ok(csv.text.includes(',Explosions/Remote violence,Air/drone strike,'));
+    // The actor columns, from the allegation (PK accused) and its report's actors (ACLED Codebook).
+    const [header, ...records] = parseCsv(csv.text);
+    const ours = records.find((r) => r.includes('Pakistan Air Force'));
+    assert.ok(ours, "the incident's ACLED record");
+    assert.deepEqual(
+      ['actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction'].map(
+        (name) => ours[header!.indexOf(name)],
+      ),
+      [
+        'Military Forces of Pakistan',
+        'Pakistan Air Force',
+        '1',
+        'Civilians (Afghanistan)',
+        '',
+        '7',
+        '17',
+      ],
+    );
 
     const hxl = await get('incidents.hxl.csv', 'analyst');
     const lines = hxl.text.split('\r\n');
     assert.match(lines[1]!, /^#event\+id,/);
     assert.ok(hxl.text.includes('#geo+lat') && hxl.text.includes('#affected+killed'));
+    const [, hxlTags, ...hxlRecords] = parseCsv(hxl.text);
+    const hxlRow = hxlRecords.find((r) => r.includes('Pakistan Air Force'))!;
+    const tag = (t: string) => hxlRow[hxlTags!.indexOf(t)];
+    assert.equal(tag('#actor+name+first'), 'Military Forces of Pakistan');
+    assert.equal(tag('#actor+name+first+assoc'), 'Pakistan Air Force');
+    assert.equal(tag('#actor+code+first+inter'), '1');
+    assert.equal(tag('#actor+name+second'), 'Civilians (Afghanistan)');
+    assert.equal(tag('#actor+code+interaction'), '17');
 
     // The public sees released incidents only (the demo story's), not the new one.
     const pub = await get('incidents.geojson');
