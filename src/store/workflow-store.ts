@@ -23,6 +23,7 @@ import {
 import type { FindingStatus } from '../core/workflow/state-machine.js';
 import { assembleCompliance, type Compliance } from '../core/workflow/compliance.js';
 import { complianceAggregates } from './compliance-queries.js';
+import { registerAdmissionKey, revokeAdmissionKey } from './admission-keys.js';
 import { utf8Encode } from '../tlog/bytes.js';
 import type { Database } from './schema.js';
 import type { Store, StoredEntry } from './store.js';
@@ -528,6 +529,7 @@ export class WorkflowStore {
               .doUpdateSet({ user: b.user, org: b.org, role: b.role, revoked: 0 }),
           )
           .execute();
+        await registerAdmissionKey(tx, mission, author, b.user, b.vkey, env.at);
       } else {
         await tx
           .updateTable('wf_authors')
@@ -535,6 +537,7 @@ export class WorkflowStore {
           .where('mission', '=', mission)
           .where('author', '=', b.key)
           .execute();
+        await revokeAdmissionKey(tx, mission, b.key, env.at);
       }
     }
     if (env.kind === 'key' || env.kind === 'mission') {
