@@ -304,3 +304,41 @@ test('coder: fresh present-perfect news is dated by the report; tallies are not'
   );
   assert.equal(tally?.date ?? null, null);
 });
+
+test('coder: a place after a possessive lies inside it; countries that agree are not places', () => {
+  const [e] = code(
+    "Afghan forces opened fire on Pakistani posts in Chitral's Arandu area on Tuesday.",
+  );
+  assert.equal(e?.location?.name, 'Arandu');
+  const [truce] = code(
+    'Pakistan and Afghanistan agreed on Tuesday to extend the ceasefire by another two weeks.',
+  );
+  assert.equal(truce?.type, 'ceasefire_agreement');
+  assert.equal(truce?.location, null);
+});
+
+test('coder: deaths in a blast with no fighting named are a bombing; quadcopters strike from the air', () => {
+  const [blast] = code(
+    'At least five people were killed and 20 others injured when a powerful blast ripped through a market in Parachinar on Tuesday.',
+  );
+  assert.equal(blast?.type, 'ied');
+  assert.equal(blast?.fatalities, 5);
+  const [q] = code(
+    'A quadcopter attack on a police station in Lakki Marwat injured three policemen.',
+  );
+  assert.equal(q?.type, 'airstrike');
+});
+
+test('coder: a killing "earlier this month" is not the ambush of last Thursday', () => {
+  const es = code(
+    'An ambush on a Taliban vehicle near Bazarak last Thursday killed two Taliban fighters. Earlier this month, Taliban fighters shot dead a shepherd in the same area, residents said.',
+    '2026-07-15',
+  );
+  assert.deepEqual(
+    es.map((e) => [e.type, e.date, e.time_precision, e.fatalities]),
+    [
+      ['armed_clash', '2026-07-09', 1, 2],
+      ['attack_on_civilians', '2026-07-01', 3, 1],
+    ],
+  );
+});

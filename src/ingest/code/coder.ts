@@ -545,6 +545,17 @@ function finalType(trig: Trigger, clause: string, sentence: string): EventType {
   ) {
     type = 'armed_clash';
   }
+  // "five people were killed when a blast ripped through a market": deaths from an explosion with no
+  // fighting named are a bombing (ACLED: remote explosive), not a clash.
+  if (
+    trig.weak &&
+    type === 'armed_clash' &&
+    /\b(?:blasts?|explosions?|explosives?|bombs?)\b/i.test(sentence) &&
+    !/\b(?:clash\w*|exchange of fire|gunfight|gun battle|firing|opened fire|fired|shot|gunmen|ambush\w*|attack\w*|raid\w*|operation)\b/i.test(
+      sentence,
+    )
+  )
+    type = 'ied';
   // "Protesters and police clashed": a clash with a crowd is a riot.
   if (type === 'armed_clash' && CROWD.test(clause)) type = 'riot';
   return type;

@@ -112,3 +112,8 @@ test('fatalities: a rising death toll supersedes earlier figures instead of disp
   ]);
   assert.equal(conservative, 19);
 });
+
+test('fatalities: "shot dead a policeman" (the article is not the "a" in "dead")', () => {
+  assert.deepEqual(counts('Gunmen shot dead a policeman.'), [1]);
+  assert.deepEqual(counts('Gunmen on a motorbike shot dead a polio worker in Peshawar.'), [1]);
+});

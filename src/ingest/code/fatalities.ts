@@ -55,7 +55,7 @@ const NUM =
 const QUAL =
   '(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly |approximately |an estimated |a total of |another |the )?';
 const VICTIM =
-  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|constables?|cops|jawans?|sepoys?|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers|passengers|workers|labou?rers|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|protesters|demonstrators|mourners|worshippers|shepherds?|tribesmen|commanders?|Taliban|forces|men)";
+  "(?:[\\w'-]+ ){0,3}?(?:people|persons?|woman|man|child|boy|girl|boys|girls|commissioner|constables?|cops|jawans?|sepoys?|officials?|leaders?|elders?|clerics?|drivers?|soldiers?|troops|personnel|officers?|policem[ae]n|police officers?|militants?|terrorists?|insurgents?|fighters?|civilians?|children|women|men|members?|guards?|villagers?|passengers?|(?:polio )?workers?|labou?rers?|shopkeepers?|traders?|journalists?|teachers?|doctors?|clerics?|farmers?|youths?|attackers?|assailants|khwarij|khawarij|bombers?|students|individuals|others|family members|residents|refugees|citizens|protesters|demonstrators|mourners|worshippers|shepherds?|tribesmen|commanders?|Taliban|forces|men)";
 const DIED =
   '(?:were |was |have been |had been |has been |are |got )?(?:killed|dead|died|martyred|embraced (?:shahadat|martyrdom)|lost (?:their|his|her) li(?:ves|fe)|shot dead|slain|perished|neutrali[sz]ed|eliminated|sent to hell|gunned down|paid the ultimate sacrifice|succumbed to (?:his|her|their) (?:injuries|wounds))';
 
@@ -75,26 +75,26 @@ const PATTERNS: RegExp[] = [
   // fought gallantly, embraced shahadat") but no wound word and no second group.
   new RegExp(
     `\\b${QUAL}(${NUM}) ${VICTIM},? (?:(?!(?:injured|wounded|hurt|and|arrested|detained|rescued|said|says|told|claimed|added|according|\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\b)[\\w'-]+,? ){0,10}?${DIED}`,
-    'gi',
+    'gid',
   ),
   new RegExp(`\\b${QUAL}(${NUM}) (?:were |was )?(?:killed|dead|died|martyred)\\b`, 'gi'),
   new RegExp(
     `\\b(?:killed|killing|kills|martyred|left|leaving|claimed the lives of|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|gunned down|shot dead)\\b,? ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}?\\b(?! (?:injured|wounded|hurt))`,
-    'gi',
+    'gid',
   ),
   new RegExp(
     `\\b(?:death toll|toll|fatalities|casualties)\\b (?:[\\w'-]+ ){0,12}?(?:rose to|climbed to|reached|stood at|stands at|of|at|to)\\s+${QUAL}(${NUM})\\b`,
-    'gi',
+    'gid',
   ),
   // "the bullet-riddled bodies of two men were recovered": the dead are counted where they are found.
   new RegExp(
     `\\bbod(?:y|ies) of ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}`,
-    'gi',
+    'gid',
   ),
   new RegExp(
     // "No one was hurt", "no casualties": but "no one claimed responsibility" is no figure.
     `\\bno (?:casualties|deaths|fatalities|loss of life)\\b(?: (?:was|were) (?:reported|caused))?|\\b(?:no one|nobody|no-one|none) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)\\b|\\b(?:no one|nobody) (?:died|was hurt)\\b`,
-    'gi',
+    'gid',
   ),
   RANKED_DEAD,
 ];
@@ -153,7 +153,7 @@ function victimGroup(text: string): VictimGroup {
   )
     return 'militant';
   if (
-    /\b(?:civilians?|children|women|woman|child|boys?|girls?|villagers|passengers|workers|labou?rers|students|residents|refugees|worshippers|protesters|demonstrators|mourners|shepherds?)\b/i.test(
+    /\b(?:civilians?|children|women|woman|child|boys?|girls?|villagers?|passengers?|workers?|labou?rers?|students?|residents?|refugees?|worshippers|protesters|demonstrators|mourners|shepherds?|elders?|shopkeepers?|traders?|journalists?|teachers?|doctors?|farmers?)\b/i.test(
       text,
     )
   )
@@ -180,6 +180,8 @@ export function findFatalities(raw: string): FatalityMention[] {
         out.push({ count: 0, start, end, group: 'any' });
         continue;
       }
+      // Where the number ends ('d' flag indices: "shot dead a policeman" has an earlier "a").
+      const numEnd = m.indices?.[1]?.[1] ?? m.index + m[0].indexOf(m[1]) + m[1].length;
       // "a suicide bomber killed 14 soldiers": the subject of an active "killed" is the killer.
       if (
         (re === PATTERNS[0] || re === PATTERNS[1]) &&
@@ -190,19 +192,14 @@ export function findFatalities(raw: string): FatalityMention[] {
       // "killing two and injuring five": the number belongs to the dead only when no wound word follows it.
       if (
         /^(?:killed|killing|kills|left|leaving)/i.test(m[0]) &&
-        WOUNDED_AFTER.test(sentence.slice(m.index + m[0].indexOf(m[1]) + m[1].length))
+        WOUNDED_AFTER.test(sentence.slice(numEnd))
       ) {
         continue;
       }
       const n = parseNumber(m[1]);
       if (n === null || n > 100_000) continue;
       // "a blast" matched as "a ... killed"? Only accept "a"/"an" when a victim noun follows directly.
-      if (
-        /^(a|an)$/i.test(m[1]) &&
-        !new RegExp(`^${VICTIM}`, 'i').test(
-          sentence.slice(m.index + m[0].indexOf(m[1]) + m[1].length + 1),
-        )
-      )
+      if (/^(a|an)$/i.test(m[1]) && !new RegExp(`^${VICTIM}`, 'i').test(sentence.slice(numEnd + 1)))
         continue;
       // "killing three soldiers and two civilians": victim groups in one phrase are added.
       let count = n;

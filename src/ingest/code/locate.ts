@@ -154,12 +154,27 @@ export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
       );
       if (finer) best = finer;
     }
+    // "Chitral's Arandu area", "Nangarhar's Goshta district": the place after a possessive lies inside it.
+    if (best) {
+      const b = best;
+      const inner = ms.find(
+        (m) =>
+          m.start > b.end &&
+          /^'s\s+$/.test(input.sentence.slice(b.end, m.start)) &&
+          m.places[0]?.kind !== 'country',
+      );
+      if (inner) best = inner;
+    }
     // An agentive mention alone ("Kabul said ...") is not a location.
     return best && !(best.agentive && !best.locative) ? best : null;
   };
   // "Pakistan and Afghanistan blamed each other": a country is the place of violence only after
   // "in"/"inside"/"across"; otherwise it names a party.
-  if (VIOLENT_HERE.has(input.type)) {
+  if (
+    VIOLENT_HERE.has(input.type) ||
+    input.type === 'talks' ||
+    input.type === 'ceasefire_agreement'
+  ) {
     const placeOnly = (m: PlaceMention): boolean => m.places[0]?.kind !== 'country' || m.locative;
     input = {
       ...input,

@@ -65,6 +65,16 @@ function datesCompatible(a: DraftEvent, b: DraftEvent, strategic: boolean): bool
  * at two named places are two events, even when the days and places are near enough to be one.
  */
 function distinctDays(a: DraftEvent, b: DraftEvent): boolean {
+  // "last Thursday ... Earlier this month, fighters shot dead a shepherd": a day and a month named
+  // in different sentences are different events.
+  if (
+    a.dateExplicit &&
+    b.dateExplicit &&
+    a.date !== b.date &&
+    a.sentence.start !== b.sentence.start &&
+    (a.precision === 3) !== (b.precision === 3)
+  )
+    return true;
   return (
     a.precision === 1 &&
     b.precision === 1 &&
