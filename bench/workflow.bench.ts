@@ -49,7 +49,7 @@ const ANALYST: Viewer = { role: 'analyst', org: 'AD', user: 'analyst' };
 const PUBLIC: Viewer = { role: 'public' };
 const PARTY: Viewer = { role: 'party', org: 'PK', user: 'pk-liaison' };
 
-async function queries(store: Store, label: string): Promise<void> {
+export async function queries(store: Store, label: string): Promise<void> {
   const wf = new WorkflowStore(store);
   const base = await time(() => sql`select 1`.execute(store.db), RUNS);
   console.log(

@@ -2,6 +2,7 @@
 // Applied in order by kysely's Migrator, which records them in kysely_migration.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import {
+  workflowCoverMigration,
   workflowGeoMigration,
   workflowKeysMigration,
   workflowListsMigration,
@@ -160,6 +161,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005_workflow_keys': workflowKeysMigration(dialect),
     // PostgreSQL: GiST index for bounding boxes.
     '0006_workflow_geo': workflowGeoMigration(dialect),
+    // PostgreSQL: covering list indexes (index-only key scans), words on the date index.
+    '0007_workflow_cover': workflowCoverMigration(dialect),
   };
 }
 

@@ -173,8 +173,8 @@ export function decodeCursor(cursor: string): { date: string; idx: number } | un
  * key order is list order within a mission (migration 0005 explains the limits).
  */
 const KEY_IDX = 2 ** 27;
-/** PostgreSQL: how many newest rows a text or box filter is tried on before its own index. */
-const PG_WINDOW = 10_000;
+/** PostgreSQL: how many newest entries a text filter is tried on before its GIN index. */
+const PG_WINDOW = 20_000;
 const KEY_MISSION = 2 ** 10;
 export function listKey(missionNo: number, date: string, idx: number): number {
   const day = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
@@ -490,7 +490,7 @@ export class WorkflowStore {
       >`select * from ${sql.table(t)} where mission = ${mission}`.execute(this.db);
       out[t] = rows.rows
         .map((r) => {
-          const { search_tsv: _drop, ...rest } = r;
+          const { search_tsv: _drop, search_short: _short, ...rest } = r;
           return rest;
         })
         .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
@@ -1046,8 +1046,6 @@ export class WorkflowStore {
     viewer: Viewer,
   ): Promise<{ items: IncidentRow[]; next: string | null }> {
     const where: RawBuilder<unknown>[] = [sql`i.mission = ${mission}`, visibleSql(viewer)];
-    /** PostgreSQL: the filters an index other than the date order answers (text, box). */
-    const selective: RawBuilder<unknown>[] = [];
     if (query.from) where.push(sql`i.date >= ${query.from}`);
     if (query.to) where.push(sql`i.date <= ${query.to}`);
     if (query.type?.length) where.push(sql`i.type in (${sql.join(query.type)})`);
@@ -1078,10 +1076,13 @@ export class WorkflowStore {
                   [-180, e],
                 ];
       } else {
-        // The GiST index on point(lon, lat) (migration 0006).
-        const box = (lo: number, hi: number) =>
-          sql`point(i.lon, i.lat) <@ box(point(${lo}::float8, ${s}::float8), point(${hi}::float8, ${n}::float8))`;
-        selective.push(w <= e ? box(w, e) : sql`(${box(w, 180)} or ${box(-180, e)})`);
+        // Ranges on the columns the list indexes include (migration 0007), or, for a small box,
+        // on the (mission, lat, lon) index: the planner has the columns' statistics to choose.
+        // West above east crosses the antimeridian: two ranges of longitude.
+        where.push(sql`i.lat between ${s} and ${n}`);
+        where.push(
+          w <= e ? sql`i.lon between ${w} and ${e}` : sql`(i.lon >= ${w} or i.lon <= ${e})`,
+        );
       }
     }
     const c = query.cursor ? decodeCursor(query.cursor) : undefined;
@@ -1139,26 +1140,38 @@ export class WorkflowStore {
           order by f.rowid desc limit ${limit}`.execute(this.db)
       ).rows;
     } else {
-      if (query.q) selective.push(sql`i.search_tsv @@ plainto_tsquery('simple', ${query.q})`);
+      // PostgreSQL. Heap rows lie in log order, lists in date order: every row examined on the
+      // heap costs a page read. So keys come from index-only scans of the covering list indexes
+      // (migration 0007) and only the page's rows are read from the heap.
       if (c) where.push(sql`(i.date < ${c.date} or (i.date = ${c.date} and i.idx < ${c.idx}))`);
-      const all = sql.join([...where, ...selective], sql` and `);
-      const exact = async () =>
-        (
-          await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i where ${all}
-            order by i.date desc, i.idx desc limit ${limit}`.execute(this.db)
-        ).rows;
-      if (selective.length === 0) rows = await exact();
-      else {
-        // Newest first: look for a page among the newest rows that pass the other filters (enough
-        // when the words or the box are common); otherwise the GIN or GiST index finds the few
-        // matches and they are sorted. Either way the answer is the exact top of the list.
+      const all = sql.join(where, sql` and `);
+      if (!query.q)
         rows = (
-          await sql<WorkflowTables['wf_incidents']>`select i.* from (select * from wf_incidents i
-            where ${sql.join(where, sql` and `)} order by i.date desc, i.idx desc
-            limit ${PG_WINDOW}) i where ${sql.join(selective, sql` and `)}
-            order by i.date desc, i.idx desc limit ${limit}`.execute(this.db)
+          await sql<WorkflowTables['wf_incidents']>`select r.* from (select i.date, i.idx
+            from wf_incidents i where ${all} order by i.date desc, i.idx desc limit ${limit}) k
+            join wf_incidents r on r.mission = ${mission} and r.idx = k.idx
+            order by k.date desc, k.idx desc`.execute(this.db)
         ).rows;
-        if (rows.length < limit) rows = await exact();
+      else {
+        const words = sql`plainto_tsquery('simple', ${query.q})`;
+        // Newest first: the newest PG_WINDOW entries that pass the other filters are tried for
+        // the words on the date index's stripped vector (rows whose text is too long for it have
+        // none and are checked on the row); enough when the words are common. Otherwise the GIN
+        // index finds the few matches and they are sorted. Either way, the exact top of the list.
+        rows = (
+          await sql<WorkflowTables['wf_incidents']>`select r.* from (select i.date, i.idx,
+            i.search_short from wf_incidents i where ${all} order by i.date desc, i.idx desc
+            limit ${PG_WINDOW}) k join wf_incidents r on r.mission = ${mission} and r.idx = k.idx
+            where (k.search_short is null or k.search_short @@ ${words})
+              and r.search_tsv @@ ${words}
+            order by k.date desc, k.idx desc limit ${limit}`.execute(this.db)
+        ).rows;
+        if (rows.length < limit)
+          rows = (
+            await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i
+              where ${all} and i.search_tsv @@ ${words}
+              order by i.date desc, i.idx desc limit ${limit}`.execute(this.db)
+          ).rows;
       }
     }
     const page = rows.slice(0, query.limit).map((r) => ({ ...r, idx: Number(r.idx) }));
