@@ -1,6 +1,7 @@
 // `truceline submit`: wraps JSON bodies in signed envelopes and posts them to a mission's log.
-// From a file: one body. From stdin (`-` or no file): JSON lines, one entry per line, several in
-// flight at once; one JSON result line per entry, in input order: {"index":…,"id":…} or {"error":…}.
+// From a file: one body. From stdin (`-` or no file): JSON lines, one entry per line, sent in
+// JSON-lines batches (submit-batch.ts; `--batch 1` posts each entry alone), several requests in
+// flight; one JSON result line per entry, in input order: {"index":…,"id":…} or {"error":…}.
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -8,6 +9,7 @@ import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import { EntryKindSchema, type EntryKind } from '../../core/records/kinds.js';
 import { signerFromNoteKey, type Signer } from '../../core/signing.js';
+import { BatchSubmitter, DEFAULT_BATCH_SIZE } from './submit-batch.js';
 
 export interface Credentials {
   server: string;
@@ -70,7 +72,12 @@ export function registerSubmit(program: Command): void {
     .option('--as <user>', 'the user whose token and key to use')
     .option('--kind <kind>', 'entry kind, e.g. report')
     .option('--mission <slug>', 'mission (default: from the credentials file)')
-    .option('--concurrency <n>', 'entries in flight at once', '32')
+    .option('--concurrency <n>', 'requests in flight at once', '4')
+    .option(
+      '--batch <n>',
+      `entries per request on stdin (at most 4096; 1 posts each entry alone)`,
+      String(DEFAULT_BATCH_SIZE),
+    )
     .option('--example <kind>', 'print a valid example body for a kind and exit')
     .action(
       async (
@@ -82,6 +89,7 @@ export function registerSubmit(program: Command): void {
           kind?: string;
           mission?: string;
           concurrency: string;
+          batch: string;
           example?: string;
         },
       ) => {
@@ -107,8 +115,15 @@ export function registerSubmit(program: Command): void {
           if ('error' in result) process.exitCode = 1;
           return;
         }
-        // JSON lines: up to `concurrency` in flight, results printed in input order.
-        const limit = Math.max(1, Number(opts.concurrency) || 1);
+        // JSON lines: up to `concurrency` requests in flight, results printed in input order.
+        const concurrency = Math.max(1, Number(opts.concurrency) || 1);
+        const batchSize = Math.min(4096, Math.max(1, Number(opts.batch) || 1));
+        const batcher =
+          batchSize > 1
+            ? new BatchSubmitter(server, mission, user.token, signer, kind, batchSize, concurrency)
+            : undefined;
+        const submit = batcher ? (line: string) => batcher.add(line) : run;
+        const limit = batcher ? batchSize * (concurrency + 1) : concurrency;
         const pending: Promise<Record<string, unknown>>[] = [];
         let failed = false;
         const drainOne = async () => {
@@ -118,9 +133,13 @@ export function registerSubmit(program: Command): void {
         };
         for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
           if (line.trim() === '') continue;
-          pending.push(run(line));
-          if (pending.length >= limit) await drainOne();
+          pending.push(submit(line));
+          if (pending.length >= limit) {
+            batcher?.flush();
+            await drainOne();
+          }
         }
+        batcher?.flush();
         while (pending.length > 0) await drainOne();
         if (failed) process.exitCode = 1;
       },
