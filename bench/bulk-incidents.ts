@@ -2,6 +2,7 @@
 // synthetic incidents written straight into the read-model tables (wf_incidents and, on SQLite,
 // its FTS5 index and R*Tree under the list key), because projecting a million signed entries one
 // by one would measure signing, not reads. Deterministic: one seeded generator.
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { newId } from '../src/core/ids.js';
 import type { Store } from '../src/store/store.js';
@@ -101,6 +102,47 @@ export interface LoadOptions {
   progress?: (loaded: number) => void;
 }
 
+type Keyed = { key: number; id: string; search: string; lat: number; lon: number };
+type SqliteWrite = ((rows: WorkflowTables['wf_incidents'][], keyed: Keyed[]) => void) & {
+  close(): void;
+};
+
+/**
+ * SQLite: a second connection to the store's file with statements prepared once (through kysely
+ * each chunk's 10,000-parameter statement was compiled and prepared anew: ~30 minutes for a
+ * million rows on this machine). The table, its FTS5 index and its R*Tree in one transaction.
+ */
+async function sqliteWriter(store: Store, mission: string): Promise<SqliteWrite> {
+  const { rows } = await sql<{
+    file: string;
+  }>`select file from pragma_database_list where name = 'main'`.execute(store.db);
+  const db = new BetterSqlite3(rows[0]!.file);
+  db.pragma('busy_timeout = 5000');
+  const incident = db.prepare(`insert into wf_incidents (mission, id, idx, title, type, status,
+    date, time_precision, location, lat, lon, fatalities, finding, verdict, attribution,
+    released_idx, search, orgs) values (@mission, @id, @idx, @title, @type, @status, @date,
+    @time_precision, @location, @lat, @lon, @fatalities, @finding, @verdict, @attribution,
+    @released_idx, @search, @orgs)`);
+  const words = db.prepare(
+    'insert into wf_incidents_fts (rowid, mission, id, search) values (?, ?, ?, ?)',
+  );
+  const point = db.prepare(`insert into wf_incidents_geo (id, min_lat, max_lat, min_lon, max_lon,
+    mission) values (?, ?, ?, ?, ?, ?)`);
+  const write = db.transaction((rows: WorkflowTables['wf_incidents'][], keyed: Keyed[]) => {
+    for (const r of rows) incident.run(r);
+    for (const k of keyed) {
+      words.run(k.key, mission, k.id, k.search);
+      point.run(k.key, k.lat, k.lat, k.lon, k.lon, mission);
+    }
+  });
+  return Object.assign(
+    (rows: WorkflowTables['wf_incidents'][], keyed: Keyed[]) => write(rows, keyed),
+    {
+      close: () => db.close(),
+    },
+  );
+}
+
 /** Writes n incidents into the read model of `mission` the way the projection stores them. */
 export async function loadIncidents(store: Store, n: number, options: LoadOptions = {}) {
   const mission = options.mission ?? 'pak-afg';
@@ -109,10 +151,11 @@ export async function loadIncidents(store: Store, n: number, options: LoadOption
   const no = await wf.missionNo(mission);
   const start = Date.parse(`${FIRST_DAY}T00:00:00Z`);
   const span = DAYS * 86_400_000;
-  const CH = store.dialect === 'postgres' ? 400 : 500;
+  const CH = store.dialect === 'postgres' ? 400 : 5000;
+  const sqliteWrite = store.dialect === 'sqlite' ? await sqliteWriter(store, mission) : undefined;
   for (let i = 0; i < n; i += CH) {
     const rows: WorkflowTables['wf_incidents'][] = [];
-    const keyed: { key: number; id: string; search: string; lat: number; lon: number }[] = [];
+    const keyed: Keyed[] = [];
     for (let j = i; j < Math.min(n, i + CH); j++) {
       const id = newId();
       const idx = firstIdx + j;
@@ -155,24 +198,11 @@ export async function loadIncidents(store: Store, n: number, options: LoadOption
       // SQLite list key (FTS rowid, R*Tree id), as the read model writes it.
       keyed.push({ key: listKey(no, date, idx), id, search, lat, lon });
     }
-    await wf.db.transaction().execute(async (tx) => {
-      await tx.insertInto('wf_incidents').values(rows).execute();
-      if (store.dialect === 'sqlite') {
-        await tx
-          .insertInto('wf_incidents_fts')
-          .values(
-            keyed.map(({ key, id, search }) => ({ rowid: key, mission, id, search })) as never,
-          )
-          .execute();
-        const points = keyed.map(
-          (f) => sql`(${f.key}, ${f.lat}, ${f.lat}, ${f.lon}, ${f.lon}, ${mission})`,
-        );
-        await sql`insert into wf_incidents_geo (id, min_lat, max_lat, min_lon, max_lon, mission)
-          values ${sql.join(points)}`.execute(tx);
-      }
-    });
+    if (sqliteWrite) sqliteWrite(rows, keyed);
+    else await wf.db.insertInto('wf_incidents').values(rows).execute();
     options.progress?.(Math.min(n, i + CH));
   }
+  sqliteWrite?.close();
   // Statistics for the planner; on PostgreSQL also the visibility map (index-only scans) and hint
   // bits, as autovacuum leaves a table in service (not the first minutes after a bulk load).
   if (store.dialect === 'postgres') await sql`vacuum analyze wf_incidents`.execute(store.db);
