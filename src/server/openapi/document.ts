@@ -89,9 +89,12 @@ function operation(doc: RouteDoc): Record<string, unknown> {
     op.requestBody = {
       required: true,
       ...(doc.body.description ? { description: doc.body.description } : {}),
-      content: {
-        [doc.body.contentType]: doc.body.schema ? { schema: jsonSchema(doc.body.schema) } : {},
-      },
+      content: Object.fromEntries(
+        [doc.body, ...(doc.otherBodies ?? [])].map((b) => [
+          b.contentType,
+          b.schema ? { schema: jsonSchema(b.schema) } : {},
+        ]),
+      ),
     };
   return op;
 }

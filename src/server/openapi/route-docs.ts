@@ -29,6 +29,8 @@ export interface RouteDoc {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { contentType: string; schema?: z.ZodType; description?: string };
+  /** Other content types the same operation accepts (e.g. a batch of what `body` takes). */
+  otherBodies?: Array<{ contentType: string; schema?: z.ZodType; description?: string }>;
   responses: Record<number, ResponseDoc>;
 }
 
@@ -46,6 +48,28 @@ export const EntryAnswerSchema = z.object({
   checkpoint: z.string().describe('the signed checkpoint note covering the entry'),
   proof: z.string().describe('a c2sp.org/tlog-proof@v1 bundle for the entry'),
 });
+/** One line of a batch answer, per input line in order (src/server/routes/entries-batch.ts). */
+export const BatchLineSchema = z.union([
+  z.object({ index: z.number().int().min(0), id: z.string() }),
+  z.object({
+    error: z.object({
+      status: z.number().int().describe('the status a single POST of this entry would get'),
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  }),
+  z.object({
+    checkpoint: z
+      .string()
+      .nullable()
+      .describe('last line: the signed checkpoint note covering every logged entry (null: none)'),
+    proof: z
+      .string()
+      .optional()
+      .describe('last line: URL template of each entry’s tlog-proof bundle ({index})'),
+  }),
+]);
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
@@ -138,18 +162,44 @@ export const ROUTE_DOCS: RouteDoc[] = [
     method: 'POST',
     path: '/api/v1/missions/:slug/entries',
     tag: 'entries',
-    summary: 'Add a signed entry to the mission’s log',
+    summary: 'Add a signed entry (or a batch of them) to the mission’s log',
     description:
       'The body is the RFC 8785 canonical JSON of a signed envelope (sent byte for byte as hashed ' +
       'into the log). Answers once the entry is durable, integrated and covered by a published ' +
-      'checkpoint. Cookie sessions must also send X-CSRF-Token and a same-site Origin.',
+      'checkpoint. Cookie sessions must also send X-CSRF-Token and a same-site Origin.\n\n' +
+      'Batch: with Content-Type application/jsonl (or application/x-ndjson) the body is up to ' +
+      '4,096 such entries, one per line, 8 MiB at most (413 above, naming the limit). Each line ' +
+      'gets every check of a single POST, in line order, and log order is line order; an entry ' +
+      'that names a record filed earlier in the same batch (or follows one that changes named ' +
+      'records) is judged once those are in the read model. The answer, 200 in JSON lines once ' +
+      'every logged entry is durable, integrated and covered by a published checkpoint: one line ' +
+      'per input line, {"index","id"} or {"error":{status,code,message,details}} (a bad line is ' +
+      'refused alone, the others are logged), then one last line {"checkpoint","proof"}: the ' +
+      'signed note covering them and the URL template of each entry’s proof bundle.',
     access: 'signed-in',
     params: Slug,
     body: { contentType: 'application/json', schema: EnvelopeSchema },
+    otherBodies: [
+      {
+        contentType: 'application/jsonl',
+        schema: z.string(),
+        description: 'a batch: canonical entries, one per line',
+      },
+      {
+        contentType: 'application/x-ndjson',
+        schema: z.string(),
+        description: 'the same as application/jsonl',
+      },
+    ],
     responses: {
+      200: {
+        description: 'a batch was processed: one JSON line per entry, then the checkpoint line',
+        contentType: 'application/jsonl',
+        schema: BatchLineSchema,
+      },
       201: { description: 'logged', schema: EntryAnswerSchema },
       409: { description: 'an entry with this id exists' },
-      413: { description: 'over 65,535 bytes' },
+      413: { description: 'over 65,535 bytes (a batch: over 4,096 entries or 8 MiB)' },
       422: { description: 'bad signature, unknown key, or a workflow rule refused it' },
       503: { description: 'the log pushes back (Retry-After)' },
     },
