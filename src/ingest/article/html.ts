@@ -20,6 +20,13 @@ export function parseHtml(html: string, hints: ArticleHints = {}): Article {
     meta('meta[property="article:published_time"]') ??
     meta('meta[name="date"]') ??
     meta('meta[name="pubdate"]') ??
+    meta('meta[name="article:published_time"]') ??
+    meta('meta[itemprop="datePublished"]') ??
+    meta('meta[name="publish-date"]') ??
+    meta('meta[name="publication_date"]') ??
+    meta('meta[name="dc.date"]') ??
+    meta('meta[name="DC.date.issued"]') ??
+    jsonLdDate(document) ??
     document.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null;
   const outlet = hints.outlet ?? meta('meta[property="og:site_name"]');
@@ -61,4 +68,13 @@ export function parseHtml(html: string, hints: ArticleHints = {}): Article {
   });
   article.related.push(...related.filter((r) => !article.related.includes(r)));
   return article;
+}
+
+/** schema.org NewsArticle "datePublished" from JSON-LD scripts (attacker-controlled: parsed defensively). */
+function jsonLdDate(document: Document): string | null {
+  for (const el of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(el.textContent ?? '');
+    if (m?.[1]) return m[1];
+  }
+  return null;
 }

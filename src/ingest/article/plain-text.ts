@@ -28,6 +28,10 @@ const DATELINE =
 const TITLE_DATELINE =
   /^([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\s*(?:\(([^)]{2,30})\))?\s*[:–—-]\s+/;
 
+// "Kabul (AFP) – ", "Peshawar, Pakistan (AP) — ": a place in title case named with the agency.
+const AGENCY_DATELINE =
+  /^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]+)?\s*\(([A-Z][\w .&-]{1,30})\)\s*(?:[-–—:]{1,2})\s+/;
+
 const DATE_KEYWORD = /^\s*(?:published|updated|posted|dated?|issued)\b/i;
 
 export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
@@ -109,11 +113,16 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
       )?.[1] ?? null,
     );
     const d = DATELINE.exec(first) ?? TITLE_DATELINE.exec(first);
+    const a = d ? null : AGENCY_DATELINE.exec(first);
     if (d && d[1] !== undefined && d[1].length >= 3) {
       dateline = titleCase(d[1]) + (d[2] && !/\d/.test(d[2]) ? `, ${d[2]}` : '');
       if (outlet === null && d[3] !== undefined) outlet = d[3];
       // The dateline names where the reporter filed from, not where events happened: keep it out of the body.
       paragraphs[0] = first.slice(d[0].length);
+    } else if (a?.[1] !== undefined) {
+      dateline = a[1];
+      if (outlet === null && a[2] !== undefined) outlet = a[2];
+      paragraphs[0] = first.slice(a[0].length);
     }
   }
   const body = paragraphs.join('\n\n');

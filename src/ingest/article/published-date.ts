@@ -5,7 +5,7 @@ import * as chrono from 'chrono-node';
 /** YYYY-MM-DD when the string holds one complete date (with a year), else null. */
 export function parsePublishedDate(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  const s = raw.trim();
+  const s = withoutSolarHijri(raw).trim();
   if (s.length === 0 || s.length > 120) return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
   if (iso) return validYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
@@ -27,7 +27,7 @@ export function parsePublishedDate(raw: string | null | undefined): string | nul
 
 /** True when most of a line is a date: such a line is the article's date line, not prose. */
 export function isDateLine(line: string): boolean {
-  const s = line
+  const s = withoutSolarHijri(line)
     .trim()
     .replace(/^(published|updated|posted|last updated|dated?|issued)\s*(on|:)?\s*/i, '')
     .replace(/\s*\|.*$/, '');
@@ -36,6 +36,14 @@ export function isDateLine(line: string): boolean {
   const r = chrono.parse(s, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' })[0];
   if (!r || !r.start.isCertain('year')) return false;
   return r.text.length >= s.replace(/\s+(PKT|GMT|UTC|IST|AFT)$/i, '').length * 0.6;
+}
+
+// Afghan outlets print the Solar Hijri date beside the Gregorian one ("1404/08/21 - 12 November
+// 2025"); chrono-node would read "08/21" as 21 August.
+const SOLAR_HIJRI = /\b1[34]\d{2}[/-]\d{1,2}[/-]\d{1,2}\b\s*[-–|,]?\s*/g;
+
+function withoutSolarHijri(s: string): string {
+  return s.replace(SOLAR_HIJRI, '');
 }
 
 export function toYmd(d: Date): string {

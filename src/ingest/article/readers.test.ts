@@ -104,3 +104,19 @@ test('plain text: a "Published:" line beats an earlier date line', () => {
   );
   assert.equal(a.published, '2025-12-08');
 });
+
+test('plain text: "Kabul (AFP) –" is a dateline; a Solar Hijri date beside the Gregorian is ignored', () => {
+  const a = parsePlainText(
+    'Some headline for the story\n\n1404/08/21 - 12 November 2025\n\nKabul (AFP) – Pakistani and Afghan forces clashed on Tuesday near the border, officials said.',
+  );
+  assert.equal(a.published, '2025-11-12');
+  assert.equal(a.dateline, 'Kabul');
+  assert.ok(a.body.startsWith('Pakistani and Afghan forces'));
+});
+
+test('html: the publication date from JSON-LD when no meta tag gives it', () => {
+  const a = parseHtml(
+    '<html><head><title>T</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-11-12T08:00:00+05:00"}</script></head><body><article><h1>Clash at the border</h1><p>Pakistani and Afghan forces exchanged fire near the Torkham crossing on Tuesday, officials said, the latest in a series of clashes this month.</p></article></body></html>',
+  );
+  assert.equal(a.published, '2025-11-12');
+});
