@@ -96,6 +96,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/commitments': PUBLIC,
   'POST /api/v1/missions/:/confidential': { allow: SIGNED_IN, body: json({}) },
   'GET /api/v1/missions/:/confidential/:': { allow: ['pk', 'af', 'analyst', 'mediator', 'admin'] },
+  // User management (DESIGN.md: the admin creates users); the matrix's :name is no user, so the
+  // admin's calls are 404s and 400s that change nothing, while the others are refused first.
+  'POST /api/v1/admin/users': { allow: ['admin'], body: json({}) },
+  'POST /api/v1/admin/users/:/password': { allow: ['admin'], body: json({}) },
+  'POST /api/v1/admin/users/:/tokens': { allow: ['admin'], body: json({}) },
+  'DELETE /api/v1/admin/users/:/tokens': { allow: ['admin'] },
   // The web portal (fastify-static).
   'GET /': PUBLIC,
   'GET /*': PUBLIC,

@@ -6,6 +6,7 @@ import { registerKeygen } from './commands/keygen.js';
 import { registerMirror } from './commands/mirror.js';
 import { registerServe } from './commands/serve.js';
 import { registerSubmit } from './commands/submit.js';
+import { registerUsers } from './commands/users.js';
 import { registerVerify } from './commands/verify.js';
 import { registerWitness } from './commands/witness.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerVerify(program);
   registerMirror(program);
+  registerUsers(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

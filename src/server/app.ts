@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/store.js';
 import type { MissionLog } from '../log/service.js';
+import { registerUserAdminRoutes } from './auth/admin-routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerOpenApiRoutes } from './openapi/routes.js';
 import { trackRoutes } from './openapi/route-table.js';
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerMissionRoutes(app, ctx);
   registerLogRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerUserAdminRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerOpenApiRoutes(app, ctx);
   registerWorkflowRoutes(app, ctx);

@@ -113,6 +113,14 @@ export class Auth {
     return p;
   }
 
+  /**
+   * Drops a user's tokens from this process's cache, so a revocation takes effect at once here
+   * (other API processes sharing the database notice within TOKEN_CACHE_MS).
+   */
+  forgetUser(userId: string): void {
+    for (const [hash, t] of this.tokens) if (t.user.id === userId) this.tokens.delete(hash);
+  }
+
   /** The signed-in caller, refusing anonymous (401) and roles outside `roles` (403). */
   async require(
     request: FastifyRequest,

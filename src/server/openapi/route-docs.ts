@@ -3,6 +3,7 @@
 // A route without a description here fails test/route-matrix.suite.ts and openapi.test.ts.
 import { z } from 'zod';
 import { EnvelopeSchema } from '../../core/envelope.js';
+import { USER_ADMIN_ROUTE_DOCS } from '../auth/admin-routes.js';
 import { LoginBodySchema, MeSchema } from '../auth/routes.js';
 import { BlobAnswerSchema } from '../routes/blobs.js';
 import { IncidentQuerySchema } from '../routes/incidents.js';
@@ -321,6 +322,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: { 200: { description: 'event stream', contentType: 'text/event-stream' } },
   },
   ...WORKFLOW_ROUTE_DOCS,
+  ...USER_ADMIN_ROUTE_DOCS,
   ...(
     [
       [
