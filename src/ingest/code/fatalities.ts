@@ -75,26 +75,26 @@ const PATTERNS: RegExp[] = [
   // fought gallantly, embraced shahadat") but no wound word and no second group.
   new RegExp(
     `\\b${QUAL}(${NUM}) ${VICTIM},? (?:(?!(?:injured|wounded|hurt|and|arrested|detained|rescued|said|says|told|claimed|added|according|\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\b)[\\w'-]+,? ){0,10}?${DIED}`,
-    'gid',
+    'gi',
   ),
   new RegExp(`\\b${QUAL}(${NUM}) (?:were |was )?(?:killed|dead|died|martyred)\\b`, 'gi'),
   new RegExp(
     `\\b(?:killed|killing|kills|martyred|left|leaving|claimed the lives of|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|gunned down|shot dead)\\b,? ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}?\\b(?! (?:injured|wounded|hurt))`,
-    'gid',
+    'gi',
   ),
   new RegExp(
     `\\b(?:death toll|toll|fatalities|casualties)\\b (?:[\\w'-]+ ){0,12}?(?:rose to|climbed to|reached|stood at|stands at|of|at|to)\\s+${QUAL}(${NUM})\\b`,
-    'gid',
+    'gi',
   ),
   // "the bullet-riddled bodies of two men were recovered": the dead are counted where they are found.
   new RegExp(
     `\\bbod(?:y|ies) of ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}`,
-    'gid',
+    'gi',
   ),
   new RegExp(
     // "No one was hurt", "no casualties": but "no one claimed responsibility" is no figure.
     `\\bno (?:casualties|deaths|fatalities|loss of life)\\b(?: (?:was|were) (?:reported|caused))?|\\b(?:no one|nobody|no-one|none) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)\\b|\\b(?:no one|nobody) (?:died|was hurt)\\b`,
-    'gid',
+    'gi',
   ),
   RANKED_DEAD,
 ];
@@ -162,7 +162,12 @@ function victimGroup(text: string): VictimGroup {
 }
 
 /** Death figures mentioned in one sentence. Several victim groups in one sentence are summed. */
+// Every pattern below needs one of these words; most sentences have none, so they skip the patterns.
+const DEATH_GATE =
+  /kill|dead|died|death|martyr|shahadat|li(?:ves|fe)|slain|perish|neutrali|eliminat|hell|gunned|sacrifice|succumb|toll|fatalit|casualt|bod(?:y|ies)|no one|nobody|none/i;
+
 export function findFatalities(raw: string): FatalityMention[] {
+  if (!DEATH_GATE.test(raw)) return [];
   const sentence = maskAsides(raw);
   const out: FatalityMention[] = [];
   for (const re of PATTERNS) {
@@ -180,8 +185,11 @@ export function findFatalities(raw: string): FatalityMention[] {
         out.push({ count: 0, start, end, group: 'any' });
         continue;
       }
-      // Where the number ends ('d' flag indices: "shot dead a policeman" has an earlier "a").
-      const numEnd = m.indices?.[1]?.[1] ?? m.index + m[0].indexOf(m[1]) + m[1].length;
+      // Where the number ends: as a whole word ("shot dead a policeman" has an earlier "a" in "dead").
+      const numAt = m[0].search(
+        new RegExp(`(?<![\\w'-])${m[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w'-])`, 'i'),
+      );
+      const numEnd = m.index + (numAt >= 0 ? numAt : m[0].indexOf(m[1])) + m[1].length;
       // "a suicide bomber killed 14 soldiers": the subject of an active "killed" is the killer.
       if (
         (re === PATTERNS[0] || re === PATTERNS[1]) &&
