@@ -60,23 +60,39 @@ function namesTerm(col: RawBuilder<unknown>, term: string): RawBuilder<SqlBool> 
   return sql<SqlBool>`${col} like ${sql.lit(`%"${term}"%`)}`;
 }
 
-/** The event (type, actors, place) meets the term's rule, for the party in `party`. */
+/**
+ * The event meets the term's rule, for the party in `party`. `actors(k)` is the precomputed
+ * armed-group match of term k (a column of the scan below, so each body is parsed once).
+ */
 function meetsRule(
-  d: Dialect,
   doc: MissionDoc,
   rule: TermRule,
-  e: {
-    type: RawBuilder<unknown>;
-    actors: (names: string[]) => RawBuilder<SqlBool>;
-    country: RawBuilder<string>;
-    party: RawBuilder<unknown>;
-  },
+  k: number,
+  e: { type: RawBuilder<unknown>; country: RawBuilder<string>; party: RawBuilder<unknown> },
 ): RawBuilder<SqlBool> {
   if (rule.eventTypes.length === 0) return sql<SqlBool>`1 = 0`;
   const parts = [sql<SqlBool>`${e.type} in (${list(rule.eventTypes)})`];
-  if (rule.armedGroups.length) parts.push(e.actors(rule.armedGroups));
+  if (rule.armedGroups.length) parts.push(sql<SqlBool>`${sql.ref(`g${k}`)} = 1`);
   if (rule.crossBorder) parts.push(outsideOwnCountry(doc, e.party, e.country));
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** One 0/1 column per term with armed groups: whether the event's actors include one. */
+function groupColumns(
+  rules: TermRule[],
+  match: (names: string[]) => RawBuilder<SqlBool>,
+): RawBuilder<unknown>[] {
+  return rules.flatMap((r, k) =>
+    r.armedGroups.length
+      ? [sql`case when ${match(r.armedGroups)} then 1 else 0 end as ${sql.ref(`g${k}`)}`]
+      : [],
+  );
+}
+
+/** Whether the row (alias-free columns of the scan) falls under term k for its party. */
+function underTerm(doc: MissionDoc, rule: TermRule, k: number, obliged: string[]) {
+  const e = { type: sql`type`, country: sql<string>`country`, party: sql`party` };
+  return sql<SqlBool>`(party in (${list(obliged)}) and (${namesTerm(sql`terms`, rule.term)} or ${meetsRule(doc, rule, k, e)}))`;
 }
 
 function emptyAggregate(party: string): TermPartyAggregate {
@@ -90,70 +106,75 @@ function emptyAggregate(party: string): TermPartyAggregate {
   };
 }
 
+const allObliged = (doc: MissionDoc) => [...new Set(doc.terms.flatMap((t) => t.obliged))];
+
+type Row = Record<string, string | number | null> & { party: string };
+
+/**
+ * Released findings, read once (a materialised scan: SQLite and PostgreSQL would otherwise
+ * re-evaluate the JSON per term), then counted and dated per term in one aggregate.
+ */
 async function findingsByParty(
   db: Db,
   d: Dialect,
   mission: string,
   doc: MissionDoc,
-  rule: TermRule,
-  obliged: string[],
+  rules: TermRule[],
 ) {
   const major = doc.workflow.majorIncidentFatalities;
-  const counted = sql`f.verdict in (${list(rule.verdicts)})`;
   const reportActors = (names: string[]) =>
     sql<SqlBool>`exists (select 1 from wf_reports ar join wf_records arec on arec.mission = ar.mission and arec.id = ar.id where ar.mission = i.mission and ar.incident = i.id and arec.visibility = 'public' and ${actorIn(d, sql`arec.body`, names)})`;
-  const matches = meetsRule(d, doc, rule, {
-    type: sql`i.type`,
-    actors: reportActors,
-    country: jsonText(d, sql`i.location`, ['country']),
-    party: sql`f.attribution`,
+  const aggregates = doc.terms.flatMap((t, k) => {
+    const counted = sql`(${underTerm(doc, rules[k]!, k, t.obliged)} and verdict in (${list(rules[k]!.verdicts)}))`;
+    return [
+      sql`sum(case when ${counted} then 1 else 0 end) as ${sql.ref(`v${k}`)}`,
+      sql`sum(case when ${underTerm(doc, rules[k]!, k, t.obliged)} and verdict = 'probable' then 1 else 0 end) as ${sql.ref(`p${k}`)}`,
+      sql`max(case when ${counted} then date end) as ${sql.ref(`l${k}`)}`,
+      sql`max(case when ${counted} and fatalities >= ${sql.lit(major)} then date end) as ${sql.ref(`m${k}`)}`,
+    ];
   });
-  const { rows } = await sql<{
-    party: string;
-    violations: number | string;
-    probable: number | string;
-    last: string | null;
-    last_major: string | null;
-  }>`
-    select f.attribution as party,
-      sum(case when ${counted} then 1 else 0 end) as violations,
-      sum(case when f.verdict = 'probable' then 1 else 0 end) as probable,
-      max(case when ${counted} then i.date end) as last,
-      max(case when ${counted} and coalesce(f.fatalities, i.fatalities, 0) >= ${sql.lit(major)} then i.date end) as last_major
-    from wf_findings f
-    join wf_incidents i on i.mission = f.mission and i.id = f.incident
-    where f.mission = ${mission} and f.status = 'released'
-      and f.attribution in (${list(obliged)})
-      and (${namesTerm(sql`f.terms`, rule.term)} or ${matches})
-    group by f.attribution`.execute(db);
+  const groups = groupColumns(rules, reportActors);
+  const { rows } = await sql<Row>`
+    with scan as materialized (
+      select f.attribution as party, f.verdict as verdict, f.terms as terms, i.type as type,
+        i.date as date, coalesce(f.fatalities, i.fatalities, 0) as fatalities,
+        ${jsonText(d, sql`i.location`, ['country'])} as country
+        ${groups.length ? sql`, ${sql.join(groups)}` : sql``}
+      from wf_findings f
+      join wf_incidents i on i.mission = f.mission and i.id = f.incident
+      where f.mission = ${mission} and f.status = 'released'
+        and f.attribution in (${list(allObliged(doc))}))
+    select party, ${sql.join(aggregates)} from scan group by party`.execute(db);
   return rows;
 }
 
+/** Open public allegations, read once, then counted per term in one aggregate. */
 async function allegationsByParty(
   db: Db,
   d: Dialect,
   mission: string,
   doc: MissionDoc,
-  rule: TermRule,
-  obliged: string[],
+  rules: TermRule[],
 ) {
-  const matches = meetsRule(d, doc, rule, {
-    type: jsonText(d, sql`rec.body`, ['type']),
-    actors: (names) => actorIn(d, sql`rec.body`, names),
-    country: jsonText(d, sql`rec.body`, ['location', 'country']),
-    party: sql`r.accused`,
-  });
-  const { rows } = await sql<{ party: string; n: number | string }>`
-    select r.accused as party, count(*) as n
-    from wf_reports r
-    join wf_records rec on rec.mission = r.mission and rec.id = r.id
-    left join wf_incidents i on i.mission = r.mission and i.id = r.incident
-    where r.mission = ${mission}
-      and r.accused in (${list(obliged)})
-      and rec.visibility = 'public' and rec.superseded_by is null
-      and (i.status is null or i.status not in ('released', 'closed'))
-      and (${namesTerm(sql`r.terms`, rule.term)} or ${matches})
-    group by r.accused`.execute(db);
+  const groups = groupColumns(rules, (names) => actorIn(d, sql`rec.body`, names));
+  const counts = doc.terms.map(
+    (t, k) =>
+      sql`sum(case when ${underTerm(doc, rules[k]!, k, t.obliged)} then 1 else 0 end) as ${sql.ref(`n${k}`)}`,
+  );
+  const { rows } = await sql<Row>`
+    with scan as materialized (
+      select r.accused as party, r.terms as terms,
+        ${jsonText(d, sql`rec.body`, ['type'])} as type,
+        ${jsonText(d, sql`rec.body`, ['location', 'country'])} as country
+        ${groups.length ? sql`, ${sql.join(groups)}` : sql``}
+      from wf_reports r
+      join wf_records rec on rec.mission = r.mission and rec.id = r.id
+      left join wf_incidents i on i.mission = r.mission and i.id = r.incident
+      where r.mission = ${mission}
+        and r.accused in (${list(allObliged(doc))})
+        and rec.visibility = 'public' and rec.superseded_by is null
+        and (i.status is null or i.status not in ('released', 'closed')))
+    select party, ${sql.join(counts)} from scan group by party`.execute(db);
   return rows;
 }
 
@@ -185,23 +206,25 @@ export async function complianceAggregates(
   doc: MissionDoc,
   asOf: string,
 ): Promise<ComplianceAggregates> {
+  const rules = doc.terms.map(termRule);
+  const findings = await findingsByParty(db, dialect, mission, doc, rules);
+  const allegations = await allegationsByParty(db, dialect, mission, doc, rules);
   const terms: ComplianceAggregates['terms'] = new Map();
-  for (const t of doc.terms) {
-    const rule = termRule(t);
+  for (const [k, t] of doc.terms.entries()) {
     const parties = new Map(t.obliged.map((p) => [p, emptyAggregate(p)]));
-    for (const r of await findingsByParty(db, dialect, mission, doc, rule, t.obliged)) {
+    for (const r of findings) {
       const p = parties.get(r.party);
       if (!p) continue;
-      p.violations = Number(r.violations);
-      p.probable = Number(r.probable);
-      p.lastViolation = r.last;
-      p.lastMajorViolation = r.last_major;
+      p.violations = Number(r[`v${k}`] ?? 0);
+      p.probable = Number(r[`p${k}`] ?? 0);
+      p.lastViolation = (r[`l${k}`] as string | null) ?? null;
+      p.lastMajorViolation = (r[`m${k}`] as string | null) ?? null;
     }
-    for (const r of await allegationsByParty(db, dialect, mission, doc, rule, t.obliged)) {
+    for (const r of allegations) {
       const p = parties.get(r.party);
-      if (p) p.openAllegations = Number(r.n);
+      if (p) p.openAllegations = Number(r[`n${k}`] ?? 0);
     }
-    terms.set(t.id, { parties, crossings: await crossingBreaches(db, mission, rule, asOf) });
+    terms.set(t.id, { parties, crossings: await crossingBreaches(db, mission, rules[k]!, asOf) });
   }
   const major = doc.workflow.majorIncidentFatalities;
   const overall = await sql<{ last: string | null }>`
