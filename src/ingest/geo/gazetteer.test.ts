@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldName } from '../text/fold.js';
+import { foldName, looseName } from '../text/fold.js';
 import { loadGazetteer } from './gazetteer.js';
 import { findPlaceMentions } from './place-mentions.js';
 
@@ -49,4 +49,15 @@ test('place mentions: longest match, locative and agentive uses', () => {
   );
   assert.equal(ms[0]?.agentive, true);
   assert.equal(ms[2]?.locative, true);
+});
+
+test('gazetteer: transliteration variants match loosely only when the exact name is unknown', () => {
+  const g = loadGazetteer();
+  const at = (text: string): string | undefined => findPlaceMentions(text, g)[0]?.places[0]?.name;
+  assert.equal(at('Gunmen attacked a post in Killa Saifullah.'), 'Qila Saifullah');
+  assert.equal(at('A blast hit a market in Noshki.'), 'Nushki');
+  assert.equal(at('Drones struck Paktica province.'), 'Paktika');
+  assert.equal(looseName('khowst'), looseName('khost'));
+  // Common capitalised words are no places, however loosely read.
+  assert.deepEqual(findPlaceMentions('Police Officials Monday Security Forces', g), []);
 });

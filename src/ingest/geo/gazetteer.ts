@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { GeoPrecision } from '../../core/taxonomy.js';
 import { IngestError } from '../errors.js';
-import { foldName } from '../text/fold.js';
+import { foldName, looseName } from '../text/fold.js';
 import type { CodedLocation } from '../types.js';
 import { readDataFile } from './data-files.js';
 
@@ -87,6 +87,9 @@ export class Gazetteer {
   private readonly byName = new Map<string, Place[]>();
   /** Every proper prefix (in whole tokens) of a multi-token name, so scans can stop early. */
   private readonly prefixes = new Set<string>();
+  /** The same names under looseName keys (at least five letters: short loose keys collide). */
+  private readonly byLoose = new Map<string, Place[]>();
+  private readonly loosePrefixes = new Set<string>();
   readonly size: number;
 
   constructor(places: Iterable<{ keys: string[]; place: Place }>) {
@@ -102,9 +105,18 @@ export class Gazetteer {
       }
     }
     for (const list of this.byName.values()) list.sort((a, b) => a.rank - b.rank);
-    for (const key of this.byName.keys()) {
+    for (const [key, list] of this.byName) {
       const parts = key.split(' ');
       for (let i = 1; i < parts.length; i++) this.prefixes.add(parts.slice(0, i).join(' '));
+      const loose = looseName(key);
+      if (loose.replace(/ /g, '').length < 5) continue;
+      const into = this.byLoose.get(loose);
+      if (into) {
+        for (const p of list) if (!into.some((q) => samePlace(q, p))) into.push(p);
+        into.sort((a, b) => a.rank - b.rank);
+      } else this.byLoose.set(loose, [...list]);
+      const lp = loose.split(' ');
+      for (let i = 1; i < lp.length; i++) this.loosePrefixes.add(lp.slice(0, i).join(' '));
     }
     this.size = n;
   }
@@ -112,6 +124,16 @@ export class Gazetteer {
   /** Places known by this (already folded) name, best first. */
   lookup(folded: string): readonly Place[] {
     return this.byName.get(folded) ?? [];
+  }
+
+  /** Places whose name is this one under looseName (a transliteration variant), best first. */
+  lookupLoose(loose: string): readonly Place[] {
+    return loose.replace(/ /g, '').length < 5 ? [] : (this.byLoose.get(loose) ?? []);
+  }
+
+  /** True when some longer loose name starts with these loose tokens. */
+  hasLoosePrefix(loose: string): boolean {
+    return this.loosePrefixes.has(loose);
   }
 
   /** True when some longer name starts with these (folded) tokens. */

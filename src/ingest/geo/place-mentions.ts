@@ -1,6 +1,6 @@
 // Finds gazetteer names in text: longest match first, only on capitalised words (proper nouns), with
 // the words around each mention that tell a place from an actor ("in Kabul" vs "Kabul said").
-import { foldName } from '../text/fold.js';
+import { foldName, looseName } from '../text/fold.js';
 import { MAX_NAME_TOKENS, type Gazetteer, type Place } from './gazetteer.js';
 
 export interface PlaceMention {
@@ -75,6 +75,8 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
       if (places.length > 0) best = { j, places };
       if (!gazetteer.hasPrefix(key)) break;
     }
+    // "Killa Saifullah", "Noshki", "Paktica": a transliteration the gazetteer spells otherwise.
+    if (!best) best = looseMatch(tokens, i, text, gazetteer);
     if (!best) continue;
     const last = tokens[best.j];
     if (!last) continue;
@@ -105,4 +107,36 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
     i = best.j;
   }
   return out;
+}
+
+const looseCache = new Map<string, string>();
+function looseToken(folded: string): string {
+  let l = looseCache.get(folded);
+  if (l === undefined) {
+    l = looseName(folded);
+    if (looseCache.size < 50_000) looseCache.set(folded, l);
+  }
+  return l;
+}
+
+function looseMatch(
+  tokens: { start: number; end: number; folded: string }[],
+  i: number,
+  text: string,
+  gazetteer: Gazetteer,
+): { j: number; places: readonly Place[] } | null {
+  let best: { j: number; places: readonly Place[] } | null = null;
+  let key = '';
+  for (let j = i; j < Math.min(tokens.length, i + MAX_NAME_TOKENS); j++) {
+    const tok = tokens[j];
+    const prev = tokens[j - 1];
+    if (!tok) break;
+    if (j > i && prev && !/^[\s\-‑–.'’]*$/.test(text.slice(prev.end, tok.start))) break;
+    const l = looseToken(tok.folded);
+    key = j === i ? l : `${key} ${l}`;
+    const places = gazetteer.lookupLoose(key);
+    if (places.length > 0) best = { j, places };
+    if (!gazetteer.hasLoosePrefix(key)) break;
+  }
+  return best;
 }

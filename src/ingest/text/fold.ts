@@ -33,3 +33,20 @@ export function normalizeSameLength(s: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\u2011/g, '-');
 }
+
+/**
+ * A looser key for transliterations of Pashto, Dari and Urdu names: "Qila"/"Killa", "Nushki"/"Noshki",
+ * "Paktika"/"Paktica", "Khowst"/"Khost", "Shinkay"/"Shinkai" fold together. kh/q/c become k, gh g,
+ * o and ou u, e i, a final or consonant-adjacent y i, doubled letters one, and an h closing a syllable
+ * ("Kunarh") goes. Used only when the exact folded name is unknown.
+ */
+export function looseName(folded: string): string {
+  return folded
+    .replace(/kh|q|c(?!h)/g, 'k')
+    .replace(/gh/g, 'g')
+    .replace(/ou|ow(?![aeiou])|o/g, 'u')
+    .replace(/ee|e/g, 'i')
+    .replace(/y(?![aeiou])/g, 'i')
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/([aiu])h(?![aiu])/g, '$1');
+}
