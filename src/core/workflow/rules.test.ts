@@ -307,6 +307,13 @@ test('every rule refuses with its name, its status and a message saying which ru
   assert.deepEqual([...seen].sort(), Object.keys(RULES).sort(), 'every rule has a case');
 });
 
+test('the article refusal reads as English and names who may file one', () => {
+  const d = decide(facts('admin'), env('article', exampleBody('article')));
+  assert.equal(d.ok, false);
+  if (!d.ok)
+    assert.match(d.message, /\(an admin of OPS may not author an article; it is for: analyst\)$/);
+});
+
 test('each kind accepted on its happy path, with the state changes it makes', () => {
   const ok = (user: string, kind: EntryKind, body: unknown, over?: Partial<Facts>) => {
     const d = decide(facts(user, over), env(kind, body));

@@ -232,6 +232,9 @@ const AUTHORS: Record<string, readonly Role[]> = {
   reveal: ['party', 'analyst', 'mediator'],
 };
 
+/** "an admin", "an article", "a report": messages read as English. */
+const an = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+
 /** Decides whether an entry (already schema-checked and signature-verified) may join the workflow. */
 export function decide(facts: Facts, env: Envelope): Decision {
   const a = facts.author;
@@ -254,7 +257,7 @@ export function decide(facts: Facts, env: Envelope): Decision {
     return refuse(
       403,
       specific[env.kind] ?? 'kind_author',
-      `a ${a.role} of ${a.org} may not author a ${env.kind}; it is for: ${allowed.join(', ')}`,
+      `${an(a.role)} of ${a.org} may not author ${an(env.kind)}; it is for: ${allowed.join(', ')}`,
     );
   }
   if (
