@@ -124,6 +124,7 @@ interface HttpFigures {
   ok: number;
   failed: number;
   perSec: number;
+  networkErrors: number;
   p50: number;
   p99: number;
   batchP50: number;
@@ -191,7 +192,7 @@ export async function run(): Promise<void> {
     );
     const loop = verifyLoop();
     console.log(
-      `log HTTP submissions (separate client process, 1500 in flight, 3 witnesses): ${http.perSec.toFixed(0)} entries/s, p50 ${http.p50.toFixed(0)} ms, p99 ${http.p99.toFixed(0)} ms (${http.ok} ok, ${http.failed} failed)`,
+      `log HTTP submissions (separate client process, 1500 in flight, 3 witnesses): ${http.perSec.toFixed(0)} entries/s, p50 ${http.p50.toFixed(0)} ms, p99 ${http.p99.toFixed(0)} ms (${http.ok} ok, ${http.failed} failed, ${http.networkErrors} connections failed and retried)`,
     );
     console.log(
       `  bare node:crypto Ed25519 verify loop, one core: ${loop.toFixed(0)}/s; ratio ${(http.perSec / loop).toFixed(2)} (goal >= 1)`,

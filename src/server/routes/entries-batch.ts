@@ -16,6 +16,7 @@ import { HttpError, toHttp } from '../http-errors.js';
 import { workflowFor } from '../workflow/context.js';
 import { PendingEntries } from './batch-dependencies.js';
 import { checkWorkflow } from './entries-workflow.js';
+import { caughtUp } from './read-your-writes.js';
 
 export const BATCH_CONTENT_TYPES = ['application/jsonl', 'application/x-ndjson'] as const;
 /** Most entries in one batch (a full sequencer queue is 8,192: two batches fit). */
@@ -118,7 +119,7 @@ export async function submitBatch(
         // Judge it against the state that includes the batch's earlier entries.
         await Promise.allSettled(inFlight);
         inFlight = [];
-        await wf.catchUp(log.slug);
+        await caughtUp(wf, log.slug);
         pending.clear();
       }
       await checkWorkflow(ctx, log.slug, envelope, caller);
@@ -142,7 +143,7 @@ export async function submitBatch(
   const out = settled.map((r) => JSON.stringify(r));
   if (last >= 0) {
     // Read your writes: the read model includes the batch before the answer.
-    await wf.catchUp(log.slug);
+    await caughtUp(wf, log.slug);
     const cp = await log.sequencer.checkpointCovering(last);
     out.push(
       JSON.stringify({

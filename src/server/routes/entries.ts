@@ -14,6 +14,7 @@ import { workflowFor } from '../workflow/context.js';
 import { addBatchParser, batchBody, submitBatch } from './entries-batch.js';
 import { checkWorkflow } from './entries-workflow.js';
 import { missionLog } from './log.js';
+import { caughtUp } from './read-your-writes.js';
 
 function parseIndex(text: string): number {
   const n = parseDecimal(text);
@@ -57,7 +58,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       await checkWorkflow(ctx, log.slug, envelope, caller.user.name);
       const index = await log.sequencer.append(entry);
       // Read your writes: the read model includes the entry before the answer.
-      await workflowFor(ctx).catchUp(log.slug);
+      await caughtUp(workflowFor(ctx), log.slug);
       const cp = await log.sequencer.checkpointCovering(index);
       const proof = await log.sequencer.reader.inclusionProof(index, cp.size);
       return reply.status(201).send({
