@@ -1,8 +1,9 @@
 // `truceline verify --log` checks reveals (issue 4, item 6): a log served over real HTTP whose
 // reveal does not hash to the commitment it names — written below the workflow rules, as only a
 // dishonest operator could, with a correctly signed checkpoint and tiles — fails verification with
-// a one-line reason naming both indices; the same log with an honest reveal passes. The command
-// runs from source in a child process (the built dist/ may lag behind the working tree).
+// a one-line reason naming both indices; the same log with an honest reveal passes, and so does
+// the demo's log with the reveal its story files. The command runs from source in a child process
+// (the built dist/ may lag behind the working tree).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -19,6 +20,11 @@ import {
   revealPolicyText,
   sign,
 } from '../src/log/reveal-log.test-support.js';
+import { auditLog } from '../src/log/audit.js';
+import { httpLogSource } from '../src/log/audit-source.js';
+import { resolveConfig } from '../src/server/config.js';
+import { startServer } from '../src/server/serve.js';
+import { parsePolicy } from '../src/tlog/policy.js';
 import { ROOT } from './support/cli.js';
 
 let dir: string;
@@ -116,4 +122,31 @@ test('truceline verify fails on a reveal that does not match its commitment, nam
     last,
     /^truceline: verification failed: couldn't verify the reveal at entry 5: its salt and entry do not hash to the digest of the commitment at entry 3 /,
   );
+});
+
+test("the demo's log, with the confidential report its story reveals, passes the audit", async () => {
+  const demo = await startServer(
+    resolveConfig(
+      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'demo'), demo: true, logBatchIntervalMs: 5 },
+      {},
+    ),
+  );
+  try {
+    const url = `${demo.url}/log/pak-afg/`;
+    const policy = parsePolicy(await (await fetch(`${url}policy`)).text());
+    // The checkpoint is signed at most once a second: wait until it covers the whole log.
+    for (let i = 0; i < 50; i++) {
+      const h = (await (await fetch(`${demo.url}/api/v1/health`)).json()) as {
+        logs: Record<string, { size: number; checkpointSize: number | null }>;
+      };
+      const l = h.logs['pak-afg']!;
+      if (l.checkpointSize === l.size) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { report } = await auditLog(httpLogSource(url), policy);
+    assert.ok((report.envelopes?.kinds.reveal ?? 0) >= 1, 'the demo reveals a commitment');
+    assert.ok((report.envelopes?.kinds.commitment ?? 0) >= 1);
+  } finally {
+    await demo.close();
+  }
 });

@@ -101,7 +101,7 @@ export const WORKFLOW_ROUTE_DOCS: RouteDoc[] = [
     path: '/api/v1/missions/:slug/compliance',
     tag: 'workflow',
     summary:
-      'Compliance per agreement term and party: confirmed violations, open allegations, days since the last violation and major incident',
+      'Compliance per agreement term and party, each term judged by its check rule: violations, open allegations, days since the last violation and major incident, crossings in a breaching state',
     access: 'public',
     params: Slug,
     query: ComplianceQuerySchema,
