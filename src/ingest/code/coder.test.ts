@@ -342,3 +342,12 @@ test('coder: a killing "earlier this month" is not the ambush of last Thursday',
     ],
   );
 });
+
+test('coder: "Baluchistan province\'s Washuk district" is at Washuk', () => {
+  const [e] = code(
+    "Two Levies personnel were martyred when unknown armed men attacked their check post in Baluchistan province's Washuk district late on Thursday night.",
+    '2026-10-02',
+  );
+  assert.equal(e?.location?.name, 'Washuk');
+  assert.equal(e?.date, '2026-10-01');
+});

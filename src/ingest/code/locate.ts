@@ -160,7 +160,9 @@ export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
       const inner = ms.find(
         (m) =>
           m.start > b.end &&
-          /^'s\s+$/.test(input.sentence.slice(b.end, m.start)) &&
+          /^(?:\s+(?:province|district|valley|region|tehsil|agency))?'s\s+$/.test(
+            input.sentence.slice(b.end, m.start),
+          ) &&
           m.places[0]?.kind !== 'country',
       );
       if (inner) best = inner;
