@@ -4,6 +4,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import {
   workflowCoverMigration,
   workflowGeoMigration,
+  workflowKeyCoverMigration,
   workflowKeysMigration,
   workflowListsMigration,
   workflowMigration,
@@ -163,6 +164,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006_workflow_geo': workflowGeoMigration(dialect),
     // PostgreSQL: covering list indexes (index-only key scans), words on the date index.
     '0007_workflow_cover': workflowCoverMigration(dialect),
+    // SQLite: a covering key index, so a box's rows are filtered before they are read.
+    '0008_workflow_key_cover': workflowKeyCoverMigration(dialect),
   };
 }
 

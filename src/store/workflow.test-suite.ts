@@ -343,6 +343,54 @@ export function workflowConformance(
       );
     });
 
+    it('lists find words anywhere in a long text and boxes that cross the antimeridian', async (k) => {
+      // Over 600 characters: PostgreSQL's date index carries no word vector for it (migration
+      // 0007), so its words are checked on the row, in the newest-first window and in the index.
+      const filler = 'checkpoint patrol convoy '.repeat(30);
+      const place = {
+        ...exampleBody('report').location,
+        name: 'Angoor Adda',
+        country: 'PK',
+        lat: 32.52,
+        lon: 69.28,
+      };
+      const r = ok(
+        await k.submit(
+          'pk-liaison',
+          'report',
+          report({
+            accused: 'AF',
+            fatalities: { count: 1, claimedBy: 'PK' },
+            title: 'Night raid at the border post',
+            description: `${filler} the raiders crossed through a pomegranate orchard`,
+            location: place,
+          }),
+          '2025-10-14T08:00:00.000Z',
+        ),
+      );
+      const raid = ok(
+        await k.submit('analyst', 'incident', {
+          ...exampleBody('incident'),
+          title: 'Night raid at the border post',
+          type: 'infiltration',
+          occurred: { date: '2025-10-14', time_precision: 1 },
+          location: place,
+          reports: [r.env.id],
+        }),
+      ).env.id;
+      const q = async (over: Record<string, unknown>) =>
+        (await k.wf.listIncidents(M, { limit: 10, ...over }, ANALYST)).items.map((i) => i.id);
+      assert.deepEqual(await q({ q: 'orchard' }), [raid]);
+      assert.deepEqual(await q({ q: 'pomegranate raid' }), [raid]);
+      assert.deepEqual(await q({ q: 'orchard bazaar' }), []);
+      // West above east: the box runs from 69° E across 180° to 170° W.
+      assert.deepEqual(await q({ bbox: [69, 32, -170, 33] }), [raid]);
+      assert.deepEqual(await q({ bbox: [69, 32, -170, 33], q: 'orchard' }), [raid]);
+      assert.deepEqual(await q({ bbox: [69.3, 32, -170, 33] }), []);
+      assert.deepEqual(await q({ bbox: [170, 32, 69.2, 33] }), []);
+      assert.deepEqual(await q({ bbox: [170, 32, 69.3, 33], type: ['infiltration'] }), [raid]);
+    });
+
     it('a confidential report is seen by its side, analysts and mediators until revealed', async (k) => {
       const body = report({ accused: 'PK', title: 'Drone over Kurram (confidential)' });
       refused(
