@@ -351,3 +351,33 @@ test('coder: "Baluchistan province\'s Washuk district" is at Washuk', () => {
   assert.equal(e?.location?.name, 'Washuk');
   assert.equal(e?.date, '2026-10-01');
 });
+
+test('coder: an explosion the police call an accident is no event', () => {
+  const es = code(
+    'An explosion at a fireworks warehouse in Lahore killed two people on Tuesday; police said it was an accident and not a terrorist attack.',
+    '2026-03-11',
+  );
+  assert.deepEqual(es, []);
+});
+
+test('coder: hijackings and hostage-taking are abductions; passive deportations are refugee movements', () => {
+  const [h] = code(
+    'Militants hijacked a passenger train in Balochistan on Tuesday, taking hundreds of passengers hostage.',
+    '2026-03-11',
+  );
+  assert.equal(h?.type, 'abduction');
+  const [r] = code(
+    'Afghan refugees who had been living in Pakistan for decades were deported through Torkham on Tuesday.',
+    '2026-03-11',
+  );
+  assert.equal(r?.type, 'refugee_movement');
+  assert.equal(r?.location?.name, 'Torkham');
+});
+
+test('coder: "over the past three days" starts three days before the report', () => {
+  const es = code(
+    'Police arrested 25 Afghan nationals in Lahore over the past three days.',
+    '2026-03-11',
+  );
+  assert.deepEqual([es[0]?.date, es[0]?.time_precision], ['2026-03-08', 2]);
+});

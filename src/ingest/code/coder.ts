@@ -25,6 +25,11 @@ const CIVILIAN_VICTIMS =
 const PRESENT_PERFECT =
   /\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|been|caused|become|killed|left|seen|brought|hit|struck|ground|taken|fled)\b/i;
 const MAX_INHERIT_SENTENCES = 2;
+// Explosions the authorities put down to an accident (ACLED codes no event for them).
+const ACCIDENT =
+  /\b(?:was|were|as) (?:an |a )?(?:accident|accidental)\b|\baccidental (?:explosion|blast|detonation)\b|\bnot (?:a |an )?(?:terrorist |militant )?(?:attack|act of terrorism|sabotage)\b|\bruled out (?:terrorism|sabotage|a terrorist attack)\b/i;
+const ACCIDENT_CAUSE =
+  /\b(?:gas (?:cylinder|leak|pipeline leak)|cylinder (?:blast|explosion)|boiler|short[- ]circuit|transformer)\b/i;
 const FRESH_PERFECT =
   /\b(?:has|have) been (?:killed|martyred|injured|wounded|shot dead|gunned down|abducted|kidnapped)\b|\b(?:has|have) (?:killed|martyred|shot dead|gunned down)\b/i;
 // "have been killed since January", "for years": a tally or a pattern, not one day's news.
@@ -122,6 +127,8 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
   // The last violent event coded, for figures given in a later sentence ("Two soldiers also died.").
   let lastViolent: { draft: DraftEvent; sentence: number } | null = null;
   const datelinePlace = datelineLocation(article.dateline, gazetteer);
+  // "police said it was an accident, not a terrorist attack": an accidental explosion is no event.
+  const accidental = ACCIDENT.test(body);
 
   sentences.forEach((sentence, si) => {
     const text = sentence.text;
@@ -196,6 +203,11 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
           }
           const at = clause.start + trig.start;
           const type = finalType(trig, clause.text, text);
+          if (
+            (type === 'ied' || (trig.weak && /\b(?:explosions?|blasts?|exploded)\b/i.test(text))) &&
+            (accidental || ACCIDENT_CAUSE.test(text))
+          )
+            continue;
           // "A video shared as proof of the clash": "the clash" points back at the refuted one.
           if (
             refuted.has(trig.type) &&

@@ -23,7 +23,7 @@ export interface DateMention {
 
 const DAY = 86_400_000;
 const VAGUE_SPAN =
-  /\b(?:in|over|during|for|throughout) (?:the )?(?:recent|past|last|previous) (?:few |several |two |three |couple of )?(weeks|months|days)\b|\bin recent (weeks|months|days)\b|\brecent (weeks|months|days)\b|\bfor (weeks|months)\b/gi;
+  /\b(?:in|over|during|for|throughout) (?:the )?(?:recent|past|last|previous) (?:few |several |two |three |four |five |couple of )?(weeks|months|days)\b|\bin recent (weeks|months|days)\b|\brecent (weeks|months|days)\b|\bfor (weeks|months)\b/gi;
 const WEEK_WORDS =
   /\b(?:last|this|past|previous) week\b|\bearlier this week\b|\bover the weekend\b|\blast weekend\b/i;
 const FUTURE_TENSE =
@@ -280,10 +280,15 @@ function vagueAndChrono(
 ): void {
   for (const m of sentence.matchAll(VAGUE_SPAN)) {
     const unit = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? 'weeks').toLowerCase();
+    // "over the past three days": a span of days counted back from the report, coded on its first day.
+    const n = /\b(?:past|last|previous) (two|three|four|five|couple of|few) days\b/i.exec(
+      m[0],
+    )?.[1];
+    const back = n === undefined ? null : n === 'couple of' ? 2 : n === 'few' ? 3 : countOf(n);
     out.push({
       start: m.index,
       end: m.index + m[0].length,
-      date: null,
+      date: back !== null && published ? shift(published, -back) : null,
       precision: unit === 'days' ? 2 : 3,
     });
   }

@@ -117,3 +117,7 @@ test('fatalities: "shot dead a policeman" (the article is not the "a" in "dead")
   assert.deepEqual(counts('Gunmen shot dead a policeman.'), [1]);
   assert.deepEqual(counts('Gunmen on a motorbike shot dead a polio worker in Peshawar.'), [1]);
 });
+
+test('fatalities: "killing a woman and her two children" adds the possessive group', () => {
+  assert.deepEqual(counts('A drone struck a house, killing a woman and her two children.'), [3]);
+});

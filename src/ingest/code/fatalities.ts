@@ -99,7 +99,11 @@ const PATTERNS: RegExp[] = [
   RANKED_DEAD,
 ];
 const WOUNDED_AFTER = /^\s*(?:(?!and\b)[\w'-]+ ){0,3}?(?:were |was )?(?:injured|wounded|hurt)\b/i;
-const AND_MORE = new RegExp(`^,? (?:and|as well as|besides) ${QUAL}(${NUM}) ${VICTIM}`, 'i');
+// "killing a woman and her two children": a possessive introduces more victims too.
+const AND_MORE = new RegExp(
+  `^,? (?:and|as well as|besides) (?:her |his |their )?${QUAL}(${NUM}) ${VICTIM}`,
+  'i',
+);
 
 export function parseNumber(raw: string): number | null {
   const s = raw
