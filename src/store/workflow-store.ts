@@ -1099,45 +1099,47 @@ export class WorkflowStore {
     const limit = query.limit + 1;
     let rows: WorkflowTables['wf_incidents'][];
     if (sqliteBoxes && query.bbox) {
-      // The R*Tree gives the box's list keys; sorted, they are the list order, so the rows are
-      // fetched newest first in growing chunks (other filters applied) until the page is full.
+      // The R*Tree gives the box's list keys, and key order is list order: SQLite sorts them and
+      // hands over the next chunk below the last one (no key crosses into JavaScript unused). The
+      // key starts with the day, so the date range and the cursor are key bounds, not rows.
       const no = await this.missionNo(mission);
       const [, s, , n] = query.bbox;
-      let keys: number[] = [];
-      for (const [lo, hi] of sqliteBoxes) {
-        const r = await sql<{ id: number }>`select g.id from wf_incidents_geo g
-          where g.min_lat >= ${s} and g.max_lat <= ${n} and g.min_lon >= ${lo}
-            and g.max_lon <= ${hi} and ${ofMission(no)}`.execute(this.db);
-        keys.push(...r.rows.map((x) => x.id));
-      }
-      // The key starts with the day: the date range needs no row.
-      if (query.from) {
-        const lo = listKey(no, query.from, 0);
-        keys = keys.filter((k) => k >= lo);
-      }
-      if (query.to) {
-        const hi = listKey(no, query.to, KEY_IDX - 1);
-        keys = keys.filter((k) => k <= hi);
-      }
-      keys.sort((a, b) => b - a);
-      if (c) {
-        const before = listKey(no, c.date, c.idx);
-        keys = keys.filter((k) => k < before);
-      }
-      // The first chunk is one page (every key matches when nothing else filters), then four
-      // times more each time. The covering key index (migration 0007) checks the other filters
-      // before the row is read: SQLite seeks the table only for a column the index lacks.
+      const bottom = query.from ? listKey(no, query.from, 0) : 0;
+      let top = Math.min(
+        query.to ? listKey(no, query.to, KEY_IDX - 1) : Number.MAX_SAFE_INTEGER,
+        c ? listKey(no, c.date, c.idx) - 1 : Number.MAX_SAFE_INTEGER,
+      );
+      // The first chunk is one page (every key matches when nothing else filters); the next is
+      // sized by the share of keys that passed the other filters so far (each chunk is one more
+      // R*Tree search). The covering key index (migration 0008) checks those filters before the
+      // row is read: SQLite seeks the table only for a column the index lacks.
       rows = [];
-      for (let at = 0, chunk = limit; rows.length < limit && at < keys.length; chunk *= 4) {
-        const part = keys.slice(at, at + Math.min(chunk, 16384)).map((k) => k % KEY_IDX);
-        at += part.length;
+      let tried = 0;
+      for (let chunk = limit; rows.length < limit;) {
+        let keys: number[] = [];
+        for (const [lo, hi] of sqliteBoxes) {
+          const r = await sql<{ id: number }>`select g.id from wf_incidents_geo g
+            where g.min_lat >= ${s} and g.max_lat <= ${n} and g.min_lon >= ${lo}
+              and g.max_lon <= ${hi} and ${ofMission(no)} and g.id between ${bottom} and ${top}
+            order by g.id desc limit ${chunk}`.execute(this.db);
+          keys.push(...r.rows.map((x) => x.id));
+        }
+        // Two boxes (across the antimeridian) are disjoint: merge their newest keys.
+        if (sqliteBoxes.length > 1) keys = keys.sort((a, b) => b - a).slice(0, chunk);
+        if (keys.length === 0) break;
         const got = (
           await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i
             indexed by wf_incidents_key_cover
-            where ${sql.join(where, sql` and `)} and i.idx in (${sql.join(part)})`.execute(this.db)
+            where ${sql.join(where, sql` and `)}
+              and i.idx in (${sql.join(keys.map((k) => k % KEY_IDX))})`.execute(this.db)
         ).rows;
         got.sort((a, b) => listKey(no, b.date, b.idx) - listKey(no, a.date, a.idx));
         rows.push(...got);
+        if (keys.length < chunk) break;
+        top = keys[keys.length - 1]! - 1;
+        tried += keys.length;
+        const share = Math.max(rows.length / tried, 1 / 64);
+        chunk = Math.min(Math.max(Math.ceil(((limit - rows.length) / share) * 1.25), limit), 16384);
       }
       rows = rows.slice(0, limit);
     } else if (query.q && this.store.dialect === 'sqlite') {
