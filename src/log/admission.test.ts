@@ -71,6 +71,10 @@ test('batch admission: worker threads and the calling thread give the single ver
         });
       }
     }
+    // A pool whose workers are gone leaves the work to the calling thread: the same verdicts.
+    const orphan = new Admission(f.store, 'pak-afg', pool);
+    await pool.close();
+    assert.deepEqual((await orphan.checkBatch(lines)).map(codeOf), expected, 'closed pool');
     // The single path agrees entry by entry (but for the in-batch duplicate, which it cannot see).
     const single = new Admission(f.store, 'pak-afg', undefined);
     for (let i = 0; i < lines.length; i++) {

@@ -71,10 +71,13 @@ export class Admission {
   /** The checks of `admit` for every entry of a batch; one verdict per entry, in order. */
   async checkBatch(entries: Uint8Array[]): Promise<BatchVerdict[]> {
     const verdicts: BatchVerdict[] = [];
-    const pooled =
-      this.pool && entries.length >= POOL_MIN_ENTRIES
-        ? await this.pool.check(this.mission, this.knownKeys(), entries)
-        : undefined;
+    let pooled: VerifyVerdict[] | undefined;
+    if (this.pool && entries.length >= POOL_MIN_ENTRIES) {
+      // A pool that failed (a worker died) leaves the work to this thread: slower, same verdicts.
+      pooled = await this.pool
+        .check(this.mission, this.knownKeys(), entries)
+        .catch(() => undefined);
+    }
     for (let i = 0; i < entries.length; i++) {
       try {
         const bytes = entries[i]!;

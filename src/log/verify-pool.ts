@@ -85,7 +85,9 @@ export class VerifyPool {
     return (await Promise.all(parts)).flat();
   }
 
+  /** Stops the workers; later checks are refused (admission then does the work itself). */
   async close(): Promise<void> {
+    this.fail(new Error('the verify pool is closed'));
     const ws = this.workers.splice(0);
     for (const w of ws) w.removeAllListeners('exit');
     await Promise.all(ws.map((w) => w.terminate()));
