@@ -3,6 +3,7 @@
 // after "in"/"at"/"exiting" is a place, not an actor.
 import type { CodedActor } from '../types.js';
 import { actorRules } from './lexicon.js';
+import { eachMatch } from '../text/each-match.js';
 
 export interface ActorMention {
   actor: CodedActor;
@@ -45,7 +46,7 @@ export function findActors(
   for (const rule of actorRules()) {
     for (const re of rule.patterns) {
       re.lastIndex = 0;
-      for (const m of clause.matchAll(re)) {
+      for (const m of eachMatch(re, clause)) {
         const start = m.index;
         const end = start + m[0].length;
         if (taken.some((t) => start < t.end && t.start < end)) continue;

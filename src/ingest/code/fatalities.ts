@@ -2,6 +2,7 @@
 // Vague plurals follow the ACLED codebook's conventions: "several"/"many" = 10, "dozens" = 12,
 // "hundreds" = 100. Wounded are never counted. Figures from different sources are kept apart.
 import type { FatalityClaim } from '../types.js';
+import { eachMatch } from '../text/each-match.js';
 
 const UNITS: Record<string, number> = {
   zero: 0,
@@ -176,7 +177,7 @@ export function findFatalities(raw: string): FatalityMention[] {
   const out: FatalityMention[] = [];
   for (const re of PATTERNS) {
     re.lastIndex = 0;
-    for (const m of sentence.matchAll(re)) {
+    for (const m of eachMatch(re, sentence)) {
       const start = m.index;
       const end = start + m[0].length;
       if (out.some((o) => start < o.end && o.start < end)) continue;

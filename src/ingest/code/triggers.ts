@@ -2,6 +2,7 @@
 // blast" is a suicide bombing, not an IED), so each stretch of text yields at most one type.
 import type { EventType } from '../../core/taxonomy.js';
 import { triggerRules } from './lexicon.js';
+import { eachMatch } from '../text/each-match.js';
 
 export interface Trigger {
   type: EventType;
@@ -26,7 +27,7 @@ export function findTriggers(clause: string): Trigger[] {
       const own = rule.patternKeywords[i];
       if (own && !own.some((k) => lower.includes(k))) continue;
       re.lastIndex = 0;
-      for (const m of clause.matchAll(re)) {
+      for (const m of eachMatch(re, clause)) {
         if (m[0].length === 0) continue;
         found.push({
           type: rule.type,

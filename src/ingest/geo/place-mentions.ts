@@ -1,5 +1,6 @@
 // Finds gazetteer names in text: longest match first, only on capitalised words (proper nouns), with
 // the words around each mention that tell a place from an actor ("in Kabul" vs "Kabul said").
+import { eachMatch } from '../text/each-match.js';
 import { foldName, looseName } from '../text/fold.js';
 import { MAX_NAME_TOKENS, type Gazetteer, type Place } from './gazetteer.js';
 
@@ -49,7 +50,7 @@ function foldToken(t: string): string {
 
 export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMention[] {
   const tokens: { start: number; end: number; folded: string; cap: boolean }[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of eachMatch(WORD, text)) {
     const t = m[0];
     tokens.push({
       start: m.index,
