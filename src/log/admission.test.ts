@@ -58,7 +58,7 @@ test('batch admission: worker threads and the calling thread give the single ver
     assert.ok(lines.length >= POOL_MIN_ENTRIES, 'large enough for the workers');
 
     for (const [name, admission] of [
-      ['workers', new Admission(f.store, 'pak-afg', pool)],
+      ['workers', new Admission(f.store, 'pak-afg', pool, () => true)],
       ['calling thread', new Admission(f.store, 'pak-afg', undefined)],
     ] as const) {
       // Twice: the first time the workers know no key yet (the calling thread verifies), the
@@ -72,7 +72,7 @@ test('batch admission: worker threads and the calling thread give the single ver
       }
     }
     // A pool whose workers are gone leaves the work to the calling thread: the same verdicts.
-    const orphan = new Admission(f.store, 'pak-afg', pool);
+    const orphan = new Admission(f.store, 'pak-afg', pool, () => true);
     await pool.close();
     assert.deepEqual((await orphan.checkBatch(lines)).map(codeOf), expected, 'closed pool');
     // The single path agrees entry by entry (but for the in-batch duplicate, which it cannot see).

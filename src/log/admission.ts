@@ -5,7 +5,7 @@
 //
 // `checkBatch` applies the very same checks to many entries at once (the batch submission path):
 // each entry gets its own verdict; a large batch is parsed and verified in worker threads
-// (verify-pool.ts) while the key lookups stay here; the duplicate-id lookup is one query per chunk
+// (verify-pool.ts) when a core is idle, while the key lookups stay here; the duplicate-id lookup is one query per chunk
 // of ids instead of one per entry, and an id seen twice in one batch is a duplicate from its
 // second occurrence on. Signatures are checked with libsodium where it loads (verify-ed25519.ts).
 import type { Envelope } from '../core/envelope.js';
@@ -14,7 +14,7 @@ import { SIG_TYPE_ED25519, parseVerifierKey } from '../tlog/note-key.js';
 import type { NewEntry, Store } from '../store/store.js';
 import { LogError } from './errors.js';
 import { parseForMission, signatureValid } from './verify-entry.js';
-import { sharedVerifyPool, type VerifyPool } from './verify-pool.js';
+import { hasIdleCore, sharedVerifyPool, type VerifyPool } from './verify-pool.js';
 import type { ErrorData, VerifyVerdict } from './verify-worker.js';
 
 const KEY_CACHE_MS = 2000;
@@ -48,6 +48,8 @@ export class Admission {
     private readonly mission: string,
     /** Worker threads for large batches (undefined: everything on the calling thread). */
     private readonly pool: VerifyPool | undefined = sharedVerifyPool(),
+    /** Whether to use the pool for this batch (default: only when a core is idle). */
+    private readonly poolWhen: () => boolean = hasIdleCore,
   ) {}
 
   /** The keys this admission has looked up (sent to workers; they are checked again here). */
@@ -72,7 +74,7 @@ export class Admission {
   async checkBatch(entries: Uint8Array[]): Promise<BatchVerdict[]> {
     const verdicts: BatchVerdict[] = [];
     let pooled: VerifyVerdict[] | undefined;
-    if (this.pool && entries.length >= POOL_MIN_ENTRIES) {
+    if (this.pool && entries.length >= POOL_MIN_ENTRIES && this.poolWhen()) {
       // A pool that failed (a worker died) leaves the work to this thread: slower, same verdicts.
       pooled = await this.pool
         .check(this.mission, this.knownKeys(), entries)

@@ -1,7 +1,7 @@
 // Worker threads for batch admission (verify-worker.ts): a batch's entries are cut into one slice
 // per worker, answers come back in order. One pool per process, started on first use; its threads
 // are unref'd while idle so they never keep a process alive.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VerifyReply, VerifyRequest, VerifyVerdict } from './verify-worker.js';
 
@@ -21,6 +21,16 @@ function startWorker(): Worker {
 /** One worker per core but the main thread's (which runs the rest of a submission): ≥ 1. */
 export function defaultVerifyWorkers(): number {
   return Math.max(1, Math.min(8, availableParallelism() - 1));
+}
+
+/**
+ * Whether a worker can help now: at least half a core idle by the 1-minute load average. Measured
+ * here (bench/log.bench.ts batch path, 2 cores): with the machine loaded (load 5-6) the workers
+ * made batches slower (700-840 vs 980 entries/s: cloning envelopes between threads costs CPU that
+ * no idle core pays for), so on a busy machine the calling thread does the work itself.
+ */
+export function hasIdleCore(): boolean {
+  return loadavg()[0]! < availableParallelism() - 0.5;
 }
 
 export class VerifyPool {
