@@ -271,6 +271,11 @@ const PART_OF_DAY_OF = new RegExp(
   'gi',
 );
 
+// chrono-node is the slowest step: only sentences with a digit or a time word reach it. Month names
+// whole ("market", "separate" and "decision" are not months).
+const CHRONO_GATE =
+  /\d|day\b|week|month|year|night|morning|evening|afternoon|tonight|\bago\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+
 /** Vague spans ("in recent weeks") and everything chrono-node finds, appended to `out`. */
 function vagueAndChrono(
   sentence: string,
@@ -292,11 +297,7 @@ function vagueAndChrono(
       precision: unit === 'days' ? 2 : 3,
     });
   }
-  if (
-    !/\d|day|week|month|year|night|morning|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tonight|ago/i.test(
-      sentence,
-    )
-  ) {
+  if (!CHRONO_GATE.test(sentence)) {
     return;
   }
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
