@@ -89,7 +89,7 @@ const ABOUT_LAST =
   /^(?:The|This|That)\s+(?:[\w-]+\s+)?(?:operation|attack|clash(?:es)?|raid|ambush|strikes?|blast|explosion|bombing|assault|fighting|incident)\b/;
 const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|such an?|alleged)\s+(?:[\w-]+\s+)?$/i;
 const DEATH_WORDS =
-  /\b(?:kill|dead|death|died|martyr|lives|life|shahadat|martyrdom|toll|slain|perished|bodies|casualt|fatalit|no one|nobody)/i;
+  /\b(?:kill|dead|death|died|martyr|lives|life|shahadat|martyrdom|toll|slain|perished|bodies|casualt|fatalit|succumb|no one|nobody)/i;
 const BORDER_DEVELOPMENTS: ReadonlySet<EventType> = new Set([
   'border_closure',
   'border_reopening',

@@ -121,3 +121,10 @@ test('fatalities: "shot dead a policeman" (the article is not the "a" in "dead")
 test('fatalities: "killing a woman and her two children" adds the possessive group', () => {
   assert.deepEqual(counts('A drone struck a house, killing a woman and her two children.'), [3]);
 });
+
+test('fatalities: "claimed 12 lives", "recovered six bodies", coordinated groups, "one of them succumbed"', () => {
+  assert.deepEqual(counts('The attack claimed 12 lives.'), [12]);
+  assert.deepEqual(counts('Police recovered six bodies from a ravine.'), [6]);
+  assert.deepEqual(counts('Three soldiers and two civilians were killed.'), [5]);
+  assert.deepEqual(counts('The injured were taken to hospital, where one of them succumbed.'), [1]);
+});

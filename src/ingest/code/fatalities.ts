@@ -71,7 +71,13 @@ const RANKED_DEAD = new RegExp(
 );
 const RANK_WORD = new RegExp(`\\b${RANK} [A-Z]`, 'g');
 // "N soldiers were killed", "killing N militants", "death toll rose to N", "N dead".
+// "Three soldiers and two civilians were killed": coordinated victim groups of one verb, added.
+const PAIR_DEAD = new RegExp(
+  `\\b${QUAL}(${NUM}) ${VICTIM} (?:and|as well as) ${QUAL}(${NUM}) ${VICTIM},? (?:were |have been |had been |are )?(?:killed|martyred|dead|died|slain|shot dead|lost their lives)\\b`,
+  'gi',
+);
 const PATTERNS: RegExp[] = [
+  PAIR_DEAD,
   // The words between the victims and the verb may hold commas ("two soldiers of Pakistan Army, having
   // fought gallantly, embraced shahadat") but no wound word and no second group.
   new RegExp(
@@ -98,6 +104,16 @@ const PATTERNS: RegExp[] = [
     'gi',
   ),
   RANKED_DEAD,
+  // "claimed 12 lives", "recovered six bodies", "one of them succumbed to his wounds".
+  new RegExp(`\\bclaimed ${QUAL}(${NUM}) lives\\b`, 'gi'),
+  new RegExp(
+    `\\b(?:recovered|found|retrieved|fished out) ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,2}?bodies\\b`,
+    'gi',
+  ),
+  new RegExp(
+    `\\b(${NUM}) (?:more )?of (?:them|the injured|the wounded) (?:later )?(?:died|succumbed|passed away|was martyred|were martyred)\\b`,
+    'gi',
+  ),
 ];
 const WOUNDED_AFTER = /^\s*(?:(?!and\b)[\w'-]+ ){0,3}?(?:were |was )?(?:injured|wounded|hurt)\b/i;
 // "killing a woman and her two children": a possessive introduces more victims too.
@@ -181,6 +197,13 @@ export function findFatalities(raw: string): FatalityMention[] {
       const start = m.index;
       const end = start + m[0].length;
       if (out.some((o) => start < o.end && o.start < end)) continue;
+      if (re === PAIR_DEAD) {
+        const a = parseNumber(m[1] ?? '');
+        const b = parseNumber(m[2] ?? '');
+        if (a !== null && b !== null)
+          out.push({ count: a + b, start, end, group: victimGroup(m[0]) });
+        continue;
+      }
       if (re === RANKED_DEAD) {
         const count = m[0].match(RANK_WORD)?.length ?? 1;
         out.push({ count, start, end, group: 'state' });
@@ -197,7 +220,7 @@ export function findFatalities(raw: string): FatalityMention[] {
       const numEnd = m.index + (numAt >= 0 ? numAt : m[0].indexOf(m[1])) + m[1].length;
       // "a suicide bomber killed 14 soldiers": the subject of an active "killed" is the killer.
       if (
-        (re === PATTERNS[0] || re === PATTERNS[1]) &&
+        (re === PATTERNS[1] || re === PATTERNS[2]) &&
         ACTIVE_KILL.test(m[0]) &&
         OBJECT_AFTER.test(sentence.slice(end))
       )
@@ -229,7 +252,7 @@ export function findFatalities(raw: string): FatalityMention[] {
         group: victimGroup(sentence.slice(start, stop)),
       };
       // "the death toll rose to 19": the latest figure replaces the earlier ones, it does not dispute them.
-      if (re === PATTERNS[3] && RISING.test(m[0])) mention.latest = true;
+      if (re === PATTERNS[4] && RISING.test(m[0])) mention.latest = true;
       out.push(mention);
     }
   }
