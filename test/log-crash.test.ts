@@ -63,6 +63,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(typeof lines[0]!.index, 'number');
       assert.equal(typeof lines[1]!.index, 'number');
       assert.ok(lines[2]!.error, 'an invalid body is one error line');
+      assert.equal(cli.code, 1, 'a refused line makes the exit status non-zero');
 
       const acked = new Map<number, Uint8Array>();
       const checkpoints: string[] = [];

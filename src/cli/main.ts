@@ -37,7 +37,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command that finished but partly failed (e.g. `submit` with a refused line) says so
+    // through process.exitCode; keep it rather than reporting success.
+    return Number(process.exitCode ?? 0) || 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     console.error(`truceline: ${err instanceof Error ? err.message : String(err)}`);
