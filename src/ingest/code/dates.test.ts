@@ -183,3 +183,16 @@ test('dates: "the night between Sunday and Monday" is one night, on its first da
   assert.equal(d?.date, '2026-03-08');
   assert.equal(d?.precision, 1);
 });
+
+test('dates: "earlier this week" starts on the Monday; "on Wednesday accused" is the statement day', () => {
+  const [w] = findDates('Gunmen killed two policemen earlier this week.', '2026-03-11', 'past');
+  assert.deepEqual([w?.date, w?.precision], ['2026-03-09', 2]);
+  assert.deepEqual(
+    findDates(
+      'The Taliban government on Wednesday accused Pakistan of airstrikes in Khost.',
+      '2026-03-11',
+      'past',
+    ),
+    [],
+  );
+});

@@ -70,6 +70,7 @@ const WEEKDAY_SPAN = new RegExp(
 );
 const SINCE_TODAY =
   /\bsince (?:early |late )?(?:this |the )?(?:morning|dawn|daybreak|afternoon|midnight|today)\b/gi;
+const THIS_WEEK = /\b(?:earlier )?this week\b/gi;
 const OVERNIGHT = /\b(?:overnight|last night)\b/gi;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
@@ -101,6 +102,8 @@ const RELATIVE_TO_EVENT = new RegExp(
   `\\b${COUNT}\\s+(days?|weeks?)\\s+(after|before)\\b(?=\\s+(?:the|a|an|his|her|its|their|[A-Z]|\\w+ed\\b|\\w+ing\\b))`,
   'gi',
 );
+// Verbs of speech only: "Islamabad on Sunday announced the closure" dates the closure itself.
+const REPORTING_AFTER = /^\s*(?:,\s*)?(?:said|says|told|accused|alleged|denied|blamed|added)\b/i;
 // "said on Sunday": the day of the statement, not of the event.
 const REPORTING_BEFORE =
   /\b(?:said|says|told (?:\w+ )?(?:reporters|journalists|\w+)|announced|stated|confirmed|reported|added|claimed|statement|in a statement|blamed (?:each other|one another|\w+)|accused (?:each other|one another|\w+))\s*(?:,\s*)?$/i;
@@ -166,6 +169,19 @@ export function findDates(
         end: m.index + m[0].length,
         date: new Date(start).toISOString().slice(0, 10),
         precision: night ? 1 : 2,
+      });
+    }
+  }
+  // "earlier this week" (chrono-node gives it no date): from the Monday of the report's week.
+  if (published && tense !== 'future') {
+    for (const m of sentence.matchAll(THIS_WEEK)) {
+      const ref = Date.parse(`${published}T12:00:00Z`);
+      const monday = ref - ((new Date(ref).getUTCDay() + 6) % 7) * DAY;
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        date: new Date(monday).toISOString().slice(0, 10),
+        precision: 2,
       });
     }
   }
@@ -321,7 +337,9 @@ function vagueAndChrono(
     if (
       REPORTING_BEFORE.test(
         sentence.slice(Math.max(0, r.index - 40), r.index).replace(/\s+on\s*$/i, ''),
-      )
+      ) ||
+      // "The Taliban government on Wednesday accused Pakistan of ...": the day of the statement.
+      REPORTING_AFTER.test(sentence.slice(r.index + r.text.length, r.index + r.text.length + 30))
     )
       continue;
     const s = r.start;
