@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { StoreError } from './errors.js';
+import { cachingStatements } from './sqlite-statement-cache.js';
 import type { Database } from './schema.js';
 import { Store } from './store.js';
 
@@ -28,7 +29,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     );
   }
   const store = new Store(
-    new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }),
     'sqlite',
   );
   await store.migrate();
