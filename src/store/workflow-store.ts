@@ -1109,13 +1109,13 @@ export class WorkflowStore {
         query.to ? listKey(no, query.to, KEY_IDX - 1) : Number.MAX_SAFE_INTEGER,
         c ? listKey(no, c.date, c.idx) - 1 : Number.MAX_SAFE_INTEGER,
       );
-      // Keys are checked against the other filters on the covering key index alone (migration
-      // 0008: no row is read for that), then only the page's rows are read. The first chunk is
-      // ten pages' worth of keys; the next is sized by the share that passed so far (each chunk
-      // is one more R*Tree search).
-      const passed: number[] = [];
+      // The first chunk is one page (every key matches when nothing else filters); the next is
+      // sized by the share of keys that passed the other filters so far (each chunk is one more
+      // R*Tree search). The covering key index (migration 0008) checks those filters before the
+      // row is read: SQLite seeks the table only for a column the index lacks.
+      rows = [];
       let tried = 0;
-      for (let chunk = 1024; passed.length < limit;) {
+      for (let chunk = limit; rows.length < limit;) {
         let keys: number[] = [];
         for (const [lo, hi] of sqliteBoxes) {
           const r = await sql<{ id: number }>`select g.id from wf_incidents_geo g
@@ -1127,32 +1127,21 @@ export class WorkflowStore {
         // Two boxes (across the antimeridian) are disjoint: merge their newest keys.
         if (sqliteBoxes.length > 1) keys = keys.sort((a, b) => b - a).slice(0, chunk);
         if (keys.length === 0) break;
-        const pass = new Set(
-          (
-            await sql<{ idx: number }>`select i.idx from wf_incidents i
-              indexed by wf_incidents_key_cover where ${sql.join(where, sql` and `)}
-                and i.idx in (${sql.join(keys.map((k) => k % KEY_IDX))})`.execute(this.db)
-          ).rows.map((r) => Number(r.idx)),
-        );
-        for (const k of keys) if (pass.has(k % KEY_IDX)) passed.push(k);
+        const got = (
+          await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i
+            indexed by wf_incidents_key_cover
+            where ${sql.join(where, sql` and `)}
+              and i.idx in (${sql.join(keys.map((k) => k % KEY_IDX))})`.execute(this.db)
+        ).rows;
+        got.sort((a, b) => listKey(no, b.date, b.idx) - listKey(no, a.date, a.idx));
+        rows.push(...got);
         if (keys.length < chunk) break;
         top = keys[keys.length - 1]! - 1;
         tried += keys.length;
-        const share = Math.max(passed.length / tried, 1 / 64);
-        chunk = Math.min(
-          Math.max(Math.ceil(((limit - passed.length) / share) * 1.25), limit),
-          16384,
-        );
+        const share = Math.max(rows.length / tried, 1 / 64);
+        chunk = Math.min(Math.max(Math.ceil(((limit - rows.length) / share) * 1.25), limit), 16384);
       }
-      const page = passed.slice(0, limit).map((k) => k % KEY_IDX);
-      rows = page.length
-        ? (
-            await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i
-              indexed by wf_incidents_key_cover
-              where i.mission = ${mission} and i.idx in (${sql.join(page)})`.execute(this.db)
-          ).rows
-        : [];
-      rows.sort((a, b) => listKey(no, b.date, b.idx) - listKey(no, a.date, a.idx));
+      rows = rows.slice(0, limit);
     } else if (query.q && this.store.dialect === 'sqlite') {
       // FTS5 yields matches in rowid order, and the rowid is the list order: newest first with no
       // sort of all matches, however common the words.
