@@ -101,3 +101,30 @@ test('nothing known: empty columns; "undetermined" charges no one', () => {
   });
   assert.deepEqual([u.actor1, u.interaction], ['Unidentified Armed Group (Pakistan)', 30]);
 });
+
+test('an "undetermined" finding overrides the allegation: an unidentified armed group acted', () => {
+  // AF alleged PK shelled Spin Boldak; the released finding could not attribute it.
+  const c = actorColumns({
+    ...base,
+    type: 'shelling',
+    country: 'AF',
+    attribution: 'undetermined',
+    accused: ['PK'],
+    actors: [
+      { name: 'Military Forces of Pakistan', inter: 1, party: 'PK' },
+      { name: 'Civilians (Afghanistan)', inter: 7 },
+    ],
+  });
+  assert.deepEqual(c, {
+    actor1: 'Unidentified Armed Group (Afghanistan)',
+    assoc_actor_1: '',
+    inter1: 3,
+    actor2: 'Civilians (Afghanistan)',
+    assoc_actor_2: '',
+    inter2: 7,
+    interaction: 37,
+  });
+  // Without the finding, the allegation charges the accused party.
+  const alleged = actorColumns({ ...base, type: 'shelling', country: 'AF', accused: ['PK'] });
+  assert.equal(alleged.actor1, 'Military Forces of Pakistan');
+});

@@ -3,7 +3,8 @@
 // it, actor2 and assoc_actor_2 the other side (the target), inter1/inter2 their inter codes, and
 // interaction the two codes lower first (or inter1·10 for a one-sided event). Derived from the
 // actors of the incident's reports (in filing order) and who the incident is charged to: the
-// released finding's attribution, else the party every allegation accuses. Actor names are
+// released finding's attribution, else the party every allegation accuses; an "undetermined"
+// finding charges an unidentified armed group. Actor names are
 // attacker-controlled text (the CSV writer defuses them).
 import { interaction, type InterCode } from '../../core/taxonomy.js';
 import { countryInfo } from './countries.js';
@@ -64,16 +65,24 @@ export function actorColumns(input: ActorInput): ActorColumns {
     if (key && !seen.has(key)) seen.set(key, a);
   }
   const actors = [...seen.values()];
-  const charged =
-    input.attribution && input.attribution !== 'undetermined'
-      ? input.attribution
-      : new Set(input.accused).size === 1
-        ? input.accused[0]
-        : undefined;
+  const where = countryInfo(input.country)?.name ?? input.country;
+  // A released finding that could not attribute the incident overrides what the allegations
+  // claimed: the perpetrator is unknown, ACLED's "Unidentified Armed Group (<country>)" (inter 3),
+  // and the accused party's forces are not made the target either.
+  const undetermined = input.attribution === 'undetermined';
+  const charged = undetermined
+    ? undefined
+    : (input.attribution ?? (new Set(input.accused).size === 1 ? input.accused[0] : undefined));
   const party = input.parties.find((p) => p.code === charged);
+  const accusedParties = input.parties.filter((p) => input.accused.includes(p.code));
 
   let side1: ExportActor[];
-  if (party) {
+  let others = actors;
+  if (undetermined) {
+    const named = actors.filter((a) => /^unidentified armed group/i.test(a.name));
+    side1 = named.length > 0 ? named : [{ name: `Unidentified Armed Group (${where})`, inter: 3 }];
+    others = actors.filter((a) => !accusedParties.some((p) => onSide(a, p)));
+  } else if (party) {
     side1 = actors.filter((a) => onSide(a, party));
     // Charged to a party whose forces no report names: ACLED's name for a state's forces.
     if (side1.length === 0) side1 = [{ name: `Military Forces of ${party.name}`, inter: 1 }];
@@ -83,9 +92,8 @@ export function actorColumns(input: ActorInput): ActorColumns {
       ? actors.filter((a) => a === first || (first.party && a.party === first.party))
       : [];
   }
-  const side2 = actors.filter((a) => !side1.includes(a));
+  const side2 = others.filter((a) => !side1.includes(a));
   if (CIVILIAN_TARGET.has(input.type) && side1.length > 0 && !side2.some((a) => a.inter === 7)) {
-    const where = countryInfo(input.country)?.name ?? input.country;
     side2.unshift({ name: `Civilians (${where})`, inter: 7 });
   }
   const [a1, ...assoc1] = side1;
