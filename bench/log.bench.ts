@@ -28,6 +28,8 @@ import { startServer } from '../src/server/serve.js';
 
 const N = 20_000;
 const BATCH = 256;
+/** Alternating raw/sequencer rounds for the append ratio. */
+const ROUNDS = 3;
 /** The batch path: entries posted, entries per JSON-lines request, requests in flight. */
 const BULK_ENTRIES = Number(process.env.BENCH_LOG_BULK_ENTRIES ?? 40_000);
 const BULK_BATCH = 1000;
@@ -50,8 +52,8 @@ async function makeEntries(n: number): Promise<NewEntry[]> {
   return out;
 }
 
-function rawSqlite(dir: string, entries: NewEntry[]): number {
-  const db = new BetterSqlite3(join(dir, 'raw.db'));
+function rawSqlite(dir: string, entries: NewEntry[], round = 0): number {
+  const db = new BetterSqlite3(join(dir, `raw-${round}.db`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(`create table entries (mission text not null, idx integer not null, id text not null,
@@ -70,8 +72,8 @@ function rawSqlite(dir: string, entries: NewEntry[]): number {
   return entries.length / s;
 }
 
-async function sequencerRun(dir: string, entries: NewEntry[]) {
-  const store = await openSqliteStore(join(dir, 'seq.db'));
+async function sequencerRun(dir: string, entries: NewEntry[], round = 0) {
+  const store = await openSqliteStore(join(dir, `seq-${round}.db`));
   const doc = MissionDocSchema.parse(
     JSON.parse(readFileSync(new URL('../missions/pak-afg.json', import.meta.url), 'utf8')),
   );
@@ -181,13 +183,23 @@ export async function run(): Promise<void> {
     const bulk = await httpRun(dir, 'batch', BULK_ENTRIES, BULK_IN_FLIGHT, BULK_BATCH);
     const entries = await makeEntries(N);
     const avg = entries.reduce((a, e) => a + e.bytes.length, 0) / entries.length;
-    const raw = rawSqlite(dir, entries);
-    const seq = await sequencerRun(dir, entries);
+    // Durable appends depend on fsync latency, which swings with whatever else the disk and the
+    // two cores are doing: raw and sequencer runs alternate, ROUNDS times each on fresh files, and
+    // the best of each is compared (the usual way to take the machine's noise out of a ratio).
+    const raws: number[] = [];
+    const seqs: Awaited<ReturnType<typeof sequencerRun>>[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      raws.push(rawSqlite(dir, entries, round));
+      seqs.push(await sequencerRun(dir, entries, round));
+    }
+    const raw = Math.max(...raws);
+    const seq = seqs.reduce((a, b) => (b.perSec > a.perSec ? b : a));
+    const rounds = raws.map((r, i) => (seqs[i]!.perSec / r).toFixed(2)).join(', ');
     console.log(
-      `log sequencer: ${seq.perSec.toFixed(0)} durable appends/s (${N} entries, ${avg.toFixed(0)} B avg, batches of ${BATCH}, SQLite WAL synchronous=FULL)`,
+      `log sequencer: ${seq.perSec.toFixed(0)} durable appends/s, best of ${ROUNDS} (${N} entries, ${avg.toFixed(0)} B avg, batches of ${BATCH}, SQLite WAL synchronous=FULL)`,
     );
     console.log(
-      `  raw batched SQLite inserts, same bytes and durability: ${raw.toFixed(0)} rows/s; ratio ${(seq.perSec / raw).toFixed(2)} (goal >= 0.5)`,
+      `  raw batched SQLite inserts, same bytes and durability: ${raw.toFixed(0)} rows/s, best of ${ROUNDS}; ratio ${(seq.perSec / raw).toFixed(2)} (goal >= 0.5; per round: ${rounds})`,
     );
     console.log(
       `log proofs: ${seq.inclusionPerSec.toFixed(0)} inclusion/s, ${seq.consistencyPerSec.toFixed(0)} consistency/s (tree of ${N}, tiles from SQLite)`,
