@@ -3,28 +3,12 @@
 // state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { newId } from '../core/ids.js';
 import { generateNoteKey } from '../tlog/note-key.js';
 import { signerFromNoteKey } from '../core/signing.js';
-import { openPostgresStore } from './postgres.js';
-import { withFreshDatabase } from './postgres.test-support.js';
-import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
+import { openTestStore } from './test-stores.test-support.js';
 import { WorkflowKit } from './workflow.test-support.js';
-
-async function openStore(kind: 'sqlite' | 'postgres') {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'truceline-keys-'));
-    const store = await openSqliteStore(join(dir, 't.db'));
-    return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const db = await withFreshDatabase();
-  if (typeof db === 'string') return db;
-  return { store: await openPostgresStore(db.url), cleanup: () => db.drop() };
-}
 
 async function newUser(store: Store, name: string) {
   await store.createUser({
@@ -41,7 +25,7 @@ async function newUser(store: Store, name: string) {
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   test(`key entries register and revoke admission keys (${kind})`, async (t) => {
-    const opened = await openStore(kind);
+    const opened = await openTestStore(kind);
     if (typeof opened === 'string') return t.skip(opened);
     const { store } = opened;
     try {

@@ -1,16 +1,12 @@
 // AuthStore (sessions, blobs) on both drivers: real SQLite file and real local PostgreSQL.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { openTestStore } from './test-stores.test-support.js';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { MissionDocSchema } from '../core/records/mission.js';
 import { AuthStore } from './auth-store.js';
 import { StoreError } from './errors.js';
-import { openPostgresStore } from './postgres.js';
-import { withFreshDatabase } from './postgres.test-support.js';
-import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
 const now = '2025-10-20T10:00:00.000Z';
@@ -104,27 +100,6 @@ function suite(
   });
 }
 
-suite('sqlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-auth-'));
-  const store = await openSqliteStore(join(dir, 'a.db'));
-  return {
-    store,
-    async cleanup() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+suite('sqlite', () => openTestStore('sqlite'));
 
-suite('postgres', async () => {
-  const fresh = await withFreshDatabase();
-  if (typeof fresh === 'string') return fresh;
-  const store = await openPostgresStore(fresh.url);
-  return {
-    store,
-    async cleanup() {
-      await store.close();
-      await fresh.drop();
-    },
-  };
-});
+suite('postgres', () => openTestStore('postgres'));

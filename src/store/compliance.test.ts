@@ -4,14 +4,9 @@
 // violation and the last major incident, and crossings in a breaching state.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { openTestStore } from './test-stores.test-support.js';
 import { exampleBody } from '../core/examples.js';
 import type { Compliance } from '../core/workflow/compliance.js';
-import { openPostgresStore } from './postgres.js';
-import { withFreshDatabase } from './postgres.test-support.js';
-import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 import { WorkflowKit, loadPakAfg, type Submitted } from './workflow.test-support.js';
 
@@ -342,27 +337,6 @@ function suite(
   });
 }
 
-suite('sqlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-compliance-'));
-  const store = await openSqliteStore(join(dir, 'test.db'));
-  return {
-    store,
-    async cleanup() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+suite('sqlite', () => openTestStore('sqlite'));
 
-suite('postgres', async () => {
-  const fresh = await withFreshDatabase();
-  if (typeof fresh === 'string') return fresh;
-  const store = await openPostgresStore(fresh.url);
-  return {
-    store,
-    async cleanup() {
-      await store.close();
-      await fresh.drop();
-    },
-  };
-});
+suite('postgres', () => openTestStore('postgres'));

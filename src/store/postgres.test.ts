@@ -3,24 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { openTestStore } from './test-stores.test-support.js';
 import pg from 'pg';
 import { StoreError } from './errors.js';
 import { openPostgresStore } from './postgres.js';
 import { storeConformance } from './store.test-suite.js';
 import { adminUrl, withFreshDatabase } from './postgres.test-support.js';
 
-storeConformance('postgres', async () => {
-  const fresh = await withFreshDatabase();
-  if (typeof fresh === 'string') return fresh;
-  const store = await openPostgresStore(fresh.url);
-  return {
-    store,
-    async cleanup() {
-      await store.close();
-      await fresh.drop();
-    },
-  };
-});
+storeConformance('postgres', () => openTestStore('postgres'));
 
 test('postgres: an unreachable server is a clear error naming the URL without its password', async () => {
   await assert.rejects(

@@ -3,22 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { openTestStore } from './test-stores.test-support.js';
 import { sql } from 'kysely';
 import { StoreError } from './errors.js';
 import { openSqliteStore } from './sqlite.js';
 import { storeConformance } from './store.test-suite.js';
 
-storeConformance('sqlite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-sqlite-'));
-  const store = await openSqliteStore(join(dir, 'test.db'));
-  return {
-    store,
-    async cleanup() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+storeConformance('sqlite', () => openTestStore('sqlite'));
 
 test('sqlite: an unusable location is a clear error', async () => {
   // A regular file where a directory should be: refused even for root, unlike permission bits.
