@@ -1,4 +1,4 @@
-// The two API calls the globe page makes, and a check of the shape it relies on. Everything here is
+// The API calls the globe page makes, and checks of the shapes it relies on. Everything here is
 // attacker-controlled text as far as the page is concerned: it is only ever rendered with
 // textContent, never as HTML.
 import type { MultiLineString } from 'geojson';
@@ -80,4 +80,80 @@ export async function getMission(slug: string, signal?: AbortSignal): Promise<Ap
   const body = await getJson(`/api/v1/missions/${encodeURIComponent(slug)}`, signal);
   checkMission(body);
   return body;
+}
+
+/** One released incident as GET /api/v1/missions/<slug>/incidents lists it (the fields shown). */
+export interface ApiIncident {
+  id: string;
+  title: string;
+  type: string;
+  status: string;
+  date: string;
+  location: {
+    name?: string;
+    admin1?: string;
+    admin2?: string;
+    country?: string;
+    lat: number;
+    lon: number;
+  };
+  fatalities: number | null;
+  parties: string[];
+  verdict: string | null;
+  attribution: string | null;
+}
+
+/** Pages of 1,000 followed at most: the public portal draws 5,000 points, not a whole archive. */
+const MAX_INCIDENT_PAGES = 5;
+
+const optString = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+
+/** Keeps the items the page can draw; one malformed item is dropped, not the whole list. */
+function isIncident(v: unknown): v is ApiIncident {
+  if (!isObject(v) || !isObject(v.location)) return false;
+  const loc = v.location;
+  return (
+    typeof v.id === 'string' &&
+    typeof v.title === 'string' &&
+    typeof v.type === 'string' &&
+    typeof v.date === 'string' &&
+    Number.isFinite(loc.lat) &&
+    Number.isFinite(loc.lon) &&
+    (v.fatalities === null || v.fatalities === undefined || Number.isFinite(v.fatalities)) &&
+    optString(v.verdict) &&
+    optString(v.attribution) &&
+    optString(loc.name)
+  );
+}
+
+/**
+ * The incidents this caller may see, newest first: anonymous callers (the portal) get the released
+ * ones only. Follows the `next` cursor for a few pages.
+ */
+export async function listIncidents(slug: string, signal?: AbortSignal): Promise<ApiIncident[]> {
+  const out: ApiIncident[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_INCIDENT_PAGES; page++) {
+    const q = new URLSearchParams({ limit: '1000' });
+    if (cursor) q.set('cursor', cursor);
+    const body = await getJson(
+      `/api/v1/missions/${encodeURIComponent(slug)}/incidents?${q}`,
+      signal,
+    );
+    if (!isObject(body) || !Array.isArray(body.items)) {
+      throw new ApiError('couldn\'t read the incidents: no "items" list');
+    }
+    for (const item of body.items as unknown[]) {
+      if (isIncident(item))
+        out.push({
+          ...item,
+          parties: Array.isArray(item.parties)
+            ? item.parties.filter((x) => typeof x === 'string')
+            : [],
+        });
+    }
+    cursor = typeof body.next === 'string' && body.next ? body.next : null;
+    if (!cursor) break;
+  }
+  return out;
 }

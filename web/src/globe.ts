@@ -1,11 +1,12 @@
 // The rotating globe: maplibre-gl in globe projection with an offline style (see style.ts), the
 // mission's boundary lines, and its border crossings as HTML markers (labels need no glyphs).
-import type { Feature, MultiLineString, Point, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, Point, Position } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is a module file shipped beside maplibre's main module; Vite copies it as an asset.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ApiMission } from './api.js';
+import type { IncidentProps } from './incidents.js';
 import { Spinner, type SpinState } from './spin.js';
 import { buildStyle, type MissionLayers } from './style.js';
 import { loadWorld } from './world.js';
@@ -19,12 +20,17 @@ export interface Globe {
   spinner: Spinner;
   focusCrossing(id: string): void;
   showRegion(): void;
+  /** Replaces the incident points (the style starts with none). */
+  setIncidents(data: FeatureCollection<Point, IncidentProps>): void;
+  /** Flies to an incident point and pauses rotation, as a crossing does. */
+  focusIncident(id: string): void;
 }
 
 export interface GlobeOptions {
   container: HTMLElement;
   mission: ApiMission;
   onSelectCrossing?: (id: string) => void;
+  onSelectIncident?: (id: string) => void;
   onSpinChange?: (state: SpinState) => void;
   onReady?: () => void;
 }
@@ -208,6 +214,36 @@ export function createGlobe(opts: GlobeOptions): Globe {
     map.flyTo({ center: [lon, lat], zoom: mission.region.zoom });
   }
 
+  let incidents: FeatureCollection<Point, IncidentProps> = {
+    type: 'FeatureCollection',
+    features: [],
+  };
+  function setIncidents(data: FeatureCollection<Point, IncidentProps>): void {
+    incidents = data;
+    map.getSource<maplibregl.GeoJSONSource>('incidents')?.setData(data);
+  }
+  // The list may arrive before the style has made its sources: hand it over once it has.
+  map.once('load', () => setIncidents(incidents));
+
+  function focusIncident(id: string): void {
+    const f = incidents.features.find((x) => x.properties.id === id);
+    if (!f) return;
+    spinner.pause(45_000);
+    const [flon, flat] = f.geometry.coordinates;
+    map.flyTo({ center: [flon!, flat!], zoom: Math.max(map.getZoom(), 6.5), essential: false });
+  }
+
+  // A click on a point selects it; the rendered feature carries only our own id property.
+  map.on('click', 'incidents', (e) => {
+    const id: unknown = e.features?.[0]?.properties?.id;
+    if (typeof id === 'string') {
+      focusIncident(id);
+      opts.onSelectIncident?.(id);
+    }
+  });
+  map.on('mouseenter', 'incidents', () => (map.getCanvas().style.cursor = 'pointer'));
+  map.on('mouseleave', 'incidents', () => (map.getCanvas().style.cursor = ''));
+
   map.getCanvas().setAttribute('aria-describedby', 'globe-description');
 
   map.once('idle', () => {
@@ -216,5 +252,5 @@ export function createGlobe(opts: GlobeOptions): Globe {
   });
   map.on('error', (e) => console.error('truceline globe:', e.error?.message ?? e));
 
-  return { map, spinner, focusCrossing, showRegion };
+  return { map, spinner, focusCrossing, showRegion, setIncidents, focusIncident };
 }

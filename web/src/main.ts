@@ -1,9 +1,16 @@
 // The globe page: loads the mission from our API (the first one, or ?mission=<slug>), renders the
 // side panel and the globe. For tests: <body data-globe="ready"> after the map's first idle
-// ("error" or "unavailable" otherwise) and window.__truceline = { map }.
+// ("error" or "unavailable" otherwise), <body data-incidents="ready"|"error"> once the released
+// incidents are in (or failed), and window.__truceline = { map, globe, colors, incidentDetails }.
 import './style.css';
-import { getMission, listMissions } from './api.js';
+import { getMission, listIncidents, listMissions } from './api.js';
 import { createGlobe, type Globe } from './globe.js';
+import {
+  incidentDetails,
+  incidentFeatures,
+  renderIncidents,
+  type IncidentsView,
+} from './incidents.js';
 import { renderPanel } from './panel.js';
 import type { SpinState } from './spin.js';
 import { COLORS } from './style.js';
@@ -11,7 +18,13 @@ import { COLORS } from './style.js';
 declare global {
   interface Window {
     /** For tests and the curious: the map, and the colours its style paints with. */
-    __truceline?: { map: Globe['map']; globe: Globe; colors: typeof COLORS };
+    __truceline?: {
+      map: Globe['map'];
+      globe: Globe;
+      colors: typeof COLORS;
+      /** The detail renderer, so a test can feed it hostile text and see it stay text. */
+      incidentDetails: typeof incidentDetails;
+    };
   }
 }
 
@@ -39,6 +52,42 @@ function showSpin(button: HTMLButtonElement, state: SpinState): void {
   button.dataset.state = state;
 }
 
+/**
+ * The released incidents, loaded after the mission so the globe never waits for them. A failure
+ * is a message in their own section; the rest of the page keeps working.
+ */
+async function loadIncidents(
+  slug: string,
+  section: HTMLElement,
+  globe: Globe | null,
+  names: ReadonlyMap<string, string>,
+): Promise<IncidentsView | null> {
+  try {
+    const items = await listIncidents(slug);
+    const view = renderIncidents(
+      section,
+      items,
+      (id) => {
+        globe?.focusIncident(id);
+        view.select(id);
+      },
+      names,
+    );
+    globe?.setIncidents(incidentFeatures(items));
+    document.body.dataset.incidents = 'ready';
+    return view;
+  } catch (err) {
+    console.error('truceline incidents:', err);
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.setAttribute('role', 'alert');
+    p.textContent = `Couldn't load the released incidents: ${err instanceof Error ? err.message : String(err)}`;
+    section.replaceChildren(section.querySelector('h2') ?? '', p);
+    document.body.dataset.incidents = 'error';
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
   const panelRoot = byId('panel');
   const mapBox = byId('globe');
@@ -60,6 +109,8 @@ async function start(): Promise<void> {
     document.title = `${mission.name} · Truceline`;
 
     let globe: Globe | null = null;
+    let incidentsView: IncidentsView | null = null;
+    const orgNames = new Map(mission.organisations.map((o) => [o.code, o.name]));
     const panel = renderPanel(panelRoot, mission, {
       onCrossing: (id) => {
         globe?.focusCrossing(id);
@@ -78,6 +129,7 @@ async function start(): Promise<void> {
         container: mapBox,
         mission,
         onSelectCrossing: (id) => panel.selectCrossing(id),
+        onSelectIncident: (id) => incidentsView?.select(id),
         onSpinChange: (s) => showSpin(spinButton, s),
         onReady: () => {
           document.body.dataset.globe = 'ready';
@@ -90,13 +142,15 @@ async function start(): Promise<void> {
         "This browser can't draw the globe (WebGL is unavailable). The mission's details are in the panel.",
       );
       document.body.dataset.globe = 'unavailable';
+      void loadIncidents(slug, panel.incidents, null, orgNames);
       return;
     }
+    void loadIncidents(slug, panel.incidents, globe, orgNames).then((v) => (incidentsView = v));
     const { spinner } = globe;
     spinButton.addEventListener('click', () => spinner.setEnabled(spinner.current === 'off'));
     showSpin(spinButton, spinner.isEnabled ? 'paused' : 'off');
     spinButton.hidden = false;
-    window.__truceline = { map: globe.map, globe, colors: COLORS };
+    window.__truceline = { map: globe.map, globe, colors: COLORS, incidentDetails };
   } catch (err) {
     console.error('truceline:', err);
     showError(panelRoot, err instanceof Error ? err.message : String(err));

@@ -49,6 +49,8 @@ function crossingSides(c: Crossing, byCode: ReadonlyMap<string, Org>): string {
 
 export interface Panel {
   root: HTMLElement;
+  /** The released-incidents section, filled by incidents.ts once they have loaded. */
+  incidents: HTMLElement;
   selectCrossing(id: string): void;
 }
 
@@ -123,6 +125,13 @@ export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions
   const regionButton = h('button', { type: 'button', class: 'link-button' }, 'Show the line');
   regionButton.addEventListener('click', opts.onRegion);
 
+  const incidents = h(
+    'section',
+    { 'aria-labelledby': 'h-incidents', class: 'incidents-section' },
+    h('h2', { id: 'h-incidents' }, 'Released incidents'),
+    h('p', { class: 'meta', role: 'status' }, 'Loading the released incidents…'),
+  );
+
   root.replaceChildren(
     h(
       'header',
@@ -131,6 +140,7 @@ export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions
       h('h1', { id: 'mission-name' }, m.name),
       h('p', { class: 'lede' }, m.description),
     ),
+    incidents,
     h(
       'section',
       { 'aria-labelledby': 'h-parties' },
@@ -187,6 +197,7 @@ export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions
   let selected: string | null = null;
   return {
     root,
+    incidents,
     selectCrossing(id: string) {
       if (selected) crossingButtons.get(selected)?.removeAttribute('aria-current');
       const b = crossingButtons.get(id);

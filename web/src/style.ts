@@ -13,6 +13,10 @@ export const COLORS = {
   boundary: '#f5b841',
   boundaryHalo: '#070b12',
   crossing: '#ffffff',
+  /** Incidents by family (incidents.ts): use of force, and strategic developments. */
+  violence: '#ff4d5e',
+  strategic: '#4fd1e8',
+  incidentStroke: '#070b12',
 } as const;
 
 export interface MissionLayers {
@@ -39,6 +43,8 @@ export function buildStyle(world: World, mission: MissionLayers): StyleSpecifica
       },
       boundaries: { type: 'geojson', data: mission.boundaries },
       crossings: { type: 'geojson', data: mission.crossings },
+      // Filled by Globe.setIncidents once the list has loaded: the globe doesn't wait for it.
+      incidents: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': COLORS.ocean } },
@@ -87,6 +93,35 @@ export function buildStyle(world: World, mission: MissionLayers): StyleSpecifica
           'circle-color': COLORS.boundary,
           'circle-opacity': 0.18,
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 1, 6, 6, 14],
+          'circle-pitch-alignment': 'map',
+        },
+      },
+      {
+        // Above the line; opaque so the colour reads (and the browser test can find it).
+        id: 'incidents',
+        type: 'circle',
+        source: 'incidents',
+        paint: {
+          'circle-color': [
+            'match',
+            ['get', 'family'],
+            'violence',
+            COLORS.violence,
+            COLORS.strategic,
+          ],
+          // Grows with the dead but stays bounded (interpolate clamps past the last stop).
+          // zoom must be the outer input (a maplibre rule); fatalities pick the size at each stop.
+          'circle-radius': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            1,
+            ['interpolate', ['linear'], ['get', 'fatalities'], 0, 3.5, 25, 7],
+            6,
+            ['interpolate', ['linear'], ['get', 'fatalities'], 0, 7, 25, 14],
+          ],
+          'circle-stroke-color': COLORS.incidentStroke,
+          'circle-stroke-width': 1,
           'circle-pitch-alignment': 'map',
         },
       },
