@@ -203,6 +203,33 @@ test('released incidents are on the globe and in the panel', { skip }, async (t)
   t.diagnostic(`around ${pick.id} at (${cx}, ${cy}): ${JSON.stringify(stats)}`);
   assert.ok(stats.counts.incident! > 5, `the ${family} colour is drawn at the incident`);
 
+  // Clicking a point on the map selects that incident: the first other one in view whose point
+  // no HTML marker covers.
+  const target = await page.evaluate(
+    (others) => {
+      const w = globalThis as unknown as G & {
+        document: { elementFromPoint(x: number, y: number): { tagName: string } | null };
+      };
+      for (const i of others) {
+        const p = w.__truceline!.map.project([i.location.lon, i.location.lat]);
+        if (w.document.elementFromPoint(p.x, p.y)?.tagName === 'CANVAS') return { id: i.id, ...p };
+      }
+      return null;
+    },
+    listed.filter((i) => i.id !== pick.id),
+  );
+  if (target) {
+    const canvas = (await page.locator('#globe canvas').boundingBox())!;
+    await page.mouse.click(canvas.x + target.x, canvas.y + target.y);
+    await page
+      .locator(`#panel .incident-detail[data-incident="${target.id}"]`)
+      .waitFor({ timeout: READY_TIMEOUT_MS });
+    const b = page.locator(`#panel button[data-incident="${target.id}"]`);
+    assert.equal(await b.getAttribute('aria-current'), 'true');
+  } else {
+    t.diagnostic('no other incident point was in view and uncovered: map click not exercised');
+  }
+
   // A hostile title renders as text: no element, no handler, no dialog.
   const hostile = '<img src=x onerror=alert(1)>';
   const rendered = await page.evaluate(
