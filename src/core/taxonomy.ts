@@ -99,18 +99,7 @@ export type EventType = keyof typeof EVENT_TYPES;
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as [EventType, ...EventType[]];
 export const EventTypeSchema = z.enum(EVENT_TYPE_NAMES);
 
-/** Types that involve the use of force: what a "no cross-border attacks" term is checked against. */
-export const VIOLENT_EVENT_TYPES: readonly EventType[] = [
-  'armed_clash',
-  'airstrike',
-  'shelling',
-  'ied',
-  'suicide_bomb',
-  'grenade',
-  'attack_on_civilians',
-  'abduction',
-  'territory_seized',
-];
+export { VIOLENT_EVENT_TYPES } from './violent-types.js';
 
 export function acledCode(type: EventType): AcledCode {
   const [event_type, sub_event_type] = EVENT_TYPES[type].acled;

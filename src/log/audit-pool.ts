@@ -1,24 +1,11 @@
 // A small pool of audit workers (audit-worker.ts): bundles go round-robin, answers come back in
 // the order asked. Keys are broadcast to every worker as the main thread learns them.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.js';
 import type { WorkerReply, WorkerRequest, WorkerVerdict } from './audit-worker.js';
 
-// Under tsx (tests, benches) the worker is the .ts source; built, it is the .js beside this file.
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js',
-  import.meta.url,
-);
-
-/**
- * Starts a worker. From source (tests, benches under tsx), the worker first registers tsx's loader
- * in its own thread (Node 20 does not carry the parent's loader hooks into a worker's entry).
- */
-function startWorker(): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
-  const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(WORKER_URL.href)}))`;
-  return new Worker(boot, { eval: true });
-}
+const startOne = () => startWorker('./audit-worker', import.meta.url);
 
 /** Workers for this machine: one per core (the main thread's share is light). */
 export function defaultWorkerCount(): number {
@@ -36,7 +23,7 @@ export class AuditPool {
 
   constructor(count: number) {
     this.workers = Array.from({ length: count }, () => {
-      const w = startWorker();
+      const w = startOne();
       w.on('message', (m: WorkerReply) => {
         const p = this.waiting.get(m.id);
         if (!p) return;

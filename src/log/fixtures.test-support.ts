@@ -14,6 +14,7 @@ import { openSqliteStore } from '../store/sqlite.js';
 import { openPostgresStore } from '../store/postgres.js';
 import { withFreshDatabase } from '../store/postgres.test-support.js';
 import type { NewEntry, Store } from '../store/store.js';
+import { Sequencer, type SequencerOptions } from './sequencer.js';
 import { Witness } from './witness.js';
 import { serveWitness, type RunningWitness } from './witness-server.js';
 
@@ -87,6 +88,20 @@ export async function logFixture(
 }
 
 export const logSigner = (f: LogFixture) => ed25519NoteSigner(f.logKey.skey);
+
+/** Starts the fixture's log (demo mission, ORIGIN, the fixture's log key) with these options. */
+export function startSequencer(
+  f: LogFixture,
+  options: Partial<SequencerOptions> = {},
+): Promise<Sequencer> {
+  return Sequencer.start({
+    store: f.store,
+    mission: 'pak-afg',
+    origin: ORIGIN,
+    signer: logSigner(f),
+    ...options,
+  });
+}
 
 export async function entry(signer: Signer, kind: 'report' = 'report'): Promise<NewEntry> {
   const { envelope, bytes } = await signEnvelope(

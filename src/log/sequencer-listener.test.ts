@@ -2,17 +2,13 @@
 // listener harms no one; unsubscribing stops the calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Sequencer, type IntegratedEntry } from './sequencer.js';
-import { entry, logFixture, logSigner, ORIGIN } from './fixtures.test-support.js';
+import type { IntegratedEntry } from './sequencer.js';
+import { entry, logFixture, startSequencer } from './fixtures.test-support.js';
 
 test('sequencer: integration listeners', async () => {
   const f = await logFixture();
   try {
-    const seq = await Sequencer.start({
-      store: f.store,
-      mission: 'pak-afg',
-      origin: ORIGIN,
-      signer: logSigner(f),
+    const seq = await startSequencer(f, {
       batchIntervalMs: 5,
       checkpointIntervalMs: 10,
     });

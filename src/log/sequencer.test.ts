@@ -8,11 +8,10 @@ import { createServer } from 'node:http';
 import { SIG_TYPE_COSIGNATURE_V1, generateNoteKey } from '../tlog/note-key.js';
 import { LogError } from './errors.js';
 import { nodeHasher } from './hasher.js';
-import { Sequencer } from './sequencer.js';
 import {
   entry,
   logFixtureOn,
-  logSigner,
+  startSequencer,
   ORIGIN,
   startWitness,
   type LogFixture,
@@ -58,11 +57,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     }));
     const policy = parsePolicy(policyText(f.logKey.vkey, witnesses, 2));
     try {
-      let seq = await Sequencer.start({
-        store: f.store,
-        mission: 'pak-afg',
-        origin: ORIGIN,
-        signer: logSigner(f),
+      let seq = await startSequencer(f, {
         witnesses,
         witnessQuorum: 2,
         ...FAST,
@@ -100,11 +95,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       }
       await seq.stop();
       // Restart: same tree, growing consistently; the witnesses accept the continuation.
-      seq = await Sequencer.start({
-        store: f.store,
-        mission: 'pak-afg',
-        origin: ORIGIN,
-        signer: logSigner(f),
+      seq = await startSequencer(f, {
         witnesses,
         witnessQuorum: 2,
         ...FAST,
@@ -142,12 +133,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       }
       // A second sequencer for the same log is refused while the first runs.
       await assert.rejects(
-        Sequencer.start({
-          store: f.store,
-          mission: 'pak-afg',
-          origin: ORIGIN,
-          signer: logSigner(f),
-        }),
+        startSequencer(f, {}),
         (e: unknown) => e instanceof LogError && e.code === 'unavailable',
       );
       await seq.stop();
@@ -183,11 +169,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       },
     ];
     try {
-      const seq = await Sequencer.start({
-        store: f.store,
-        mission: 'pak-afg',
-        origin: ORIGIN,
-        signer: logSigner(f),
+      const seq = await startSequencer(f, {
         witnesses,
         witnessQuorum: 2,
         ...FAST,
@@ -214,11 +196,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     const f = await fixtureOn(t, kind);
     if (!f) return;
     try {
-      const seq = await Sequencer.start({
-        store: f.store,
-        mission: 'pak-afg',
-        origin: ORIGIN,
-        signer: logSigner(f),
+      const seq = await startSequencer(f, {
         maxQueue: 3,
         batchSize: 100,
         batchIntervalMs: 30,
@@ -250,11 +228,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     try {
       const es = await Promise.all(Array.from({ length: 5 }, () => entry(f.signer)));
       await f.store.appendEntries('pak-afg', es, new Date().toISOString());
-      const seq = await Sequencer.start({
-        store: f.store,
-        mission: 'pak-afg',
-        origin: ORIGIN,
-        signer: logSigner(f),
+      const seq = await startSequencer(f, {
         ...FAST,
       });
       assert.equal(seq.size, 5);
@@ -273,11 +247,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       // A full batch flushes at once and leaves the first entry's timer pending; when that timer
       // fires, the queue is empty and the flush has nothing to do. Appends after that must still
       // be integrated (they used to wait forever).
-      const seq = await Sequencer.start({
-        store: f.store,
-        mission: 'pak-afg',
-        origin: ORIGIN,
-        signer: logSigner(f),
+      const seq = await startSequencer(f, {
         batchSize: 4,
         batchIntervalMs: 20,
         checkpointIntervalMs: 20,

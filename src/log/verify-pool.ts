@@ -2,21 +2,11 @@
 // per worker, answers come back in order. One pool per process, started on first use; its threads
 // are unref'd while idle so they never keep a process alive.
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.js';
 import type { VerifyReply, VerifyRequest, VerifyVerdict } from './verify-worker.js';
 
-// Under tsx (tests, benches) the worker is the .ts source; built, it is the .js beside this file.
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './verify-worker.ts' : './verify-worker.js',
-  import.meta.url,
-);
-
-/** From source, the worker registers tsx's loader first (Node 20 does not pass loader hooks on). */
-function startWorker(): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
-  const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(WORKER_URL.href)}))`;
-  return new Worker(boot, { eval: true });
-}
+const startOne = () => startWorker('./verify-worker', import.meta.url);
 
 /** One worker per core but the main thread's (which runs the rest of a submission): ≥ 1. */
 export function defaultVerifyWorkers(): number {
@@ -46,7 +36,7 @@ export class VerifyPool {
 
   private start(): void {
     for (let i = 0; i < this.count; i++) {
-      const w = startWorker();
+      const w = startOne();
       w.on('message', (m: VerifyReply) => {
         const p = this.waiting.get(m.id);
         if (!p) return;

@@ -4,6 +4,7 @@
 // text, and a failed fetch is a message in the panel rather than a broken page.
 // Waits are bounded (READY_TIMEOUT_MS); nothing here measures time.
 import assert from 'node:assert/strict';
+import { VIOLENT_EVENT_TYPES } from '../../src/core/violent-types.js';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
@@ -28,18 +29,8 @@ interface Incident {
   location: { name?: string; lat: number; lon: number };
 }
 
-/** Mirrors web/src/incidents.ts: the types drawn in the "violence" colour. */
-const VIOLENT = new Set([
-  'armed_clash',
-  'airstrike',
-  'shelling',
-  'ied',
-  'suicide_bomb',
-  'grenade',
-  'attack_on_civilians',
-  'abduction',
-  'territory_seized',
-]);
+/** The types web/src/incidents.ts draws in the "violence" colour. */
+const VIOLENT = new Set<string>(VIOLENT_EVENT_TYPES);
 
 /** What this test reads in the page besides PageGlobals (typed here: no DOM lib for tests). */
 interface IncidentGlobals {

@@ -2,26 +2,11 @@
 // places are attacker-controlled text: they reach the DOM through dom.ts (text nodes) and the map
 // as feature properties only, never as HTML.
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { EventType } from '../../src/core/taxonomy.js';
+import { VIOLENT_EVENT_TYPES } from '../../src/core/violent-types.js';
 import type { ApiIncident } from './api.js';
 import { h } from './dom.js';
 
-/**
- * The types that involve the use of force (taxonomy.ts VIOLENT_EVENT_TYPES). Copied rather than
- * imported: taxonomy.ts builds zod schemas at load, and the page does not ship zod. `satisfies`
- * keeps the copy to real type names.
- */
-const VIOLENT = new Set<string>([
-  'armed_clash',
-  'airstrike',
-  'shelling',
-  'ied',
-  'suicide_bomb',
-  'grenade',
-  'attack_on_civilians',
-  'abduction',
-  'territory_seized',
-] satisfies EventType[]);
+const VIOLENT = new Set<string>(VIOLENT_EVENT_TYPES);
 
 /** The two colour families on the map and in the legend. */
 export type Family = 'violence' | 'strategic';
