@@ -8,7 +8,7 @@ import { commitmentDigest } from '../core/workflow/confidential.js';
 import { AuditError } from './audit-errors.js';
 import { auditLog } from './audit.js';
 import type { LogSource } from './audit-source.js';
-import { entryBundlePath, tilePath } from '../tlog/tiles.js';
+import { memorySource } from './memory-log.test-support.js';
 import {
   buildTiles,
   committed,
@@ -21,17 +21,7 @@ import {
 
 function source(entries: Uint8Array[]): LogSource {
   const { files, note } = buildTiles(entries);
-  const get = async (path: string) => {
-    const b = files.get(path);
-    if (!b) throw new AuditError('unreachable', `couldn't fetch ${path}: HTTP 404`);
-    return b;
-  };
-  return {
-    name: 'memory',
-    checkpoint: async () => new TextEncoder().encode(note),
-    tile: (l, n, w) => get(tilePath(l, n, w)),
-    entries: (n, w) => get(entryBundlePath(n, w)),
-  };
+  return memorySource(files, note);
 }
 
 async function badReveal(entries: Uint8Array[], pattern: RegExp, workers = 0) {

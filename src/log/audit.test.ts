@@ -14,18 +14,11 @@ import { cosignatureSigner } from '../tlog/cosignature.js';
 import { generateNoteKey, SIG_TYPE_COSIGNATURE_V1 } from '../tlog/note-key.js';
 import { ed25519NoteSigner, parseNote, signNote } from '../tlog/note.js';
 import { parsePolicy, type Policy } from '../tlog/policy.js';
-import {
-  TILE_WIDTH,
-  encodeEntryBundle,
-  entryBundlePath,
-  tilePath,
-  tilesForSize,
-} from '../tlog/tiles.js';
+import { tilesForSize } from '../tlog/tiles.js';
 import { AuditError } from './audit-errors.js';
 import { Auditor, auditLog, checkConsistency } from './audit.js';
 import type { LogSource } from './audit-source.js';
-import { TreeEdge } from './edge.js';
-import { nodeHasher } from './hasher.js';
+import { memorySource, tileFiles } from './memory-log.test-support.js';
 
 const ORIGIN = 'example.org/pak-afg';
 const logKey = generateNoteKey(ORIGIN);
@@ -51,18 +44,11 @@ interface Log {
 
 /** A log of `entries` in the tlog-tiles layout, checkpoint cosigned by `cosigners` witnesses. */
 function buildLog(entries: readonly Uint8Array[], cosigners = 2): Log {
-  const files = new Map<string, Uint8Array>();
-  const edge = new TreeEdge(nodeHasher);
-  for (let n = 0; n * TILE_WIDTH < entries.length; n++) {
-    const chunk = entries.slice(n * TILE_WIDTH, (n + 1) * TILE_WIDTH);
-    files.set(entryBundlePath(n, chunk.length), encodeEntryBundle(chunk));
-    for (const e of chunk) edge.append(nodeHasher.hashLeaf(e));
-    for (const t of edge.takeChanged()) files.set(tilePath(t.level, t.index, t.width), t.bytes);
-  }
+  const { files, rootHash } = tileFiles(entries);
   const text = formatCheckpoint({
     origin: ORIGIN,
     size: entries.length,
-    rootHash: edge.root(),
+    rootHash,
     extensions: [],
   });
   const now = () => 1_700_000_000;
@@ -78,19 +64,7 @@ function buildLog(entries: readonly Uint8Array[], cosigners = 2): Log {
   };
 }
 
-function sourceOf(files: Map<string, Uint8Array>, note: string): LogSource {
-  const get = async (path: string) => {
-    const b = files.get(path);
-    if (!b) throw new AuditError('unreachable', `couldn't fetch ${path}: HTTP 404`);
-    return b;
-  };
-  return {
-    name: 'memory',
-    checkpoint: async () => new TextEncoder().encode(note),
-    tile: (l, n, w) => get(tilePath(l, n, w)),
-    entries: (n, w) => get(entryBundlePath(n, w)),
-  };
-}
+const sourceOf = memorySource;
 
 const doc = MissionDocSchema.parse(
   JSON.parse(readFileSync(new URL('../../missions/pak-afg.json', import.meta.url), 'utf8')),

@@ -14,9 +14,7 @@ import { formatCheckpoint } from '../tlog/checkpoint.js';
 import { generateNoteKey } from '../tlog/note-key.js';
 import { ed25519NoteSigner, signNote } from '../tlog/note.js';
 import { parsePolicy, type Policy } from '../tlog/policy.js';
-import { TILE_WIDTH, encodeEntryBundle, entryBundlePath, tilePath } from '../tlog/tiles.js';
-import { TreeEdge } from './edge.js';
-import { nodeHasher } from './hasher.js';
+import { tileFiles } from './memory-log.test-support.js';
 
 const ORIGIN = 'example.org/pak-afg';
 export const revealLogKey = generateNoteKey(ORIGIN);
@@ -86,18 +84,11 @@ export function buildTiles(entries: readonly Uint8Array[]): {
   files: Map<string, Uint8Array>;
   note: string;
 } {
-  const files = new Map<string, Uint8Array>();
-  const edge = new TreeEdge(nodeHasher);
-  for (let n = 0; n * TILE_WIDTH < entries.length; n++) {
-    const chunk = entries.slice(n * TILE_WIDTH, (n + 1) * TILE_WIDTH);
-    files.set(entryBundlePath(n, chunk.length), encodeEntryBundle(chunk));
-    for (const e of chunk) edge.append(nodeHasher.hashLeaf(e));
-    for (const t of edge.takeChanged()) files.set(tilePath(t.level, t.index, t.width), t.bytes);
-  }
+  const { files, rootHash } = tileFiles(entries);
   const text = formatCheckpoint({
     origin: ORIGIN,
     size: entries.length,
-    rootHash: edge.root(),
+    rootHash,
     extensions: [],
   });
   return { files, note: signNote(text, [ed25519NoteSigner(revealLogKey.skey)]) };
