@@ -2,25 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { resolveConfig } from '../config.js';
-import type { Credentials } from '../provision.js';
-import { startServer } from '../serve.js';
+import { startDemoServer } from '../demo-server.test-support.js';
 
 test('blobs over HTTP: upload, dedupe, 413, private read-back by organisation and role', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-blobs-'));
-  const server = await startServer(
-    resolveConfig(
-      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, blobMaxBytes: 4096 },
-      {},
-    ),
-  );
+  const demo = await startDemoServer('blobs', { blobMaxBytes: 4096 });
+  const { server, creds } = demo;
   try {
-    const creds = JSON.parse(
-      readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
-    ) as Credentials;
     const token = (name: string) => ({ authorization: `Bearer ${creds.users[name]!.token}` });
     const url = `${server.url}/api/v1/blobs`;
     const bytes = Buffer.from('photo of crater, "grid 42"\n=cmd|calc\n');
@@ -83,7 +70,6 @@ test('blobs over HTTP: upload, dedupe, 413, private read-back by organisation an
     assert.equal(served.headers.get('content-type'), 'application/octet-stream');
     assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
   } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   }
 });

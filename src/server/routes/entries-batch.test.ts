@@ -3,9 +3,7 @@
 // dependencies judged against the state that includes the earlier entries; size limits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import { newId } from '../../core/ids.js';
@@ -15,9 +13,7 @@ import { canonicalBytes } from '../../core/canonical-json.js';
 import { hashLeaf } from '../../tlog/hash.js';
 import { parsePolicy, verifyCheckpointWithPolicy } from '../../tlog/policy.js';
 import { verifyProofBundle } from '../../tlog/proof-bundle.js';
-import { resolveConfig } from '../config.js';
-import type { Credentials } from '../provision.js';
-import { startServer } from '../serve.js';
+import { startDemoServer } from '../demo-server.test-support.js';
 import { MAX_BATCH_BYTES, MAX_BATCH_ENTRIES } from './entries-batch.js';
 
 type Line = {
@@ -29,17 +25,9 @@ type Line = {
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 test('batch submissions over HTTP', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-batch-'));
-  const server = await startServer(
-    resolveConfig(
-      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, logBatchIntervalMs: 5 },
-      {},
-    ),
-  );
+  const demo = await startDemoServer('batch');
+  const { server, creds } = demo;
   try {
-    const creds = JSON.parse(
-      readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
-    ) as Credentials;
     const base = `${server.url}/api/v1/missions/pak-afg`;
     const policy = parsePolicy(await (await fetch(`${server.url}/log/pak-afg/policy`)).text());
     const userOf = async (name: string) => {
@@ -251,7 +239,6 @@ test('batch submissions over HTTP', async (t) => {
       assert.equal(anon.status, 401);
     });
   } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   }
 });

@@ -2,9 +2,7 @@
 // status, C2SP endpoints, and proofs verified with the served policy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import { signerFromNoteKey } from '../../core/signing.js';
@@ -14,22 +12,12 @@ import { hashLeaf } from '../../tlog/hash.js';
 import { parsePolicy, verifyCheckpointWithPolicy } from '../../tlog/policy.js';
 import { verifyProofBundle } from '../../tlog/proof-bundle.js';
 import { decodeEntryBundle, entryBundlePath, tilePath } from '../../tlog/tiles.js';
-import { resolveConfig } from '../config.js';
-import type { Credentials } from '../provision.js';
-import { startServer } from '../serve.js';
+import { startDemoServer } from '../demo-server.test-support.js';
 
 test('log over HTTP: submit, every error status, tiles, checkpoint with quorum, proofs', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-entries-'));
-  const server = await startServer(
-    resolveConfig(
-      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, logBatchIntervalMs: 5 },
-      {},
-    ),
-  );
+  const demo = await startDemoServer('entries');
+  const { server, creds } = demo;
   try {
-    const creds = JSON.parse(
-      readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
-    ) as Credentials;
     const [name, user] = Object.entries(creds.users)[0]!;
     assert.ok(name);
     const signer = await signerFromNoteKey(readFileSync(user.keyFile, 'utf8').trim());
@@ -134,7 +122,6 @@ test('log over HTTP: submit, every error status, tiles, checkpoint with quorum, 
     assert.equal(status.quorumMet, true);
     assert.deepEqual(status.shortfall, []);
   } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   }
 });

@@ -3,32 +3,20 @@
 // exports hold only released incidents (none here); filters apply; bad filters are 400.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import type { EntryKind } from '../../core/records/kinds.js';
 import { signerFromNoteKey } from '../../core/signing.js';
 import { parseCsv } from '../export/csv.test-support.js';
-import { resolveConfig } from '../config.js';
-import type { Credentials } from '../provision.js';
-import { startServer } from '../serve.js';
+import { startDemoServer } from '../demo-server.test-support.js';
 
 const TITLE = '=HYPERLINK("http://evil.example","x"), "quoted"\nsecond line';
 
 test('exports over HTTP: ACLED CSV, HXL CSV and GeoJSON of what the caller may see', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-exports-'));
-  const server = await startServer(
-    resolveConfig(
-      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, logBatchIntervalMs: 5 },
-      {},
-    ),
-  );
+  const demo = await startDemoServer('exports');
+  const { server, creds } = demo;
   try {
-    const creds = JSON.parse(
-      readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
-    ) as Credentials;
     const base = `${server.url}/api/v1/missions/pak-afg`;
     const submit = async (user: string, kind: EntryKind, body: Record<string, unknown>) => {
       const u = creds.users[user]!;
@@ -160,7 +148,6 @@ test('exports over HTTP: ACLED CSV, HXL CSV and GeoJSON of what the caller may s
     }
     assert.equal((await fetch(`${server.url}/api/v1/missions/nope/incidents.hxl.csv`)).status, 404);
   } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   }
 });

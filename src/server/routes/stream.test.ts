@@ -2,15 +2,11 @@
 // Last-Event-ID (replayed from the store, no gaps or repeats), bad resume points refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import { signerFromNoteKey } from '../../core/signing.js';
-import { resolveConfig } from '../config.js';
-import type { Credentials } from '../provision.js';
-import { startServer } from '../serve.js';
+import { startDemoServer } from '../demo-server.test-support.js';
 
 interface SseEvent {
   id?: string;
@@ -45,17 +41,9 @@ async function readEvents(res: Response, want: number): Promise<SseEvent[]> {
 }
 
 test('stream over HTTP: live entries, Last-Event-ID resume, bad resume points', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-stream-'));
-  const server = await startServer(
-    resolveConfig(
-      { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, logBatchIntervalMs: 5 },
-      {},
-    ),
-  );
+  const demo = await startDemoServer('stream');
+  const { server, creds } = demo;
   try {
-    const creds = JSON.parse(
-      readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
-    ) as Credentials;
     // The example report is AF's allegation against PK.
     const user = creds.users['af-liaison']!;
     const signer = await signerFromNoteKey(readFileSync(user.keyFile, 'utf8').trim());
@@ -142,7 +130,6 @@ test('stream over HTTP: live entries, Last-Event-ID resume, bad resume points', 
       assert.ok(((await r.json()) as { error: unknown }).error);
     }
   } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   }
 });
