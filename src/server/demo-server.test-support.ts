@@ -9,7 +9,6 @@ import { startServer, type RunningServer } from './serve.js';
 
 export interface DemoServer {
   server: RunningServer;
-  url: string;
   creds: Credentials;
   close(): Promise<void>;
 }
@@ -32,7 +31,6 @@ export async function startDemoServer(
   ) as Credentials;
   return {
     server,
-    url: server.url,
     creds,
     async close() {
       await server.close();
