@@ -1,9 +1,11 @@
 // The `truceline` command line: one sub-command per file in ./commands, registered here.
 import { Command, CommanderError } from 'commander';
+import { registerBackup } from './commands/backup.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerMirror } from './commands/mirror.js';
+import { registerRestore } from './commands/restore.js';
 import { registerServe } from './commands/serve.js';
 import { registerSubmit } from './commands/submit.js';
 import { registerUsers } from './commands/users.js';
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerMirror(program);
   registerUsers(program);
+  registerBackup(program);
+  registerRestore(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
