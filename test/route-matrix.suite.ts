@@ -87,6 +87,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/incidents.geojson': PUBLIC,
   'GET /api/v1/missions/:/incidents.csv': PUBLIC,
   'GET /api/v1/missions/:/incidents.hxl.csv': PUBLIC,
+  'GET /api/v1/missions/:/incidents.jsonl': PUBLIC,
   'GET /api/v1/missions/:/incidents/:': PUBLIC,
   'GET /api/v1/missions/:/crossings': PUBLIC,
   'GET /api/v1/missions/:/compliance': PUBLIC,

@@ -69,14 +69,16 @@ function alpha3(r: ExportRow): string {
   return countryInfo(r.location.country)?.alpha3 ?? r.location.country;
 }
 
+/** One data row under the two header rows. */
+export function hxlRecord(row: ExportRow, options?: ExportOptions): Cell[] {
+  const a = actorsOf(row, options ?? { mission: '', generatedAt: new Date(0) });
+  return HXL_COLUMNS.map((c) => c.value(row, a));
+}
+
 export function formatHxlCsv(rows: readonly ExportRow[], options?: ExportOptions): string {
-  const opts = options ?? { mission: '', generatedAt: new Date(0) };
   return csvDocument([
     HXL_COLUMNS.map((c) => c.header),
     HXL_COLUMNS.map((c) => c.tag),
-    ...rows.map((r) => {
-      const a = actorsOf(r, opts);
-      return HXL_COLUMNS.map((c) => c.value(r, a));
-    }),
+    ...rows.map((r) => hxlRecord(r, options)),
   ]);
 }

@@ -5,3 +5,4 @@ export * from './csv.js';
 export * from './geojson.js';
 export * from './hxl.js';
 export * from './row.js';
+export * from './formats.js';

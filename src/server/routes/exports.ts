@@ -1,121 +1,118 @@
-// The incident list as files (DESIGN.md "HTTP contract"): the same filters and the same visibility
-// as GET …/incidents (incidentList), every page up to EXPORT_MAX_ROWS, formatted by the pure
-// formatters in src/server/export/:
+// The incident list as files (docs/architecture.md "HTTP contract"): the same filters and the same
+// visibility as GET …/incidents (incidentList), formatted by src/server/export/formats.ts and
+// streamed page by page (keyset pages of MAX_LIMIT rows), so any length runs in constant memory:
 //   GET /api/v1/missions/<slug>/incidents.geojson   RFC 7946 FeatureCollection
 //   GET /api/v1/missions/<slug>/incidents.csv       ACLED columns (RFC 4180, formula-safe)
 //   GET /api/v1/missions/<slug>/incidents.hxl.csv   HXL: header row, hashtag row, data
+//   GET /api/v1/missions/<slug>/incidents.jsonl     JSON lines, one incident row per line
+//   GET /api/v1/missions/<slug>/incidents.jsonl?since=<index>
+//       the incremental feed: what changed after that log index (export/feed.ts), with
+//       corrections and withdrawals as their own rows
 // The CSV exports also carry ACLED's actor columns, from the actors and accused parties of the
 // reports the caller may see (store/incident-actors.ts) and the mission's parties.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AppContext } from '../app.js';
-import { formatAcledCsv } from '../export/acled.js';
-import { formatGeoJson } from '../export/geojson.js';
-import { formatHxlCsv } from '../export/hxl.js';
+import { parseInput } from '../body.js';
+import { HttpError } from '../http-errors.js';
+import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../export/formats.js';
+import { feedPages } from '../export/feed.js';
 import type { ExportOptions, ExportRow } from '../export/row.js';
 import { incidentActors } from '../../store/incident-actors.js';
-import { viewerOf, workflowFor } from '../workflow/context.js';
+import { requireMission, viewerOf, workflowFor } from '../workflow/context.js';
 import { incidentList, MAX_LIMIT } from './incidents.js';
 
-/** At most this many incidents per export; a longer list is cut and says so in X-Truncated. */
-export const EXPORT_MAX_ROWS = 100_000;
+type Req = FastifyRequest<{ Params: { slug: string } }>;
 
-async function allRows(
+/** Every page of the incident list the request selects, each with its actors when asked. */
+async function* listPages(
   ctx: AppContext,
-  request: FastifyRequest,
+  request: Req,
   slug: string,
-): Promise<{ rows: ExportRow[]; truncated: boolean }> {
-  const rows: ExportRow[] = [];
-  let cursor: string | undefined;
+  withActors: boolean,
+  firstPage: { items: ExportRow[]; next: string | null },
+): AsyncGenerator<ExportRow[]> {
+  const viewer = await viewerOf(ctx, request, slug);
+  let page = firstPage;
   for (;;) {
-    const page = await incidentList(ctx, request, slug, {
-      limit: MAX_LIMIT,
-      ...(cursor ? { cursor } : { cursor: undefined }),
-    });
-    rows.push(...page.items);
-    if (!page.next) return { rows, truncated: false };
-    if (rows.length >= EXPORT_MAX_ROWS)
-      return { rows: rows.slice(0, EXPORT_MAX_ROWS), truncated: true };
-    cursor = page.next;
+    if (!withActors || page.items.length === 0) yield page.items;
+    else {
+      const found = await incidentActors(
+        workflowFor(ctx).db,
+        slug,
+        page.items.map((r) => r.id),
+        viewer,
+      );
+      yield page.items.map((r) => {
+        const a = found.get(r.id);
+        return a ? { ...r, actors: a.actors, accused: a.accused } : r;
+      });
+    }
+    if (!page.next) return;
+    page = await incidentList(ctx, request, slug, { limit: MAX_LIMIT, cursor: page.next });
   }
 }
 
-function send(
-  reply: FastifyReply,
-  body: string,
-  type: string,
-  filename: string,
-  truncated: boolean,
-) {
-  void reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'no-cache');
-  if (truncated) void reply.header('x-truncated', String(EXPORT_MAX_ROWS));
-  return reply.send(body);
+async function exportOptions(ctx: AppContext, slug: string): Promise<ExportOptions> {
+  const doc = (await ctx.store.getMission(slug))?.doc;
+  const parties = (doc?.organisations ?? [])
+    .filter((o) => o.kind === 'party')
+    .map((o) => ({ code: o.code, name: o.name }));
+  return { mission: slug, generatedAt: new Date(), parties };
 }
 
-/** Adds each row's actors and accused parties, as the caller may see them. */
-async function withActors(
-  ctx: AppContext,
-  request: FastifyRequest,
-  slug: string,
-  rows: ExportRow[],
-): Promise<ExportRow[]> {
-  const found = await incidentActors(
-    workflowFor(ctx).db,
-    slug,
-    rows.map((r) => r.id),
-    await viewerOf(ctx, request, slug),
-  );
-  return rows.map((r) => {
-    const a = found.get(r.id);
-    return a ? { ...r, actors: a.actors, accused: a.accused } : r;
-  });
-}
+const SinceSchema = z.object({
+  since: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .optional()
+    .describe('the feed: changes after this log index (-1: everything)'),
+});
 
 export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  type Req = FastifyRequest<{ Params: { slug: string } }>;
-  const options = async (slug: string): Promise<ExportOptions> => {
-    const doc = (await ctx.store.getMission(slug))?.doc;
-    const parties = (doc?.organisations ?? [])
-      .filter((o) => o.kind === 'party')
-      .map((o) => ({ code: o.code, name: o.name }));
-    return { mission: slug, generatedAt: new Date(), parties };
-  };
-
-  app.get('/api/v1/missions/:slug/incidents.geojson', async (request: Req, reply) => {
-    const slug = request.params.slug;
-    const { rows, truncated } = await allRows(ctx, request, slug);
-    return send(
-      reply,
-      JSON.stringify(formatGeoJson(rows, await options(slug))),
-      'application/geo+json',
-      `${slug}-incidents.geojson`,
-      truncated,
-    );
-  });
-
-  app.get('/api/v1/missions/:slug/incidents.csv', async (request: Req, reply) => {
-    const slug = request.params.slug;
-    const { rows, truncated } = await allRows(ctx, request, slug);
-    return send(
-      reply,
-      formatAcledCsv(await withActors(ctx, request, slug, rows), await options(slug)),
-      'text/csv; charset=utf-8; header=present',
-      `${slug}-incidents.csv`,
-      truncated,
-    );
-  });
-
-  app.get('/api/v1/missions/:slug/incidents.hxl.csv', async (request: Req, reply) => {
-    const slug = request.params.slug;
-    const { rows, truncated } = await allRows(ctx, request, slug);
-    return send(
-      reply,
-      formatHxlCsv(await withActors(ctx, request, slug, rows), await options(slug)),
-      'text/csv; charset=utf-8; header=present',
-      `${slug}-incidents.hxl.csv`,
-      truncated,
-    );
-  });
+  const route = (format: ExportFormat) =>
+    app.get(`/api/v1/missions/:slug/incidents.${format.extension}`, async (request: Req, reply) => {
+      const slug = await requireMission(ctx, request.params.slug);
+      const options = await exportOptions(ctx, slug);
+      const since = parseInput(SinceSchema, request.query ?? {}, 'export incidents').since;
+      if (since !== undefined && format !== EXPORT_FORMATS.jsonl)
+        throw new HttpError(
+          400,
+          'schema',
+          `couldn't export incidents: "since" (the incremental feed) is for incidents.jsonl only`,
+          { issues: [{ path: 'since', message: 'only with incidents.jsonl' }] },
+        );
+      let chunks: AsyncIterable<string>;
+      if (since !== undefined) {
+        const pages = feedPages(workflowFor(ctx), slug, since, await viewerOf(ctx, request, slug));
+        chunks = (async function* () {
+          for await (const page of pages) {
+            const text = page.map((r) => JSON.stringify(r) + '\n').join('');
+            if (text) yield text;
+          }
+        })();
+      } else {
+        // The first page is read before answering, so a bad filter is a 400, not a cut stream.
+        const first = await incidentList(ctx, request, slug, {
+          limit: MAX_LIMIT,
+          cursor: undefined,
+        });
+        chunks = exportChunks(
+          format,
+          listPages(ctx, request, slug, format.needsActors, first),
+          options,
+        );
+      }
+      void reply
+        .header('content-type', format.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${slug}-incidents${since !== undefined ? `-since-${since}` : ''}.${format.extension}"`,
+        )
+        .header('cache-control', 'no-cache');
+      return reply.send(Readable.from(chunks));
+    });
+  for (const format of Object.values(EXPORT_FORMATS)) route(format);
 }
