@@ -35,6 +35,7 @@ import { TreeEdge } from './edge.js';
 import { LogError } from './errors.js';
 import { nodeHasher } from './hasher.js';
 import { LogReader } from './reader.js';
+import { checkpointLogTime, fillLogTimes } from './log-time.js';
 
 export const DEFAULT_BATCH_SIZE = 256;
 export const DEFAULT_BATCH_INTERVAL_MS = 250;
@@ -112,6 +113,8 @@ export class Sequencer {
   private publishing: Promise<void> | undefined;
   private lastSignedAt = 0;
   private latestCp: PublishedCheckpoint | undefined;
+  /** Whether the latest checkpoint has a log time (carries the witness quorum). */
+  private latestLogged = true;
   private waiters: Waiter[] = [];
   private stopped = false;
   private readonly witnesses: WitnessClient[];
@@ -181,6 +184,8 @@ export class Sequencer {
         });
       }
       const seq = new Sequencer(options, lock, edge, edge.size);
+      // Log times of checkpoints stored without one (before log times existed).
+      await fillLogTimes(store, mission, options.witnesses ?? [], options.witnessQuorum ?? 0);
       await seq.loadLatest();
       seq.scheduleCheckpoint();
       return seq;
@@ -204,6 +209,9 @@ export class Sequencer {
       );
     }
     const names = new Set(this.witnesses.map((w) => w.endpoint.name));
+    this.latestLogged = (
+      await this.options.store.loggedAt(this.options.mission, [cp.size - 1])
+    ).has(cp.size - 1);
     this.latestCp = {
       size: cp.size,
       note: row.note,
@@ -396,8 +404,12 @@ export class Sequencer {
 
   private scheduleCheckpoint(): void {
     if (this.stopped || this.checkpointTimer || this.publishing) return;
-    if (this.latestCp && this.committedSize <= this.latestCp.size) return;
-    const wait = Math.max(0, this.lastSignedAt + this.checkpointIntervalMs - Date.now());
+    // A checkpoint short of the witness quorum gives its entries no log time yet (their deadlines
+    // wait on it): ask the witnesses again, less often, even when the tree has not grown.
+    const retry = this.latestCp !== undefined && !this.latestLogged;
+    if (this.latestCp && this.committedSize <= this.latestCp.size && !retry) return;
+    const interval = retry ? this.checkpointIntervalMs * 5 : this.checkpointIntervalMs;
+    const wait = Math.max(0, this.lastSignedAt + interval - Date.now());
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = undefined;
       this.publishing = this.publish().finally(() => {
@@ -423,13 +435,23 @@ export class Sequencer {
       const cosigs = await Promise.all(this.witnesses.map((w) => w.cosign(signed, text, size)));
       const got = cosigs.filter((s) => s !== undefined);
       const note = got.length > 0 ? addSignatures(signed, got) : signed;
-      // Durable: the published checkpoint. Before this, a crash loses only cosignatures.
+      // Durable: the published checkpoint and its log time (the witness quorum's attested time,
+      // src/log/log-time.ts). Before this, a crash loses only cosignatures.
+      const publishedAt = new Date().toISOString();
+      const loggedAt = checkpointLogTime(
+        note,
+        this.witnesses.map((w) => w.endpoint),
+        this.options.witnessQuorum ?? 0,
+        publishedAt,
+      );
       await this.options.store.putCheckpoint(
         this.options.mission,
         size,
         note,
-        new Date().toISOString(),
+        publishedAt,
+        loggedAt,
       );
+      this.latestLogged = loggedAt !== null;
       this.latestCp = { size, note, cosigners: got.map((s) => s.name) };
       const ready = this.waiters.filter((w) => w.index < size);
       this.waiters = this.waiters.filter((w) => w.index >= size);

@@ -166,6 +166,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0007_workflow_cover': workflowCoverMigration(dialect),
     // SQLite: a covering key index, so a box's rows are filtered before they are read.
     '0008_workflow_key_cover': workflowKeyCoverMigration(dialect),
+    // Log time per cosigned checkpoint (deadlines run on it, not on the author's signed `at`).
+    // Filled when a checkpoint is stored; the sequencer fills older checkpoints from their notes.
+    '0009_log_times': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('log_times')
+          .addColumn('mission', 'text', (c) => c.notNull().references('missions.slug'))
+          .addColumn('size', bigint, (c) => c.notNull())
+          .addColumn('logged_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('log_times_pk', ['mission', 'size'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -92,6 +92,17 @@ export interface LogCheckpointsTable {
   created_at: string;
 }
 
+/**
+ * Log time per cosigned checkpoint (src/tlog/witness-time.ts): when a witness quorum attests the
+ * tree of `size` existed. An entry's log time is that of the smallest size above its index.
+ */
+export interface LogTimesTable {
+  mission: string;
+  size: number;
+  /** RFC 3339 UTC: the quorum-th smallest witness timestamp (the log's clock when no witnesses). */
+  logged_at: string;
+}
+
 export interface Database {
   missions: MissionsTable;
   organisations: OrganisationsTable;
@@ -103,6 +114,7 @@ export interface Database {
   log_tiles: LogTilesTable;
   log_state: LogStateTable;
   log_checkpoints: LogCheckpointsTable;
+  log_times: LogTimesTable;
 }
 
 // Generated is re-exported for future auto-increment columns.

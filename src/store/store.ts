@@ -410,15 +410,69 @@ export class Store {
     );
   }
 
-  /** Stores a published checkpoint (idempotent per size: a later call may add cosignatures). */
-  async putCheckpoint(mission: string, size: number, note: string, at: string): Promise<void> {
-    await this.write(`save checkpoint ${size} of ${mission}`, (tx) =>
-      tx
+  /**
+   * Stores a published checkpoint (idempotent per size: a later call may add cosignatures) and, in
+   * the same transaction, its log time: `loggedAt` when its cosignatures make a quorum (see
+   * src/tlog/witness-time.ts), none otherwise. The time always follows the stored note, so it can
+   * be recomputed from the notes alone.
+   */
+  async putCheckpoint(
+    mission: string,
+    size: number,
+    note: string,
+    at: string,
+    loggedAt?: string | null,
+  ): Promise<void> {
+    await this.write(`save checkpoint ${size} of ${mission}`, async (tx) => {
+      await tx
         .insertInto('log_checkpoints')
         .values({ mission, size, note, created_at: at })
         .onConflict((oc) => oc.columns(['mission', 'size']).doUpdateSet({ note }))
-        .execute(),
-    );
+        .execute();
+      if (loggedAt === undefined) return;
+      await tx
+        .deleteFrom('log_times')
+        .where('mission', '=', mission)
+        .where('size', '=', size)
+        .execute();
+      if (loggedAt !== null)
+        await tx.insertInto('log_times').values({ mission, size, logged_at: loggedAt }).execute();
+    });
+  }
+
+  /**
+   * Log times of entries by index: the log time of the first cosigned checkpoint covering each
+   * (the smallest stored size above the index). Indexes not yet covered are absent.
+   */
+  async loggedAt(mission: string, indexes: readonly number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (const idx of new Set(indexes)) {
+      const row = await this.db
+        .selectFrom('log_times')
+        .select('logged_at')
+        .where('mission', '=', mission)
+        .where('size', '>', idx)
+        .orderBy('size')
+        .limit(1)
+        .executeTakeFirst();
+      if (row) out.set(idx, row.logged_at);
+    }
+    return out;
+  }
+
+  /** Stored checkpoints whose log time was never computed (stored before log times existed). */
+  async checkpointsWithoutLogTime(mission: string): Promise<StoredCheckpoint[]> {
+    const rows = await this.db
+      .selectFrom('log_checkpoints as c')
+      .leftJoin('log_times as t', (j) =>
+        j.onRef('t.mission', '=', 'c.mission').onRef('t.size', '=', 'c.size'),
+      )
+      .select(['c.size', 'c.note', 'c.created_at'])
+      .where('c.mission', '=', mission)
+      .where('t.size', 'is', null)
+      .orderBy('c.size')
+      .execute();
+    return rows.map((r) => ({ ...r, size: Number(r.size) }));
   }
 
   async latestCheckpoint(mission: string): Promise<StoredCheckpoint | undefined> {
