@@ -9,7 +9,11 @@ import { signerFromNoteKey, type Signer } from '../core/signing.js';
 import { commitmentDigest } from '../core/workflow/confidential.js';
 import type { Decision } from '../core/workflow/rules.js';
 import { base64Encode } from '../tlog/bytes.js';
-import { generateNoteKey } from '../tlog/note-key.js';
+import { formatCheckpoint } from '../tlog/checkpoint.js';
+import { cosignCheckpoint } from '../tlog/cosignature.js';
+import { addSignatures, ed25519NoteSigner, parseNote, signNote } from '../tlog/note.js';
+import { SIG_TYPE_COSIGNATURE_V1, generateNoteKey } from '../tlog/note-key.js';
+import { quorumTimestamp } from '../tlog/witness-time.js';
 import type { Store } from './store.js';
 import { WorkflowStore } from './workflow-store.js';
 
@@ -20,8 +24,22 @@ export function loadPakAfg(): MissionDoc {
 
 export type Submitted = Decision & { env: Envelope; index?: number };
 
+/** When an entry is filed: the server's clock for the rules, and the witnesses' for its log time. */
+export interface FiledAt {
+  /** The server's clock at filing (default: the signed `at` when given, else now). */
+  now?: string;
+  /** The time the witnesses attest for the checkpoint covering it (default: `now`); null: none yet. */
+  loggedAt?: string | null;
+}
+
 export class WorkflowKit {
   readonly signers = new Map<string, Signer>();
+  private readonly logKey = generateNoteKey('kit.example/log');
+  /** The mission's witnesses (its quorum of them cosign every checkpoint the kit writes). */
+  private readonly witnessKeys = loadPakAfg().witnesses.map((w) => ({
+    name: w.name,
+    ...generateNoteKey(w.name, { type: SIG_TYPE_COSIGNATURE_V1 }),
+  }));
   private constructor(
     readonly store: Store,
     readonly wf: WorkflowStore,
@@ -71,8 +89,15 @@ export class WorkflowKit {
     );
   }
 
-  /** Appends to the log as the sequencer does (no check), then brings the read model up to date. */
-  async integrate(items: { envelope: Envelope; bytes: Uint8Array }[], receivedAt?: string) {
+  /**
+   * Appends to the log as the sequencer does (no check), publishes a checkpoint covering it whose
+   * witness cosignatures carry `loggedAt` (none when null), then brings the read model up to date.
+   */
+  async integrate(
+    items: { envelope: Envelope; bytes: Uint8Array }[],
+    receivedAt?: string,
+    loggedAt?: string | null,
+  ) {
     const size = await this.store.logSize(this.doc.slug);
     await this.store.integrate(this.doc.slug, {
       oldSize: size,
@@ -87,20 +112,66 @@ export class WorkflowKit {
       tiles: [],
       receivedAt: receivedAt ?? new Date().toISOString(),
     });
+    const witnessed = loggedAt === undefined ? (receivedAt ?? new Date().toISOString()) : loggedAt;
+    await this.checkpoint(size + items.length, witnessed);
     await this.wf.catchUp(this.doc.slug);
     return size;
   }
 
-  /** The POST path: check, then append only when accepted. */
-  async submit(user: string, kind: EntryKind, body: unknown, at?: string): Promise<Submitted> {
+  /**
+   * Publishes a checkpoint of `size` as the sequencer does: signed by the log key, cosigned by the
+   * witness quorum at `loggedAt` (POSIX seconds on the wire), its log time computed from the note
+   * (src/tlog/witness-time.ts). The read model's tests never check proofs, so the root is not
+   * computed here. With `loggedAt` null the checkpoint has no cosignatures and no log time.
+   */
+  async checkpoint(size: number, loggedAt: string | null): Promise<void> {
+    const text = formatCheckpoint({
+      origin: 'kit.example/log',
+      size,
+      rootHash: new Uint8Array(32),
+      extensions: [],
+    });
+    let note = signNote(text, [ed25519NoteSigner(this.logKey.skey)]);
+    const quorum = this.doc.witnessQuorum;
+    if (loggedAt !== null) {
+      const seconds = Math.floor(Date.parse(loggedAt) / 1000);
+      note = addSignatures(
+        note,
+        this.witnessKeys.slice(0, quorum).map((w) => cosignCheckpoint(text, w.skey, seconds)),
+      );
+    }
+    const n = parseNote(note);
+    const ts = quorum > 0 ? quorumTimestamp(n.text, n.signatures, this.witnessKeys, quorum) : null;
+    await this.store.putCheckpoint(
+      this.doc.slug,
+      size,
+      note,
+      new Date().toISOString(),
+      ts === null ? null : new Date(ts * 1000).toISOString(),
+    );
+  }
+
+  /**
+   * The POST path: check, then append only when accepted. An entry signed `at` a given time is
+   * filed at that time (the server's clock and its log time) unless `filed` says otherwise.
+   */
+  async submit(
+    user: string,
+    kind: EntryKind,
+    body: unknown,
+    at?: string,
+    filed: FiledAt = {},
+  ): Promise<Submitted> {
     const { envelope, bytes } = await this.sign(user, kind, body, at);
+    const now = filed.now ?? at ?? new Date().toISOString();
     const d = await this.wf.check(this.doc.slug, envelope, {
       channel: 'public',
       caller: user,
-      now: new Date().toISOString(),
+      now,
     });
     if (!d.ok) return { ...d, env: envelope };
-    const index = await this.integrate([{ envelope, bytes }]);
+    const loggedAt = filed.loggedAt === undefined ? now : filed.loggedAt;
+    const index = await this.integrate([{ envelope, bytes }], now, loggedAt);
     return { ...d, env: envelope, index };
   }
 

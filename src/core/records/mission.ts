@@ -138,6 +138,21 @@ export const MissionDocSchema = z
         .max(24 * 90),
       /** An incident is "major" at or above this many fatalities. */
       majorIncidentFatalities: z.number().int().min(1),
+      /**
+       * How many hours a signed `at` may lie before the server's clock (absent: 72). Deadlines run
+       * on log time, not on `at`; this only bounds the claim (offline field reports need hours).
+       */
+      maxBackdateHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90)
+        .optional(),
+      /**
+       * The roles whose `crossing` entries set a crossing's official status and count in
+       * compliance (absent: monitors). Other authors' crossing entries are shown as their claims.
+       */
+      crossingAuthorities: z.array(RoleSchema).min(1).optional(),
     }),
     witnesses: z.array(WitnessSiteSchema).default([]),
     /** How many witness cosignatures make a checkpoint trusted (c2sp.org/tlog-policy quorum). */

@@ -291,6 +291,8 @@ const CASES: Case[] = [
   ],
   ['reveal_matches', 422, 'af', 'reveal', reveal({ entry: '{"secret":false}' })],
   ['signed_time', 422, 'af', 'report', report(), { now: '2025-10-19T00:00:00.000Z' }],
+  // Signed at 2025-10-20T10:00Z; the server's clock one second past the 72 hours allowed.
+  ['signed_time_past', 422, 'af', 'report', report(), { now: '2025-10-23T10:00:01.000Z' }],
 ];
 
 test('every rule refuses with its name, its status and a message saying which rule', () => {
@@ -433,4 +435,41 @@ test('property: random envelopes and facts never make decide throw', () => {
     ),
     { numRuns: 2000 },
   );
+});
+
+test('a signed time may lie in the past up to the mission bound (workflow.maxBackdateHours, 72 by default)', () => {
+  const at = '2025-10-20T10:00:00.000Z';
+  const within = decide(
+    facts('af', { now: '2025-10-23T10:00:00.000Z' }),
+    env('report', report(), at),
+  );
+  assert.ok(within.ok, within.ok ? '' : within.message);
+  // Four months back: refused, naming the rule, the bound and the way out.
+  const months = decide(
+    facts('af', { now: '2026-02-20T10:00:00.000Z' }),
+    env('report', report(), at),
+  );
+  assert.equal(months.ok, false);
+  if (!months.ok) {
+    assert.equal(months.rule, 'signed_time_past');
+    assert.equal(months.status, 422);
+    assert.match(months.message, /more than 72 hours before the server's clock/);
+    assert.match(months.message, /sign with the time of filing/);
+  }
+  // The bound is mission data: a mission allowing 6 hours refuses 7 hours back.
+  const strict = { ...mission, workflow: { ...mission.workflow, maxBackdateHours: 6 } };
+  const seven = decide(
+    facts('af', { mission: strict, now: '2025-10-20T17:00:00.000Z' }),
+    env('report', report(), at),
+  );
+  assert.equal(seven.ok, false);
+  if (!seven.ok) assert.equal(seven.rule, 'signed_time_past');
+  const five = decide(
+    facts('af', { mission: strict, now: '2025-10-20T15:00:00.000Z' }),
+    env('report', report(), at),
+  );
+  assert.ok(five.ok, five.ok ? '' : five.message);
+  // On replay (no server clock) signed times are not judged again: they were checked on arrival.
+  const replay = decide(facts('af', { channel: 'replay' }), env('report', report(), at));
+  assert.ok(replay.ok, replay.ok ? '' : replay.message);
 });

@@ -15,6 +15,8 @@ export const RULES = {
   signer_is_caller: 'an entry must be signed with a key of the user who submits it',
   known_author: 'the signing key must be registered in this mission',
   signed_time: 'an entry may not be dated in the future',
+  signed_time_past:
+    'an entry may not be dated further in the past than the mission allows (workflow.maxBackdateHours)',
   kind_author: 'this role may not author this kind of record',
   article_by_analyst:
     'only an analyst files news articles (DESIGN.md "Who uses it": the analyst desk ingests news)',
@@ -155,6 +157,13 @@ export type Decision = Accepted | Refused;
 
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
 
+/** How far a signed `at` may lie in the past when the mission does not say (workflow.maxBackdateHours). */
+export const DEFAULT_MAX_BACKDATE_HOURS = 72;
+
+export function maxBackdateHours(m: MissionDoc): number {
+  return m.workflow.maxBackdateHours ?? DEFAULT_MAX_BACKDATE_HOURS;
+}
+
 function refuse(status: 403 | 422, rule: RuleName, why: string): Refused {
   return { ok: false, status, rule, message: `rule ${rule}: ${RULES[rule]} (${why})` };
 }
@@ -247,6 +256,15 @@ export function decide(facts: Facts, env: Envelope): Decision {
     );
   if (facts.now && Date.parse(env.at) > Date.parse(facts.now) + FUTURE_SKEW_MS)
     return refuse(422, 'signed_time', `"at" is ${env.at}, the server's clock ${facts.now}`);
+  // `at` is the author's claim, shown as claimed; deadlines run on log time (witness-attested),
+  // so the past bound only keeps claims plausible: an offline field report needs hours, not months.
+  const backdateHours = maxBackdateHours(facts.mission);
+  if (facts.now && Date.parse(env.at) < Date.parse(facts.now) - backdateHours * 3_600_000)
+    return refuse(
+      422,
+      'signed_time_past',
+      `"at" is ${env.at}, more than ${backdateHours} hours before the server's clock ${facts.now}; sign with the time of filing, and give when the event happened in the body`,
+    );
   const allowed = AUTHORS[env.kind] ?? [];
   if (!allowed.includes(a.role)) {
     const specific: Partial<Record<string, RuleName>> = {

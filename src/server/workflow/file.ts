@@ -16,9 +16,11 @@ export async function fileEntry(
   log: MissionLog,
   bytes: Uint8Array,
   caller: string,
+  /** The clock signed times are judged by (enforceWorkflow); the server's unless told. */
+  now?: string,
 ): Promise<{ index: number; id: string }> {
   const entry = await log.admission.check(bytes);
-  await enforceWorkflow(ctx, log.slug, entry.bytes, caller);
+  await enforceWorkflow(ctx, log.slug, entry.bytes, caller, 'public', now);
   const index = await log.sequencer.append(entry);
   await workflowFor(ctx).catchUp(log.slug);
   return { index, id: entry.id };
@@ -43,12 +45,13 @@ export async function fileConfidential(
   log: MissionLog,
   filing: ConfidentialFiling,
   caller: string,
+  now?: string,
 ): Promise<{ index: number; id: string; record: string }> {
   const wf = workflowFor(ctx);
   const recordBytes = utf8Encode(filing.entry);
   const commitmentBytes = utf8Encode(filing.commitment);
   await log.admission.check(recordBytes);
-  const record = await enforceWorkflow(ctx, log.slug, recordBytes, caller, 'confidential');
+  const record = await enforceWorkflow(ctx, log.slug, recordBytes, caller, 'confidential', now);
   if (!(CONFIDENTIAL_KINDS as readonly string[]).includes(record.kind))
     throw new HttpError(
       422,
@@ -67,7 +70,7 @@ export async function fileConfidential(
       `couldn't accept record: "commitment" is a ${commitment.kind} entry`,
       { issues: [{ path: 'commitment', message: 'must be a commitment entry' }] },
     );
-  await enforceWorkflow(ctx, log.slug, commitmentBytes, caller, 'confidential');
+  await enforceWorkflow(ctx, log.slug, commitmentBytes, caller, 'confidential', now);
   if (commitment.author !== record.author)
     throw new HttpError(
       422,

@@ -114,14 +114,16 @@ export async function seedStory(
               commitment: new TextDecoder().decode(commitment.bytes),
               salt: base64Encode(salt),
             };
-            const r = await fileConfidential(ctx, log, filing, step.as);
+            // The story is a history kept as data: its signed times are judged by the story's
+            // own clock (deadlines still run on log time, which is the time of this filing).
+            const r = await fileConfidential(ctx, log, filing, step.as, step.at);
             refs.set(step.ref, {
               id: envelope.id,
               index: r.index,
               confidential: { commitment: r.id, salt: filing.salt, entry: filing.entry },
             });
           } else {
-            const r = await fileEntry(ctx, log, bytes, step.as);
+            const r = await fileEntry(ctx, log, bytes, step.as, step.at);
             refs.set(step.ref, { id: envelope.id, index: r.index });
           }
         } catch (err) {
