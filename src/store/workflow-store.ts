@@ -90,7 +90,10 @@ export interface RecordView {
   author: string;
   org: string | null;
   role: string | null;
+  /** The author's signed time: a claim, shown as claimed. */
   at: string;
+  /** Log time: when the witness quorum attests the first checkpoint covering it (null: not yet). */
+  loggedAt: string | null;
   body: unknown;
   /** The commitment a confidential record was filed under (its index is the commitment's). */
   commitment: string | null;
@@ -101,15 +104,33 @@ export interface RecordView {
 
 export type DeadlineStatus = 'answered' | 'answered_late' | 'pending' | 'missed';
 
+/**
+ * An allegation and its response deadline. Deadlines run on log time (the witness quorum's time for
+ * the first checkpoint covering the entry, src/tlog/witness-time.ts), never on the signed `at`,
+ * which is the author's claim: a back-dated allegation does not start the clock early, and a
+ * response signed inside the window but logged after it is late.
+ */
 export interface AllegationView {
   id: string;
   by: string;
   accused: string;
   terms: string[];
+  /** The allegation's signed time, as claimed. */
   at: string;
-  responseDue: string;
+  /** Its log time; the deadline starts here (null: not yet covered by a cosigned checkpoint). */
+  loggedAt: string | null;
+  /** loggedAt + the mission's responseDeadlineHours (null until loggedAt is known). */
+  responseDue: string | null;
   response: string | null;
+  /** The response's signed time, as claimed. */
   respondedAt: string | null;
+  /** The response's log time (null: no response, or not yet covered by a cosigned checkpoint). */
+  responseLoggedAt: string | null;
+  /**
+   * answered / answered_late: the response's log time is at or before / after responseDue;
+   * pending: the deadline has not passed, or is not yet known, or the response is not yet logged;
+   * missed: no response and the deadline has passed.
+   */
   deadline: DeadlineStatus;
 }
 
@@ -152,6 +173,21 @@ export interface CrossingStatusView {
   trucksPerDay?: number;
   tradeLossUsdPerDay?: number;
   peoplePerDay?: number;
+}
+
+/** A response deadline judged by log time (see AllegationView). */
+function deadlineStatus(
+  dueMs: number | null,
+  responded: boolean,
+  responseLoggedAt: string | null,
+  now: Date,
+): DeadlineStatus {
+  if (dueMs === null) return 'pending';
+  if (responded) {
+    if (responseLoggedAt === null) return 'pending';
+    return Date.parse(responseLoggedAt) <= dueMs ? 'answered' : 'answered_late';
+  }
+  return now.getTime() > dueMs ? 'missed' : 'pending';
 }
 
 const CHUNK = 256;
@@ -1264,33 +1300,31 @@ export class WorkflowStore {
       .where('accused', 'is not', null)
       .execute();
     const hours = doc.workflow.responseDeadlineHours;
+    const indexOf = new Map(visibleRecs.map((x) => [x.id, Number(x.idx)]));
+    const logged = await this.store.loggedAt(mission, [...indexOf.values()]);
+    const loggedAtOf = (id: string | null) => {
+      const i = id === null ? undefined : indexOf.get(id);
+      return i === undefined ? null : (logged.get(i) ?? null);
+    };
     const allegations = reports
       .filter((a) => visibleIds.has(a.id))
       .map((a): AllegationView => {
-        const dueMs = Date.parse(a.at) + hours * 3_600_000;
         const responded = a.response !== null && visibleIds.has(a.response);
-        // Late when the signed time is past the deadline, or when the server received the response
-        // more than the allowed hours after the allegation (a back-dated signature does not help).
-        const late =
-          responded &&
-          (Date.parse(a.response_at!) > dueMs ||
-            Date.parse(a.response_received_at!) - Date.parse(a.received_at) > hours * 3_600_000);
+        const loggedAt = loggedAtOf(a.id);
+        const responseLoggedAt = responded ? loggedAtOf(a.response) : null;
+        const dueMs = loggedAt === null ? null : Date.parse(loggedAt) + hours * 3_600_000;
         return {
           id: a.id,
           by: a.org,
           accused: a.accused!,
           terms: json(a.terms),
           at: a.at,
-          responseDue: new Date(dueMs).toISOString(),
+          loggedAt,
+          responseDue: dueMs === null ? null : new Date(dueMs).toISOString(),
           response: responded ? a.response : null,
           respondedAt: responded ? a.response_at : null,
-          deadline: responded
-            ? late
-              ? 'answered_late'
-              : 'answered'
-            : now.getTime() > dueMs
-              ? 'missed'
-              : 'pending',
+          responseLoggedAt,
+          deadline: deadlineStatus(dueMs, responded, responseLoggedAt, now),
         };
       });
     const all = seesEverything(viewer);
@@ -1337,6 +1371,7 @@ export class WorkflowStore {
         org: x.org,
         role: x.role,
         at: x.at,
+        loggedAt: loggedAtOf(x.id),
         body: json(x.body),
         commitment: x.commitment,
         confidential: x.visibility !== 'public',
@@ -1356,6 +1391,7 @@ export class WorkflowStore {
       .executeTakeFirst();
     if (!x || !this.recordVisible(x.visibility, x.refused, viewer)) return undefined;
     if (!seesEverything(viewer) && !(await this.recordInView(mission, x, viewer))) return undefined;
+    const logged = await this.store.loggedAt(mission, [Number(x.idx)]);
     return {
       id: x.id,
       index: x.idx,
@@ -1364,6 +1400,7 @@ export class WorkflowStore {
       org: x.org,
       role: x.role,
       at: x.at,
+      loggedAt: logged.get(Number(x.idx)) ?? null,
       body: json(x.body),
       commitment: x.commitment,
       confidential: x.visibility !== 'public',
