@@ -8,10 +8,12 @@
 //    actors of the incident's public reports, and (crossBorder) the incident outside P's country;
 //  - an open allegation against P (public, not superseded, its incident neither released nor
 //    closed) that names T or whose own type, actors and place meet T's rule the same way;
-//  - a crossing whose latest status as of `asOf` is one of T.crossingStatuses (not attributed).
+//  - a crossing whose latest official status (entries of the mission's crossing authorities) as
+//    of `asOf` is one of T.crossingStatuses (not attributed).
 // Major: fatalities (the finding's figure, else the incident's) at or above the mission's threshold.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { MissionDoc } from '../core/records/mission.js';
+import { crossingAuthorityOrgs } from '../core/workflow/crossing-authority.js';
 import {
   termRule,
   type ComplianceAggregates,
@@ -178,21 +180,28 @@ async function allegationsByParty(
   return rows;
 }
 
-/** Crossings whose latest status on or before `asOf` is one the rule lists. */
+/**
+ * Crossings whose latest official status on or before `asOf` is one the rule lists. Only the
+ * crossing authorities' entries count (core/workflow/crossing-authority.ts): a party's report of a
+ * crossing is its claim and neither sets the status nor hides the official one.
+ */
 async function crossingBreaches(
   db: Db,
   mission: string,
+  doc: MissionDoc,
   rule: TermRule,
   asOf: string,
 ): Promise<CrossingBreach[]> {
-  if (rule.crossingStatuses.length === 0) return [];
+  const official = crossingAuthorityOrgs(doc);
+  if (rule.crossingStatuses.length === 0 || official.length === 0) return [];
   const { rows } = await sql<{ crossing: string; status: string; since: string }>`
     select c.crossing, c.status, c.effective_at as since
     from wf_crossings c
-    where c.mission = ${mission} and c.effective_at <= ${asOf}
+    where c.mission = ${mission} and c.effective_at <= ${asOf} and c.org in (${list(official)})
       and not exists (
         select 1 from wf_crossings n
         where n.mission = c.mission and n.crossing = c.crossing and n.effective_at <= ${asOf}
+          and n.org in (${list(official)})
           and (n.effective_at > c.effective_at or (n.effective_at = c.effective_at and n.idx > c.idx)))
       and c.status in (${list(rule.crossingStatuses)})
     order by c.crossing`.execute(db);
@@ -224,7 +233,10 @@ export async function complianceAggregates(
       const p = parties.get(r.party);
       if (p) p.openAllegations = Number(r[`n${k}`] ?? 0);
     }
-    terms.set(t.id, { parties, crossings: await crossingBreaches(db, mission, rules[k]!, asOf) });
+    terms.set(t.id, {
+      parties,
+      crossings: await crossingBreaches(db, mission, doc, rules[k]!, asOf),
+    });
   }
   const major = doc.workflow.majorIncidentFatalities;
   const overall = await sql<{ last: string | null }>`

@@ -8,6 +8,7 @@ import { openTestStore } from './test-stores.test-support.js';
 import { exampleBody } from '../core/examples.js';
 import type { Compliance } from '../core/workflow/compliance.js';
 import type { Store } from './store.js';
+import { PUBLIC_VIEWER } from './workflow-store.js';
 import { WorkflowKit, loadPakAfg, type Submitted } from './workflow.test-support.js';
 
 const M = 'pak-afg';
@@ -221,16 +222,20 @@ function suite(
         ),
       );
       // Crossings: Torkham closed then reopened; Chaman partly open since the 14th.
-      const crossing = (crossing: string, status: string, day: number) =>
-        k.submit('pk-liaison', 'crossing', {
-          ...exampleBody('crossing'),
-          crossing,
-          status,
-          effectiveAt: AT(day),
-        });
+      // (the monitor's entries: monitors are the mission's crossing authority).
+      const crossing = (crossing: string, status: string, day: number, by = 'monitor') =>
+        k.submit(
+          by,
+          'crossing',
+          { ...exampleBody('crossing'), crossing, status, effectiveAt: AT(day) },
+          AT(day),
+        );
       ok(await crossing('torkham', 'closed', 12));
       ok(await crossing('chaman-spin-boldak', 'partial', 14));
       ok(await crossing('torkham', 'open', 20));
+      // PK claims Chaman open on the 21st and Torkham closed on the 22nd: claims, not the status.
+      ok(await crossing('chaman-spin-boldak', 'open', 21, 'pk-liaison'));
+      ok(await crossing('torkham', 'closed', 22, 'pk-liaison'));
     });
     after(async () => fixture?.cleanup());
 
@@ -332,6 +337,43 @@ function suite(
       assert.deepEqual(
         (await at(25)).terms.find((x) => x.term === 'no-cross-border-attacks')!.crossings,
         [],
+      );
+    });
+
+    test('a party’s crossing claims change neither the official status nor compliance', async (t) => {
+      if (skip) return t.skip(skip);
+      const k = kit!;
+      // Compliance as of the 25th still sees Chaman partial (PK's "open" is a claim) and Torkham
+      // open (PK's "closed" is a claim): see the test above.
+      const views = await k.wf.crossings(M, { role: 'party', org: 'PK', user: 'pk-liaison' });
+      const chaman = views.find((c) => c.crossing === 'chaman-spin-boldak')!;
+      assert.equal(chaman.current?.status, 'partial');
+      assert.equal(chaman.current?.org, 'MT');
+      assert.deepEqual(
+        chaman.claims.map((c) => [c.org, c.status]),
+        [['PK', 'open']],
+      );
+      const torkham = views.find((c) => c.crossing === 'torkham')!;
+      assert.equal(torkham.current?.status, 'open');
+      assert.deepEqual(
+        torkham.history.map((h) => h.status),
+        ['open', 'closed'],
+      );
+      // The public sees the official status only; AF does not see PK's claims; analysts do.
+      const pub = (await k.wf.crossings(M)).find((c) => c.crossing === 'torkham')!;
+      assert.equal(pub.current?.status, 'open');
+      assert.deepEqual(pub.claims, []);
+      const af = await k.wf.crossings(M, { role: 'party', org: 'AF', user: 'af-liaison' });
+      assert.ok(af.every((c) => c.claims.length === 0));
+      const analyst = await k.wf.crossings(M, { role: 'analyst', org: 'AD', user: 'analyst' });
+      assert.equal(analyst.flatMap((c) => c.claims).length, 2);
+      // The daily report of the 22nd shows Torkham as the monitors left it.
+      const day = await k.wf.dailyReport(M, '2025-10-22', PUBLIC_VIEWER);
+      assert.equal(day.crossings.find((c) => c.crossing === 'torkham')?.status, 'open');
+      assert.equal(
+        (await at(22)).terms.find((x) => x.term === 'crossings-open')!.crossings.length,
+        1,
+        'Chaman partial only: the claimed Torkham closure is no breach',
       );
     });
   });

@@ -22,6 +22,7 @@ import {
 } from '../core/workflow/rules.js';
 import type { FindingStatus } from '../core/workflow/state-machine.js';
 import { assembleCompliance, type Compliance } from '../core/workflow/compliance.js';
+import { crossingAuthorityOrgs } from '../core/workflow/crossing-authority.js';
 import { complianceAggregates } from './compliance-queries.js';
 import { registerAdmissionKey, revokeAdmissionKey } from './admission-keys.js';
 import { utf8Encode } from '../tlog/bytes.js';
@@ -160,8 +161,15 @@ export interface CrossingView {
   name: string;
   lat: number;
   lon: number;
+  /** The official status: the latest entry of the mission's crossing authorities. */
   current: CrossingStatusView | null;
+  /** Official statuses, newest first. */
   history: CrossingStatusView[];
+  /**
+   * Other authors' crossing entries (parties' reports), newest first: claims, which set no status.
+   * Shown to the claim's own organisation, analysts, mediators and administrators.
+   */
+  claims: CrossingStatusView[];
 }
 export interface CrossingStatusView {
   id: string;
@@ -1449,9 +1457,19 @@ export class WorkflowStore {
     }));
   }
 
-  /** Each crossing of the mission with its current status and history (newest first). */
-  async crossings(mission: string, historyLimit = 200): Promise<CrossingView[]> {
+  /**
+   * Each crossing of the mission with its official status and history (newest first), and the
+   * claims of other authors that `viewer` may read (core/workflow/crossing-authority.ts).
+   */
+  async crossings(
+    mission: string,
+    viewer: Viewer = PUBLIC_VIEWER,
+    historyLimit = 200,
+  ): Promise<CrossingView[]> {
     const doc = await this.doc(mission);
+    const official = new Set(crossingAuthorityOrgs(doc));
+    const mayReadClaim = (org: string) =>
+      seesEverything(viewer) || (viewer.role !== 'public' && viewer.org === org);
     const rows = await this.db
       .selectFrom('wf_crossings')
       .selectAll()
@@ -1460,25 +1478,31 @@ export class WorkflowStore {
       .orderBy('idx', 'desc')
       .execute();
     return doc.crossings.map((c) => {
-      const history = rows
-        .filter((r) => r.crossing === c.id)
+      const view = (r: (typeof rows)[number]): CrossingStatusView => {
+        const b = json<BodyOf<'crossing'>>(r.body);
+        return {
+          id: r.id,
+          index: r.idx,
+          status: r.status,
+          effectiveAt: r.effective_at,
+          org: r.org,
+          cause: b.cause,
+          ...(b.trucksPerDay !== undefined ? { trucksPerDay: b.trucksPerDay } : {}),
+          ...(b.tradeLossUsdPerDay !== undefined
+            ? { tradeLossUsdPerDay: b.tradeLossUsdPerDay }
+            : {}),
+          ...(b.peoplePerDay !== undefined ? { peoplePerDay: b.peoplePerDay } : {}),
+        };
+      };
+      const mine = rows.filter((r) => r.crossing === c.id);
+      const history = mine
+        .filter((r) => official.has(r.org))
         .slice(0, historyLimit)
-        .map((r): CrossingStatusView => {
-          const b = json<BodyOf<'crossing'>>(r.body);
-          return {
-            id: r.id,
-            index: r.idx,
-            status: r.status,
-            effectiveAt: r.effective_at,
-            org: r.org,
-            cause: b.cause,
-            ...(b.trucksPerDay !== undefined ? { trucksPerDay: b.trucksPerDay } : {}),
-            ...(b.tradeLossUsdPerDay !== undefined
-              ? { tradeLossUsdPerDay: b.tradeLossUsdPerDay }
-              : {}),
-            ...(b.peoplePerDay !== undefined ? { peoplePerDay: b.peoplePerDay } : {}),
-          };
-        });
+        .map(view);
+      const claims = mine
+        .filter((r) => !official.has(r.org) && mayReadClaim(r.org))
+        .slice(0, historyLimit)
+        .map(view);
       return {
         crossing: c.id,
         name: c.name,
@@ -1486,6 +1510,7 @@ export class WorkflowStore {
         lon: c.lon,
         current: history[0] ?? null,
         history,
+        claims,
       };
     });
   }
