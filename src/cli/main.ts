@@ -1,6 +1,8 @@
 // The `truceline` command line: one sub-command per file in ./commands, registered here.
 import { Command, CommanderError } from 'commander';
 import { registerBackup } from './commands/backup.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerKeygen } from './commands/keygen.js';
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerBackup(program);
   registerRestore(program);
+  registerExport(program);
+  registerImport(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

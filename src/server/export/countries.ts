@@ -22,6 +22,10 @@ export const COUNTRIES: Record<string, CountryInfo> = {
   BD: { numeric: 50, alpha3: 'BGD', name: 'Bangladesh', region: 'South Asia' },
   NP: { numeric: 524, alpha3: 'NPL', name: 'Nepal', region: 'South Asia' },
   LK: { numeric: 144, alpha3: 'LKA', name: 'Sri Lanka', region: 'South Asia' },
+  // The other countries of the UCDP GED sample (testdata/import/) the importers read.
+  PH: { numeric: 608, alpha3: 'PHL', name: 'Philippines', region: 'Southeast Asia' },
+  UA: { numeric: 804, alpha3: 'UKR', name: 'Ukraine', region: 'Europe' },
+  RU: { numeric: 643, alpha3: 'RUS', name: 'Russia', region: 'Europe' },
 };
 
 export function countryInfo(alpha2: string): CountryInfo | undefined {
