@@ -24,7 +24,7 @@ import type { FindingStatus } from '../core/workflow/state-machine.js';
 import { assembleCompliance, type Compliance } from '../core/workflow/compliance.js';
 import { crossingAuthorityOrgs } from '../core/workflow/crossing-authority.js';
 import { complianceAggregates } from './compliance-queries.js';
-import { registerAdmissionKey, revokeAdmissionKey } from './admission-keys.js';
+import { applyKeyEntry, keyFacts } from './admission-keys.js';
 import { utf8Encode } from '../tlog/bytes.js';
 import type { Database } from './schema.js';
 import type { Store, StoredEntry } from './store.js';
@@ -234,8 +234,25 @@ function ofMission(no: number): RawBuilder<SqlBool> {
   return sql<SqlBool>`(g.id / ${KEY_IDX}) % ${KEY_MISSION} = ${no}`;
 }
 
+// The " AF PK " column of an incident (wf_incidents.orgs) holds, as space-separated tokens:
+//   "AF"  AF is involved by a record everyone who sees the incident may read (public-derived);
+//   "~PK" PK holds a confidential record in it (so PK, who may read that record, sees the incident);
+//   "!AF" AF is involved only by confidential records (for readers of everything: the party filter).
+// Nothing derived from a confidential record is shown to a reader who may not read it (issue 9,
+// finding 4): parties and fatalities shown are public-derived unless the reader may read more.
+const SIDE_MARK = '~';
+const HIDDEN_MARK = '!';
+
 function splitOrgs(orgs: string): string[] {
   return orgs.split(' ').filter((o) => o !== '');
+}
+/** The organisations every viewer of the incident may know are involved. */
+function publicOrgs(orgs: string): string[] {
+  return splitOrgs(orgs).filter((o) => !o.startsWith(SIDE_MARK) && !o.startsWith(HIDDEN_MARK));
+}
+/** Whether the incident holds confidential contributions (its derived fields may differ by reader). */
+function hasConfidential(orgs: string): boolean {
+  return orgs.includes(` ${SIDE_MARK}`) || orgs.includes(` ${HIDDEN_MARK}`);
 }
 function joinOrgs(orgs: string[]): string {
   return ` ${[...orgs].sort().join(' ')} `;
@@ -245,7 +262,7 @@ function joinOrgs(orgs: string[]): string {
 function visibleSql(viewer: Viewer): RawBuilder<SqlBool> {
   if (seesEverything(viewer)) return sql<SqlBool>`1 = 1`;
   if (viewer.role === 'party')
-    return sql<SqlBool>`(i.status = 'released' or i.orgs like ${`% ${viewer.org} %`})`;
+    return sql<SqlBool>`(i.status = 'released' or i.orgs like ${`% ${viewer.org} %`} or i.orgs like ${`% ${SIDE_MARK}${viewer.org} %`})`;
   if (viewer.role === 'monitor')
     return sql<SqlBool>`(i.status = 'released' or exists (select 1 from wf_tasks vt where vt.mission = i.mission and vt.incident = i.id and vt.assignee = ${viewer.user}))`;
   return sql<SqlBool>`i.status = 'released'`;
@@ -321,6 +338,7 @@ export class WorkflowStore {
     }
     if (options.caller !== undefined) facts.caller = { user: options.caller };
     facts.now = options.now;
+    if (env.kind === 'key') Object.assign(facts, await keyFacts(this.db, mission, doc, env));
     return decide(facts, env);
   }
 
@@ -570,28 +588,10 @@ export class WorkflowStore {
       commitment: null,
     };
     if (env.kind === 'key') {
-      const b = env.body as BodyOf<'key'>;
-      if (b.action === 'register') {
-        const author = b.vkey.split('+').slice(0, 2).join('+');
-        await tx
-          .insertInto('wf_authors')
-          .values({ mission, author, user: b.user, org: b.org, role: b.role, revoked: 0 })
-          .onConflict((oc) =>
-            oc
-              .columns(['mission', 'author'])
-              .doUpdateSet({ user: b.user, org: b.org, role: b.role, revoked: 0 }),
-          )
-          .execute();
-        await registerAdmissionKey(tx, mission, author, b.user, b.vkey, env.at);
-      } else {
-        await tx
-          .updateTable('wf_authors')
-          .set({ revoked: 1 })
-          .where('mission', '=', mission)
-          .where('author', '=', b.key)
-          .execute();
-        await revokeAdmissionKey(tx, mission, b.key, env.at);
-      }
+      // The key rule (src/core/keys/registry.ts) over the log's earlier key entries.
+      const refused = await applyKeyEntry(tx, mission, doc, env, row.idx);
+      await this.insertRecord(tx, mission, env, meta, null, null, refused);
+      return;
     }
     if (env.kind === 'key' || env.kind === 'mission') {
       await this.insertRecord(tx, mission, env, meta, null, null, null);
@@ -636,14 +636,22 @@ export class WorkflowStore {
         .where('mission', '=', mission)
         .where('id', '=', innerId)
         .executeTakeFirst();
-      if (existing)
+      if (existing) {
         await tx
           .updateTable('wf_records')
           .set({ visibility: 'public' })
           .where('mission', '=', mission)
           .where('id', '=', innerId)
           .execute();
-      else
+        // A revealed report now feeds its incident's shown fields like any public one.
+        const linked = await tx
+          .selectFrom('wf_reports')
+          .select('incident')
+          .where('mission', '=', mission)
+          .where('id', '=', innerId)
+          .executeTakeFirst();
+        if (linked?.incident) await this.linkReports(tx, mission, linked.incident, [innerId]);
+      } else
         await this.applyInner(tx, mission, doc, b.entry, {
           ...meta,
           commitment: b.commitment,
@@ -1065,11 +1073,19 @@ export class WorkflowStore {
     let fatalities = inc.fatalities;
     const involved: string[] = [];
     for (const r of rows) {
+      const body = json<BodyOf<'report'>>(r.body);
+      if (r.visibility !== 'public') {
+        // A confidential report feeds no shown field: only its side learns the incident exists,
+        // and readers of everything find it by party (see SIDE_MARK above).
+        const side = /^side:(.+)$/.exec(r.visibility)?.[1];
+        if (side) involved.push(`${SIDE_MARK}${side}`);
+        involved.push(`${HIDDEN_MARK}${r.org}`);
+        if (r.accused) involved.push(`${HIDDEN_MARK}${r.accused}`);
+        continue;
+      }
       involved.push(r.org);
       if (r.accused) involved.push(r.accused);
-      const body = json<BodyOf<'report'>>(r.body);
-      // Confidential reports stay out of the public search text.
-      if (r.visibility === 'public') search += `\n${body.title}\n${body.description}`;
+      search += `\n${body.title}\n${body.description}`;
       if (body.fatalities) fatalities = Math.max(fatalities ?? 0, body.fatalities.count);
     }
     await this.addOrgs(tx, mission, incident, involved);
@@ -1103,7 +1119,12 @@ export class WorkflowStore {
     if (query.to) where.push(sql`i.date <= ${query.to}`);
     if (query.type?.length) where.push(sql`i.type in (${sql.join(query.type)})`);
     if (query.status?.length) where.push(sql`i.status in (${sql.join(query.status)})`);
-    if (query.party) where.push(sql`i.orgs like ${`% ${query.party} %`}`);
+    if (query.party)
+      where.push(
+        seesEverything(viewer)
+          ? sql`(i.orgs like ${`% ${query.party} %`} or i.orgs like ${`% ${HIDDEN_MARK}${query.party} %`})`
+          : sql`i.orgs like ${`% ${query.party} %`}`,
+      );
     /** SQLite without words: the box's list keys come from the R*Tree (see below). */
     let sqliteBoxes: [number, number][] | undefined;
     if (query.bbox) {
@@ -1239,7 +1260,12 @@ export class WorkflowStore {
       }
     }
     const page = rows.slice(0, query.limit).map((r) => ({ ...r, idx: Number(r.idx) }));
-    const items = page.map((r) => this.toRow(r, viewer));
+    const items = await this.withReadableConfidential(
+      mission,
+      page,
+      page.map((r) => this.toRow(r, viewer)),
+      viewer,
+    );
     const last = page[page.length - 1];
     return {
       items,
@@ -1248,7 +1274,7 @@ export class WorkflowStore {
   }
 
   private toRow(r: WorkflowTables['wf_incidents'], viewer: Viewer): IncidentRow {
-    const parties = splitOrgs(r.orgs);
+    const parties = publicOrgs(r.orgs);
     const showVerdict = r.status === 'released' || seesEverything(viewer);
     return {
       id: r.id,
@@ -1265,6 +1291,54 @@ export class WorkflowStore {
       attribution: showVerdict ? r.attribution : null,
       releasedIndex: r.released_idx,
     };
+  }
+
+  /**
+   * Rows of incidents with confidential reports, for a reader who may read some of them (their
+   * side, analysts, mediators, administrators): parties and fatalities from the public reports and
+   * the confidential ones this reader may read. Everyone else keeps the public-derived row.
+   */
+  private async withReadableConfidential(
+    mission: string,
+    raw: WorkflowTables['wf_incidents'][],
+    rows: IncidentRow[],
+    viewer: Viewer,
+  ): Promise<IncidentRow[]> {
+    if (viewer.role === 'public') return rows;
+    const mayRead = raw.filter(
+      (r) =>
+        hasConfidential(r.orgs) &&
+        (seesEverything(viewer) || r.orgs.includes(` ${SIDE_MARK}${viewer.org} `)),
+    );
+    if (mayRead.length === 0) return rows;
+    const reports = await this.db
+      .selectFrom('wf_reports as p')
+      .innerJoin('wf_records as r', (j) =>
+        j.onRef('r.mission', '=', 'p.mission').onRef('r.id', '=', 'p.id'),
+      )
+      .select(['p.incident', 'p.org', 'p.accused', 'r.visibility', 'r.refused', 'r.body'])
+      .where('p.mission', '=', mission)
+      .where(
+        'p.incident',
+        'in',
+        mayRead.map((r) => r.id),
+      )
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const rep of reports) {
+      const row = rep.incident === null ? undefined : byId.get(rep.incident);
+      if (!row || rep.visibility === 'public') continue;
+      if (!this.recordVisible(rep.visibility, rep.refused, viewer)) continue;
+      const body = json<BodyOf<'report'>>(rep.body);
+      const parties = new Set(row.parties);
+      parties.add(rep.org);
+      if (rep.accused) parties.add(rep.accused);
+      const fatalities = body.fatalities
+        ? Math.max(row.fatalities ?? 0, body.fatalities.count)
+        : row.fatalities;
+      byId.set(row.id, { ...row, parties: [...parties].sort(), fatalities });
+    }
+    return rows.map((r) => byId.get(r.id)!);
   }
 
   private recordVisible(visibility: string, refused: string | null, viewer: Viewer): boolean {
@@ -1350,8 +1424,14 @@ export class WorkflowStore {
       .where('mission', '=', mission)
       .where('incident', '=', id)
       .execute();
+    const [row] = await this.withReadableConfidential(
+      mission,
+      [r],
+      [this.toRow(r, viewer)],
+      viewer,
+    );
     return {
-      ...this.toRow(r, viewer),
+      ...row!,
       allegations,
       tasks: tasks.map((t) => ({
         id: t.id,
