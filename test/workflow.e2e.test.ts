@@ -429,6 +429,68 @@ function scenario(
       assert.ok(revealMatches(commitments[0]!.digest, reveal.salt, reveal.entry));
     });
 
+    it('signed times: back-dated beyond the bound is refused 422 naming the rule; records show the claimed at beside the log time', async () => {
+      const size = await logSize();
+      const { bytes } = await signEnvelope(
+        {
+          mission: M,
+          kind: 'report',
+          body: { ...exampleBody('report'), location, evidence: [] },
+          at: new Date(Date.now() - 73 * 3_600_000).toISOString(),
+        },
+        signers.get('af-liaison')!,
+      );
+      const refused = await postRaw('/entries', 'af-liaison', bytes);
+      expectRule(refused, 422, 'signed_time_past');
+      assert.match((refused.body.error as { message: string }).message, /72 hours/);
+      assert.equal(await logSize(), size, 'nothing logged');
+      // Back-dated inside the bound: accepted, shown as claimed, with the witnesses' log time.
+      const claimed = new Date(Date.now() - 5 * 3_600_000).toISOString();
+      const inBound = await signEnvelope(
+        {
+          mission: M,
+          kind: 'report',
+          body: { ...exampleBody('report'), location, evidence: [] },
+          at: claimed,
+        },
+        signers.get('af-liaison')!,
+      );
+      expectOk({ ...(await postRaw('/entries', 'af-liaison', inBound.bytes)), id: '' });
+      const rec = (await get(`/records/${inBound.envelope.id}`, 'analyst')).body;
+      assert.equal(rec.at, claimed);
+      assert.equal(typeof rec.loggedAt, 'string', JSON.stringify(rec));
+      assert.ok(Date.parse(rec.loggedAt as string) - Date.parse(claimed) > 4 * 3_600_000);
+    });
+
+    it('a party’s crossing report is a claim: the official status stays the monitors’', async () => {
+      type Crossing = {
+        crossing: string;
+        current: { status: string; org: string } | null;
+        claims: { org: string; status: string }[];
+      };
+      const before = ((await get('/crossings')).body.crossings as Crossing[]).find(
+        (c) => c.crossing === 'torkham',
+      )!;
+      expectOk(
+        await file('pk-liaison', 'crossing', {
+          ...exampleBody('crossing'),
+          crossing: 'torkham',
+          status: before.current?.status === 'open' ? 'closed' : 'open',
+          effectiveAt: new Date().toISOString(),
+        }),
+      );
+      const pub = ((await get('/crossings')).body.crossings as Crossing[]).find(
+        (c) => c.crossing === 'torkham',
+      )!;
+      assert.deepEqual(pub.current, before.current);
+      assert.deepEqual(pub.claims, []);
+      const pk = ((await get('/crossings', 'pk-liaison')).body.crossings as Crossing[]).find(
+        (c) => c.crossing === 'torkham',
+      )!;
+      assert.deepEqual(pk.current, before.current);
+      assert.ok(pk.claims.some((c) => c.org === 'PK'));
+    });
+
     it('random bodies signed by any user never get a 5xx, and refusals change nothing', async () => {
       const users = Object.keys(creds.users);
       const refs = [ids.incident!, ids.finding!, ids.allegation!, ids.release!];
