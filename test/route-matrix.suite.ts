@@ -93,6 +93,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/compliance': PUBLIC,
   'GET /api/v1/missions/:/stats/daily': PUBLIC,
   'GET /api/v1/missions/:/reports/daily': { allow: ROLES, query: 'date=2025-10-20' },
+  'GET /api/v1/missions/:/reports/weekly': { allow: ROLES, query: 'date=2025-10-20' },
+  'GET /api/v1/missions/:/reports/period': { allow: ROLES, query: 'from=2025-10-01&to=2025-10-20' },
   'GET /api/v1/missions/:/records/:': PUBLIC,
   'GET /api/v1/missions/:/commitments': PUBLIC,
   'POST /api/v1/missions/:/confidential': { allow: SIGNED_IN, body: json({}) },

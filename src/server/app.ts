@@ -12,6 +12,7 @@ import { trackRoutes } from './openapi/route-table.js';
 import { registerBlobRoutes } from './routes/blobs.js';
 import { registerEntryRoutes } from './routes/entries.js';
 import { registerExportRoutes } from './routes/exports.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerStreamRoutes } from './routes/stream.js';
 import { registerWorkflowRoutes } from './routes/workflow.js';
 import { registerLogRoutes } from './routes/log.js';
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerOpenApiRoutes(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerExportRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 

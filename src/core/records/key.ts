@@ -5,7 +5,7 @@ import { SIG_TYPE_ED25519, parseVerifierKey } from '../../tlog/note-key.js';
 import { OrgCodeSchema, RoleSchema } from './mission.js';
 
 export const KeyBodySchema = z.discriminatedUnion('action', [
-  z.object({
+  z.strictObject({
     action: z.literal('register'),
     /** The user the key belongs to (user names are unique within a deployment). */
     user: z.string().min(2).max(63),
@@ -20,7 +20,7 @@ export const KeyBodySchema = z.discriminatedUnion('action', [
         'vkey must be a c2sp.org/signed-note Ed25519 (type 0x01) verifier key',
       ),
   }),
-  z.object({
+  z.strictObject({
     action: z.literal('revoke'),
     /** The author id (name+hash) of the key being revoked. */
     key: z.string().min(3).max(300),

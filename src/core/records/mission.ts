@@ -17,7 +17,7 @@ export const ROLES = ['party', 'monitor', 'analyst', 'mediator', 'admin'] as con
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const OrganisationSchema = z.object({
+export const OrganisationSchema = z.strictObject({
   code: OrgCodeSchema,
   name: z.string().min(1).max(200),
   /** What the organisation is in this mission; users inherit it as their role. */
@@ -29,13 +29,13 @@ const LatSchema = z.number().min(-90).max(90);
 const LonSchema = z.number().min(-180).max(180);
 
 /** The administrative units a crossing joins on one side of the line. */
-const CrossingSideSchema = z.object({
+const CrossingSideSchema = z.strictObject({
   admin1: z.string().min(1),
   admin2: z.string().min(1).optional(),
   place: z.string().min(1).optional(),
 });
 
-export const CrossingSiteSchema = z.object({
+export const CrossingSiteSchema = z.strictObject({
   id: SlugSchema,
   name: z.string().min(1).max(200),
   aliases: z.array(z.string().min(1)).default([]),
@@ -49,7 +49,7 @@ export const CrossingSiteSchema = z.object({
 });
 export type CrossingSite = z.infer<typeof CrossingSiteSchema>;
 
-export const AgreementSchema = z.object({
+export const AgreementSchema = z.strictObject({
   id: SlugSchema,
   title: z.string().min(1),
   date: z.iso.date(),
@@ -59,7 +59,7 @@ export const AgreementSchema = z.object({
 });
 
 /** What counts as a breach of a term, so compliance can be computed rather than asserted. */
-const TermCheckSchema = z.object({
+const TermCheckSchema = z.strictObject({
   /** Incidents of these types, attributed to an obliged party, breach the term. */
   eventTypes: z.array(EventTypeSchema).default([]),
   /** Breaches when an event's actors include one of these groups (e.g. TTP, BLA). */
@@ -75,7 +75,7 @@ const TermCheckSchema = z.object({
   verdicts: z.array(VerdictSchema).min(1).optional(),
 });
 
-export const TermSchema = z.object({
+export const TermSchema = z.strictObject({
   id: SlugSchema,
   agreement: SlugSchema,
   title: z.string().min(1),
@@ -87,9 +87,9 @@ export const TermSchema = z.object({
 export type Term = z.infer<typeof TermSchema>;
 
 /** A line drawn on the map, taken from an offline atlas at start-up (no data copied into the file). */
-export const BoundarySchema = z.object({
+export const BoundarySchema = z.strictObject({
   name: z.string().min(1),
-  source: z.object({
+  source: z.strictObject({
     type: z.literal('topojson-mesh'),
     /** A module path inside an installed npm package, e.g. "world-atlas/countries-50m.json". */
     atlas: z.string().regex(/^[a-z0-9@][\w./@-]*\.json$/, 'an npm package JSON path'),
@@ -100,13 +100,13 @@ export const BoundarySchema = z.object({
   attribution: z.string().min(1),
 });
 
-export const WitnessSiteSchema = z.object({
+export const WitnessSiteSchema = z.strictObject({
   /** The witness key name (c2sp.org/signed-note key name rules: no "+" or spaces). */
   name: z.string().regex(/^[^\s+]+$/, 'a key name has no spaces or "+"'),
   operator: OrgCodeSchema,
 });
 
-export const DemoUserSchema = z.object({
+export const DemoUserSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'a user name is lower-case, 2-63 chars'),
   org: OrgCodeSchema,
   role: RoleSchema,
@@ -114,11 +114,11 @@ export const DemoUserSchema = z.object({
 });
 
 export const MissionDocSchema = z
-  .object({
+  .strictObject({
     slug: SlugSchema,
     name: z.string().min(1).max(200),
     description: z.string().min(1),
-    region: z.object({
+    region: z.strictObject({
       center: z.tuple([LonSchema, LatSchema]),
       zoom: z.number().min(0).max(22),
       countries: z.array(CountryCodeSchema).min(1),
@@ -128,7 +128,7 @@ export const MissionDocSchema = z
     crossings: z.array(CrossingSiteSchema).default([]),
     agreements: z.array(AgreementSchema).min(1),
     terms: z.array(TermSchema).min(1),
-    workflow: z.object({
+    workflow: z.strictObject({
       /** How many distinct mediator organisations must endorse a finding before release. */
       endorsementsRequired: z.number().int().min(1),
       responseDeadlineHours: z

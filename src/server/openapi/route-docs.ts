@@ -340,6 +340,11 @@ export const ROUTE_DOCS: RouteDoc[] = [
         'HXL CSV: a header row, then the HXL hashtag row (#event+id, #date, #geo+lat, …), then the data',
         'text/csv; charset=utf-8',
       ],
+      [
+        'jsonl',
+        'JSON lines, one incident per line; with ?since=<index>, the incremental feed of changes after that log index (corrections and withdrawals as their own rows)',
+        'application/jsonl',
+      ],
     ] as const
   ).map(([ext, what, contentType]): RouteDoc => ({
     method: 'GET',
@@ -347,7 +352,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     tag: 'exports',
     summary: `The incident list as ${what}`,
     description:
-      'The same filters and visibility as GET …/incidents (limit and cursor aside): every matching incident, up to 100,000 (X-Truncated says when cut).',
+      'The same filters and visibility as GET …/incidents (limit and cursor aside): every matching incident, streamed page by page.',
     access: 'public',
     params: Slug,
     query: IncidentQuerySchema,

@@ -5,6 +5,7 @@ import type { RouteDoc } from '../openapi/route-docs.js';
 import { ComplianceQuerySchema } from './compliance.js';
 import { ConfidentialAnswerSchema, ConfidentialBodySchema } from './confidential.js';
 import { IncidentQuerySchema } from './incidents.js';
+import { PeriodQuerySchema, WeeklyQuerySchema } from './reports.js';
 import { DailyReportQuerySchema, StatsQuerySchema } from './stats.js';
 
 const Slug = z.object({ slug: z.string().describe('mission slug, e.g. pak-afg') });
@@ -127,4 +128,19 @@ export const WORKFLOW_ROUTE_DOCS: RouteDoc[] = [
     query: DailyReportQuerySchema,
     responses: { 200: Json('the report'), 400: Json('date missing or malformed') },
   },
+  ...(
+    [
+      ['weekly', 'the 7 days ending on `date`', WeeklyQuerySchema],
+      ['period', 'the days from..to (at most 366)', PeriodQuerySchema],
+    ] as const
+  ).map(([name, what, query]): RouteDoc => ({
+    method: 'GET',
+    path: `/api/v1/missions/:slug/reports/${name}`,
+    tag: 'workflow',
+    summary: `The ${name} report: ${what}, by type and area against the previous period (ACLED Trendfinder change levels), with its cut-off and checkpoint`,
+    access: 'public',
+    params: Slug,
+    query,
+    responses: { 200: Json('the report'), 400: Json('a date missing, malformed or out of range') },
+  })),
 ];

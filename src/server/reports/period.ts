@@ -1,0 +1,58 @@
+// A period's figures against the previous period of the same length: incidents by type and by
+// area (admin1), each with its change level (change-level.ts), and the hedging a reader needs:
+// only released incidents carry a finding; the rest are reported, not verified.
+import type { IncidentRow } from '../../store/workflow-store.js';
+import { changeLevel, type Change } from './change-level.js';
+
+export interface PeriodCounts {
+  total: number;
+  fatalities: number;
+  byType: Record<string, number>;
+  byAdmin1: Record<string, number>;
+  /** Incidents without a released finding: the report says "reported", never "occurred". */
+  unverified: number;
+}
+
+export function countRows(rows: Iterable<IncidentRow>): PeriodCounts {
+  const c: PeriodCounts = { total: 0, fatalities: 0, byType: {}, byAdmin1: {}, unverified: 0 };
+  for (const r of rows) {
+    c.total++;
+    c.fatalities += r.fatalities ?? 0;
+    c.byType[r.type] = (c.byType[r.type] ?? 0) + 1;
+    const area = r.location.admin1 ?? '(unknown area)';
+    c.byAdmin1[area] = (c.byAdmin1[area] ?? 0) + 1;
+    if (r.status !== 'released') c.unverified++;
+  }
+  return c;
+}
+
+function compareMaps(
+  now: Record<string, number>,
+  before: Record<string, number>,
+): Record<string, Change> {
+  const keys = [...new Set([...Object.keys(now), ...Object.keys(before)])].sort();
+  return Object.fromEntries(keys.map((k) => [k, changeLevel(now[k] ?? 0, before[k] ?? 0)]));
+}
+
+export interface PeriodComparison {
+  total: Change;
+  byType: Record<string, Change>;
+  byAdmin1: Record<string, Change>;
+}
+
+export function comparePeriods(now: PeriodCounts, before: PeriodCounts): PeriodComparison {
+  return {
+    total: changeLevel(now.total, before.total),
+    byType: compareMaps(now.byType, before.byType),
+    byAdmin1: compareMaps(now.byAdmin1, before.byAdmin1),
+  };
+}
+
+/** The previous period: the same number of days, ending the day before `from`. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const day = 86_400_000;
+  const f = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - f) / day) + 1;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: iso(f - days * day), to: iso(f - day) };
+}
