@@ -21,7 +21,7 @@ export const AuthorIdSchema = z
   .string()
   .regex(/^[^\s+]{1,200}\+[0-9a-f]{8}$/, 'an author is a key name and its 8-hex key id: name+hash');
 
-export const EnvelopeSchema = z.object({
+export const EnvelopeSchema = z.strictObject({
   v: z.literal(1),
   mission: SlugSchema,
   kind: EntryKindSchema,
@@ -107,6 +107,46 @@ export function describeIssues(error: z.ZodError, prefix?: string): string {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * The log keeps the bytes the author signed, and every reader (server read model, `truceline
+ * verify`, the browser) interprets those bytes. A field the schema would default (`terms: []`)
+ * must therefore be present in the signed body, so that no reader depends on knowing the default:
+ * a body the schema would change is refused, naming the first field missing (docs/architecture.md
+ * "Entries").
+ */
+function requireExplicitDefaults(kind: EntryKind, signed: unknown, parsed: unknown): void {
+  const missing = firstMissing(signed, parsed, 'body');
+  if (missing === undefined) return;
+  throw new CoreError(
+    'schema',
+    `couldn't accept ${kind}: ${missing.path} is missing; sign it explicitly (its default is ${JSON.stringify(missing.value)})`,
+    { issues: [{ path: missing.path, message: 'missing: sign the default explicitly' }] },
+  );
+}
+
+function firstMissing(
+  signed: unknown,
+  parsed: unknown,
+  path: string,
+): { path: string; value: unknown } | undefined {
+  if (Array.isArray(parsed) && Array.isArray(signed)) {
+    for (let i = 0; i < parsed.length; i++) {
+      const m = firstMissing(signed[i], parsed[i], `${path}.${i}`);
+      if (m) return m;
+    }
+    return undefined;
+  }
+  if (parsed && typeof parsed === 'object' && signed && typeof signed === 'object') {
+    const s = signed as Record<string, unknown>;
+    for (const [key, value] of Object.entries(parsed)) {
+      if (!(key in s) && value !== undefined) return { path: `${path}.${key}`, value };
+      const m = firstMissing(s[key], value, `${path}.${key}`);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Parses entry bytes (attacker-controlled) into an envelope: UTF-8, JSON, exactly canonical (so
  * one record has one leaf), envelope schema and body schema. Does not check the signature.
  */
@@ -132,7 +172,7 @@ export function parseEntry(bytes: Uint8Array): Envelope {
     });
   }
   const envelope = parsed.data;
-  parseBody(envelope.kind, envelope.body);
+  requireExplicitDefaults(envelope.kind, envelope.body, parseBody(envelope.kind, envelope.body));
   if (canonicalize(value) !== decoder.decode(bytes)) {
     throw new CoreError('not_canonical', "couldn't accept entry: not in RFC 8785 canonical form");
   }

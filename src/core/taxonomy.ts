@@ -157,7 +157,7 @@ export function interaction(a: InterCode, b?: InterCode): number {
   return Math.min(a, b) * 10 + Math.max(a, b);
 }
 
-export const ActorSchema = z.object({
+export const ActorSchema = z.strictObject({
   name: z.string().min(1).max(200),
   inter: InterCodeSchema,
   /** The mission party this actor belongs to, when it is one (e.g. "PK" for the Pakistan Army). */
@@ -206,7 +206,7 @@ export const CountryCodeSchema = z
   .string()
   .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code, e.g. "PK"');
 
-export const LocationSchema = z.object({
+export const LocationSchema = z.strictObject({
   name: z.string().min(1).max(200),
   admin1: z.string().max(200).nullable().optional(),
   admin2: z.string().max(200).nullable().optional(),

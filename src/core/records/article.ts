@@ -11,7 +11,7 @@ import {
 /** News names places that belong to no one country (the Durand Line itself, "the border areas"). */
 export const CodedLocationSchema = LocationSchema.extend({ country: CountryCodeSchema.nullable() });
 
-export const CodedEventSchema = z.object({
+export const CodedEventSchema = z.strictObject({
   type: EventTypeSchema,
   date: z.iso.date().nullable(),
   time_precision: TimePrecisionSchema,
@@ -20,10 +20,10 @@ export const CodedEventSchema = z.object({
   fatalities: z.number().int().min(0).nullable(),
   /** Each side's own figure, kept apart when the claims conflict (never added together). */
   fatality_claims: z
-    .array(z.object({ source: z.string().max(200), count: z.number().int().min(0) }))
+    .array(z.strictObject({ source: z.string().max(200), count: z.number().int().min(0) }))
     .max(20)
     .optional(),
-  evidence: z.object({
+  evidence: z.strictObject({
     sentence: z.string().max(5000),
     start: z.number().int(),
     end: z.number().int(),
@@ -32,7 +32,7 @@ export const CodedEventSchema = z.object({
 });
 export type CodedEvent = z.infer<typeof CodedEventSchema>;
 
-export const ArticleBodySchema = z.object({
+export const ArticleBodySchema = z.strictObject({
   url: z.string().max(2000).nullable(),
   outlet: z.string().max(200).nullable(),
   headline: z.string().max(1000),

@@ -4,7 +4,7 @@ import { IdSchema } from '../ids.js';
 import { TimePrecisionSchema } from '../taxonomy.js';
 
 /** A reference to evidence held as a content-addressed blob: the hash is public, the blob may not be. */
-export const EvidenceRefSchema = z.object({
+export const EvidenceRefSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest in lower-case hex'),
   mediaType: z.string().min(3).max(100),
   bytes: z.number().int().min(0).optional(),
@@ -12,7 +12,7 @@ export const EvidenceRefSchema = z.object({
 });
 
 /** When something happened, with ACLED time precision for spans known only to the week or month. */
-export const OccurredSchema = z.object({
+export const OccurredSchema = z.strictObject({
   date: z.iso.date(),
   time: z
     .string()
@@ -29,7 +29,7 @@ export const TextSchema = (max: number) => z.string().min(1).max(max);
 
 export const TermIdsSchema = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)).max(20);
 
-export const FatalitiesSchema = z.object({
+export const FatalitiesSchema = z.strictObject({
   count: z.number().int().min(0).max(100000),
   /** Who claims this figure, when the parties' counts differ (they are kept apart, never added). */
   claimedBy: z.string().max(100).optional(),

@@ -13,7 +13,7 @@ export const CROSSING_STATUSES = [
 export const CrossingStatusSchema = z.enum(CROSSING_STATUSES);
 export type CrossingStatus = z.infer<typeof CrossingStatusSchema>;
 
-export const CrossingBodySchema = z.object({
+export const CrossingBodySchema = z.strictObject({
   /** The crossing's id in the mission document. */
   crossing: SlugSchema,
   status: CrossingStatusSchema,

@@ -19,7 +19,7 @@ import {
 import { OrgCodeSchema } from './mission.js';
 
 /** A party's, monitor's or analyst's account of an event; with `accused` it is an allegation. */
-export const ReportBodySchema = z.object({
+export const ReportBodySchema = z.strictObject({
   type: EventTypeSchema,
   title: TextSchema(200),
   description: TextSchema(20000),
@@ -51,7 +51,7 @@ export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
 
 /** An analyst groups reports into an incident (open), then moves it along the workflow. */
 export const IncidentBodySchema = z.discriminatedUnion('action', [
-  z.object({
+  z.strictObject({
     action: z.literal('open'),
     title: TextSchema(200),
     type: EventTypeSchema,
@@ -60,12 +60,12 @@ export const IncidentBodySchema = z.discriminatedUnion('action', [
     reports: z.array(RefSchema).min(1).max(200),
     summary: TextSchema(20000).optional(),
   }),
-  z.object({
+  z.strictObject({
     action: z.literal('add_reports'),
     incident: RefSchema,
     reports: z.array(RefSchema).min(1).max(200),
   }),
-  z.object({
+  z.strictObject({
     action: z.literal('status'),
     incident: RefSchema,
     status: IncidentStatusSchema,
@@ -81,7 +81,7 @@ export const RESPONSE_STANCES = [
 ] as const;
 
 /** The accused party's answer to an allegation. */
-export const ResponseBodySchema = z.object({
+export const ResponseBodySchema = z.strictObject({
   incident: RefSchema,
   allegation: RefSchema,
   stance: z.enum(RESPONSE_STANCES),
@@ -100,7 +100,7 @@ export const TASK_OUTCOMES = ['completed', 'access_denied', 'cancelled'] as cons
 
 /** Investigation steps: an analyst assigns, the monitor updates and closes (access denied included). */
 export const TaskBodySchema = z.discriminatedUnion('action', [
-  z.object({
+  z.strictObject({
     action: z.literal('assign'),
     incident: RefSchema,
     kind: z.enum(TASK_KINDS),
@@ -108,13 +108,13 @@ export const TaskBodySchema = z.discriminatedUnion('action', [
     instructions: TextSchema(5000),
     due: z.iso.date().optional(),
   }),
-  z.object({
+  z.strictObject({
     action: z.literal('update'),
     task: RefSchema,
     notes: TextSchema(20000),
     evidence: z.array(EvidenceRefSchema).max(50).default([]),
   }),
-  z.object({
+  z.strictObject({
     action: z.literal('close'),
     task: RefSchema,
     outcome: z.enum(TASK_OUTCOMES),
@@ -126,7 +126,7 @@ export const TaskBodySchema = z.discriminatedUnion('action', [
 ]);
 
 /** An analyst's draft conclusion on an incident; released only after k-of-n mediator endorsements. */
-export const FindingBodySchema = z.object({
+export const FindingBodySchema = z.strictObject({
   incident: RefSchema,
   verdict: VerdictSchema,
   /** A party code, or "undetermined". */
@@ -137,20 +137,20 @@ export const FindingBodySchema = z.object({
   fatalities: FatalitiesSchema.optional(),
 });
 
-export const EndorsementBodySchema = z.object({
+export const EndorsementBodySchema = z.strictObject({
   finding: RefSchema,
   statement: TextSchema(5000).optional(),
 });
 
-export const ReleaseBodySchema = z.object({
+export const ReleaseBodySchema = z.strictObject({
   finding: RefSchema,
   incident: RefSchema,
   note: TextSchema(5000).optional(),
 });
 
 /** Nothing is edited or deleted: a correction supersedes an earlier entry, with a reason. */
-export const CorrectionBodySchema = z.object({
-  supersedes: z.object({ index: z.number().int().min(0), id: RefSchema }),
+export const CorrectionBodySchema = z.strictObject({
+  supersedes: z.strictObject({ index: z.number().int().min(0), id: RefSchema }),
   reason: TextSchema(5000),
   /** The corrected body, of the same kind as the superseded entry (validated against that kind). */
   replacement: z.record(z.string(), z.unknown()).optional(),
