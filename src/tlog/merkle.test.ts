@@ -20,9 +20,9 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from './merkle.js';
-import { jsonFilesUnder, readJson, sharedTestdata } from './vectors-helper.test.js';
+import { jsonFilesUnder, readJson, tlogTestdata } from './vectors-helper.test.js';
 
-const VECTORS = sharedTestdata('transparency-dev-merkle', 'testdata');
+const VECTORS = tlogTestdata('transparency-dev-merkle', 'testdata');
 
 // Go's []byte JSON encoding is base64 ("" for empty); the vectors' roots are not always 32 bytes.
 function b64(s: string | null): Uint8Array {

@@ -11,9 +11,9 @@ export function readTlogVector<T = unknown>(name: string): T {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'testdata', 'tlog', name), 'utf8')) as T;
 }
 
-/** Absolute path of a folder under ../shared/testdata/ (published vectors; never copied here). */
-export function sharedTestdata(...parts: string[]): string {
-  return join(REPO_ROOT, '..', 'shared', 'testdata', ...parts);
+/** Absolute path of a folder under the repo's testdata/tlog/ (published vectors, SOURCE.md beside them). */
+export function tlogTestdata(...parts: string[]): string {
+  return join(REPO_ROOT, 'testdata', 'tlog', ...parts);
 }
 
 /** All *.json files under a directory, recursively, sorted. */
