@@ -10,7 +10,8 @@
 //    closed) that names T or whose own type, actors and place meet T's rule the same way;
 //  - a crossing whose latest official status (entries of the mission's crossing authorities) as
 //    of `asOf` is one of T.crossingStatuses (not attributed).
-// Major: fatalities (the finding's figure, else the incident's) at or above the mission's threshold.
+// Major: fatalities (the finding's figure, else the incident's) at or above the mission's threshold;
+// the last major incident overall counts released incidents only.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { MissionDoc } from '../core/records/mission.js';
 import { crossingAuthorityOrgs } from '../core/workflow/crossing-authority.js';
@@ -239,9 +240,11 @@ export async function complianceAggregates(
     });
   }
   const major = doc.workflow.majorIncidentFatalities;
+  // Released incidents only: compliance is public, and an unreleased incident's figures come from
+  // records the public may not read yet (nothing derived from them reaches the public).
   const overall = await sql<{ last: string | null }>`
     select max(date) as last from wf_incidents
-    where mission = ${mission} and fatalities >= ${sql.lit(major)} and status <> 'closed'`.execute(
+    where mission = ${mission} and fatalities >= ${sql.lit(major)} and status = 'released'`.execute(
     db,
   );
   const byParty = await sql<{ party: string; last: string }>`

@@ -88,6 +88,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       );
       // Compliance is public: the nine confidential dead make no major incident.
       assert.equal((await k.wf.compliance(M, '2025-10-30T00:00:00.000Z')).lastMajorIncident, null);
+      // Nor does an unreleased incident's (AF's report of 12 dead is not yet for the public).
+      const pub = ok(await k.submit('af-liaison', 'report', exampleBody('report')));
+      ok(
+        await k.submit('analyst', 'incident', {
+          ...exampleBody('incident'),
+          occurred: { date: '2025-10-16', time_precision: 1 },
+          reports: [pub.env.id],
+        }),
+      );
+      assert.equal((await k.wf.compliance(M, '2025-10-30T00:00:00.000Z')).lastMajorIncident, null);
     });
 
     it('beside a public report, the other side and (after release) the public see only the public figures, until a reveal', async (k) => {
