@@ -59,8 +59,16 @@ test('blobs over HTTP: upload, dedupe, 413, private read-back by organisation an
     assert.equal((await get('analyst', '0'.repeat(64))).status, 404);
     assert.equal((await get('analyst', 'XYZ')).status, 400);
 
-    // AF uploading the same bytes becomes an owner too.
-    assert.equal((await upload('af-liaison', bytes)).status, 200);
+    // AF uploading the same bytes becomes an owner too, and is answered exactly as if no one held
+    // them (issue 9.5: no oracle for bytes another organisation holds).
+    const afFirst = await upload('af-liaison', bytes, 'image/jpeg');
+    assert.equal(afFirst.status, 201);
+    assert.deepEqual(await afFirst.json(), {
+      sha256: sha,
+      size: bytes.length,
+      mediaType: 'image/jpeg',
+      created: true,
+    });
     assert.equal((await get('af-liaison')).status, 200);
 
     // Active content is never served as itself.

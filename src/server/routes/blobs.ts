@@ -35,7 +35,7 @@ export const BlobAnswerSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int().min(1),
   mediaType: z.string(),
-  /** False when the same bytes were already stored. */
+  /** False when the caller's own organisation already stored the same bytes (never says whether another did). */
   created: z.boolean(),
 });
 export const Sha256ParamSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
@@ -89,7 +89,13 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: AppContext): void 
           issues: [{ path: 'body', message: 'empty' }],
         });
       const sha256 = createHash('sha256').update(body).digest('hex');
-      const { created } = await auth.store.putBlob({
+      // Whether other organisations hold these bytes is theirs to know, not the uploader's (an
+      // oracle: "does anyone have this photo?"); the answer only reflects the caller's own org.
+      const before = await auth.store.blobMeta(sha256);
+      const ownedBefore = before?.owners.some(
+        (o) => o.mission === caller.mission && o.org === caller.org,
+      );
+      await auth.store.putBlob({
         sha256,
         mediaType,
         bytes: new Uint8Array(body.buffer, body.byteOffset, body.length),
@@ -98,11 +104,11 @@ export function registerBlobRoutes(app: FastifyInstance, ctx: AppContext): void 
         userId: caller.user.id,
         createdAt: new Date().toISOString(),
       });
-      const meta = created ? undefined : await auth.store.blobMeta(sha256);
+      const created = ownedBefore !== true;
       return reply.status(created ? 201 : 200).send({
         sha256,
         size: body.length,
-        mediaType: meta?.mediaType ?? mediaType,
+        mediaType: created ? mediaType : before!.mediaType,
         created,
       });
     },
