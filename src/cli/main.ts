@@ -7,6 +7,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerMirror } from './commands/mirror.js';
+import { registerReport } from './commands/report.js';
 import { registerRestore } from './commands/restore.js';
 import { registerServe } from './commands/serve.js';
 import { registerSubmit } from './commands/submit.js';
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
   const program = new Command('truceline')
     .description('Verifiable ceasefire monitoring: signed records in a witnessed transparency log.')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str.split('\n')[0] + '\n') });
+    .configureOutput({ outputError: (str, write) => write(`truceline: ${usageError(str)}\n`) });
   registerServe(program);
   registerInit(program);
   registerKeygen(program);
@@ -32,8 +33,19 @@ export function buildProgram(): Command {
   registerRestore(program);
   registerExport(program);
   registerImport(program);
+  registerReport(program);
   for (const command of program.commands) command.exitOverride();
   return program;
+}
+
+/** Commander's "error: unknown command 'x'…" as one line in this CLI's words, with the way out. */
+function usageError(text: string): string {
+  const line = (text.split('\n')[0] ?? '').replace(/^error: /, '');
+  const command = /^unknown command '([^']*)'/.exec(line);
+  if (command) return `unknown command "${command[1]}" (see truceline --help)`;
+  const option = /^unknown option '([^']*)'/.exec(line);
+  if (option) return `unknown option "${option[1]}" (see truceline <command> --help)`;
+  return `${line} (see truceline <command> --help)`;
 }
 
 /** Runs the CLI; returns the exit code. Failures print one line: "truceline: <reason>". */
