@@ -186,3 +186,41 @@ test('ACLED round trip: export, import into a second mission, export again, the 
   for (const [k, n] of [...added]) if (n === 0) added.delete(k);
   assert.deepEqual(added, bag(original.slice(1)), 'the imported rows export as the original rows');
 });
+
+test('truceline report period writes the route report for the caller', async () => {
+  const out = join(dir, 'report.json');
+  const r = await runCliAsync([
+    'report',
+    'period',
+    '--credentials',
+    credsA,
+    '--as',
+    'analyst',
+    '--date',
+    '2025-01-01',
+    '--to',
+    '2025-12-31',
+    '-o',
+    out,
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const rep = JSON.parse(readFileSync(out, 'utf8')) as {
+    period: { days: number };
+    counts: { total: number };
+    checkpoint: { size: number } | null;
+  };
+  assert.equal(rep.period.days, 365);
+  assert.ok(rep.checkpoint && rep.checkpoint.size > 0);
+  const bad = await runCliAsync([
+    'report',
+    'period',
+    '--credentials',
+    credsA,
+    '--as',
+    'analyst',
+    '--date',
+    '2025-01-01',
+  ]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^truceline: report period needs --to DATE/);
+});

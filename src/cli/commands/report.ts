@@ -1,0 +1,60 @@
+// `truceline report daily|weekly|period --mission S --date D [--to D2] -o F`: a mission's report
+// through the report routes (src/server/routes/reports.ts and stats.ts), so what it counts is what
+// the caller may see. JSON for now (HTML and PDF are not built yet).
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { answerError, connect, type ConnectionOptions } from '../connection.js';
+
+interface Options extends ConnectionOptions {
+  mission?: string;
+  date: string;
+  to?: string;
+  format: string;
+  out?: string;
+}
+
+const KINDS = ['daily', 'weekly', 'period'] as const;
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description("a mission's daily, weekly or period report")
+    .argument('<kind>', KINDS.join('|'))
+    .requiredOption(
+      '--date <date>',
+      'the day (daily), the last day (weekly) or the first day (period)',
+    )
+    .option('--to <date>', 'the last day (period)')
+    .option('--mission <slug>', 'the mission (default: the credentials file names it)')
+    .option('--format <name>', 'json', 'json')
+    .option('--server <url>', 'the server (default: the credentials file names it)')
+    .option(
+      '--credentials <file>',
+      'a credentials file (without one: TRUCELINE_TOKEN, or the public)',
+    )
+    .option('--as <user>', 'the user of the credentials file')
+    .option('-o, --out <file>', 'the file to write (default: stdout)')
+    .action(async (kind: string, opts: Options) => {
+      if (!(KINDS as readonly string[]).includes(kind))
+        throw new Error(`unknown report "${kind}": use ${KINDS.join(', ')}`);
+      if (opts.format !== 'json')
+        throw new Error(`--format ${opts.format} is not available yet: use --format json`);
+      if (kind === 'period' && !opts.to) throw new Error('report period needs --to DATE');
+      const c = connect('report', opts);
+      const mission = opts.mission ?? c.mission;
+      if (!mission) throw new Error('report needs --mission SLUG');
+      const q =
+        kind === 'period'
+          ? `from=${encodeURIComponent(opts.date)}&to=${encodeURIComponent(opts.to!)}`
+          : `date=${encodeURIComponent(opts.date)}`;
+      const res = await fetch(
+        `${c.server}/api/v1/missions/${encodeURIComponent(mission)}/reports/${kind}?${q}`,
+        { headers: c.token ? { authorization: `Bearer ${c.token}` } : {} },
+      );
+      if (res.status !== 200)
+        throw new Error(`couldn't make the report: ${await answerError(res)}`);
+      const text = JSON.stringify(await res.json(), null, 2) + '\n';
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+    });
+}
