@@ -2,6 +2,7 @@
 // agreement terms, workflow thresholds, witnesses). Missions are data: a new one is a new file of
 // this shape (missions/pak-afg.json is the first), never a code change.
 import { z } from 'zod';
+import { disclosureSchema } from '../sealing/disclosure-schema.js';
 import { CountryCodeSchema, EventTypeSchema, VerdictSchema } from '../taxonomy.js';
 
 export const SlugSchema = z
@@ -23,6 +24,12 @@ export const OrganisationSchema = z.strictObject({
   /** What the organisation is in this mission; users inherit it as their role. */
   kind: RoleSchema,
   country: CountryCodeSchema.optional(),
+  /**
+   * The organisation's key stewards (issue 9, finding 1): c2sp.org/signed-note Ed25519 verifier
+   * keys agreed out of band. A listed key may register itself; a registered steward key consents to
+   * the organisation's other keys (src/core/keys/rule.ts).
+   */
+  stewards: z.array(z.string().min(3).max(300)).optional(),
 });
 
 const LatSchema = z.number().min(-90).max(90);
@@ -154,6 +161,11 @@ export const MissionDocSchema = z
        */
       crossingAuthorities: z.array(RoleSchema).min(1).optional(),
     }),
+    /**
+     * Which kinds are public at filing (absent: src/core/sealing/disclosure-schema.ts defaults);
+     * every other entry enters the log sealed until its incident is released (issue 9, finding 2).
+     */
+    disclosure: disclosureSchema(RoleSchema).optional(),
     witnesses: z.array(WitnessSiteSchema).default([]),
     /** How many witness cosignatures make a checkpoint trusted (c2sp.org/tlog-policy quorum). */
     witnessQuorum: z.number().int().min(0),
