@@ -118,3 +118,24 @@ test('the revealed entry must be signed by a key the log registered, and verify'
     /reveal at entry 4: the signature of the entry it reveals \(committed at entry 3\) does not verify/,
   );
 });
+
+test('a reveal of a log-signed sealed commitment must match its clear kind, author and id', async () => {
+  const p = await revealParties();
+  const c = await committed(p);
+  const body = c.commitment.envelope.body as { digest: string; side: string };
+  const clear = { kind: 'report', author: p.pk.author, record: c.inner.envelope.id };
+  const honest = await sign(p.admin, 'commitment', { ...body, sealed: clear });
+  const ok = await sign(p.pk, 'reveal', { ...c.reveal, commitment: honest.envelope.id });
+  const { report } = await auditLog(
+    source([...(await genesis(p)), honest.bytes, ok.bytes]),
+    revealPolicy,
+  );
+  assert.equal(report.envelopes?.kinds.reveal, 1);
+  // Same digest, but the clear fields claim another kind: what the public was told was false.
+  const lying = await sign(p.admin, 'commitment', { ...body, sealed: { ...clear, kind: 'task' } });
+  const reveal = await sign(p.pk, 'reveal', { ...c.reveal, commitment: lying.envelope.id });
+  await badReveal(
+    [...(await genesis(p)), lying.bytes, reveal.bytes],
+    /^couldn't verify the reveal at entry 4: the entry it reveals is a report, the commitment at entry 3 says task$/,
+  );
+});

@@ -4,14 +4,15 @@
 // The server refuses a reveal that does not match (workflow rule reveal_matches), but an auditor
 // trusts no server: with nothing but the log it checks, for every `reveal` entry, that
 //  - the commitment it names is an earlier `commitment` entry of this log;
-//  - SHA-256(salt ‖ revealed entry) is that commitment's digest (core/workflow/confidential.ts);
+//  - SHA-256(salt ‖ revealed entry) is that commitment's digest, and, for a log-signed commitment
+//    of a sealed entry, the entry's kind, author and id are its clear fields (the one pure check,
+//    core/sealing/reveal-check.ts, which the browser runs too);
 //  - the revealed entry is a signed envelope of this mission whose signature verifies with the
 //    key the log registered for its author (it may have been revoked since: it signed before).
 // Reveal bodies (salt, entry text) are attacker-controlled; the envelope schema has checked them.
-import { parseEntry, verifyEnvelope, type Envelope } from '../core/envelope.js';
+import { verifyEnvelope, type Envelope } from '../core/envelope.js';
 import type { BodyOf } from '../core/records/kinds.js';
-import { revealMatches } from '../core/workflow/confidential.js';
-import { utf8Encode } from '../tlog/bytes.js';
+import { checkReveal } from '../core/sealing/reveal-check.js';
 import { AuditError } from './audit-errors.js';
 
 export interface RevealSummary {
@@ -20,8 +21,8 @@ export interface RevealSummary {
 }
 
 export class RevealChecker {
-  /** Commitment id → its log index and digest. */
-  private readonly commitments = new Map<string, { index: number; digest: string }>();
+  /** Commitment id → its log index and envelope. */
+  private readonly commitments = new Map<string, { index: number; envelope: Envelope }>();
   private reveals = 0;
 
   /**
@@ -35,8 +36,7 @@ export class RevealChecker {
     keyOf: (author: string) => Promise<CryptoKey> | undefined,
   ): Promise<void> | undefined {
     if (envelope.kind === 'commitment') {
-      const b = envelope.body as BodyOf<'commitment'>;
-      this.commitments.set(envelope.id, { index, digest: b.digest });
+      this.commitments.set(envelope.id, { index, envelope });
       return undefined;
     }
     if (envelope.kind !== 'reveal') return undefined;
@@ -48,20 +48,9 @@ export class RevealChecker {
     const c = this.commitments.get(b.commitment);
     if (!c)
       return fail(`it names commitment ${b.commitment}, which no earlier entry of the log is`);
-    if (!revealMatches(c.digest, b.salt, b.entry))
-      return fail(
-        `its salt and entry do not hash to the digest of the commitment at entry ${c.index} (${c.digest})`,
-      );
-    let inner: Envelope;
-    try {
-      inner = parseEntry(utf8Encode(b.entry));
-    } catch (err) {
-      return fail(
-        `the entry it reveals (committed at entry ${c.index}) is not a valid envelope: ${(err as Error).message}`,
-      );
-    }
-    if (inner.mission !== envelope.mission)
-      return fail(`the entry it reveals belongs to mission ${inner.mission}`);
+    const checked = checkReveal(c.envelope, b, `the commitment at entry ${c.index}`);
+    if (!checked.ok) return fail(checked.why);
+    const inner = checked.entry;
     const key = keyOf(inner.author);
     if (!key)
       return fail(
