@@ -1,4 +1,5 @@
 // Starting and stopping the server: demo provisioning on first start, the store, the HTTP app.
+import { dataDirProblem, ensureDataDir } from './data-dir.js';
 import {
   existsSync,
   mkdirSync,
@@ -65,21 +66,12 @@ async function ensureDemo(config: ServerConfig, publicUrl: string): Promise<void
       `couldn't create the demo in ${target}: the directory is not empty and holds no ${CREDENTIALS_FILE} (choose another --data or empty it)`,
     );
   }
-  const parent = dirname(resolve(target));
-  try {
-    mkdirSync(parent, { recursive: true });
-  } catch (err) {
-    throw new Error(
-      `couldn't create ${parent}: ${(err as NodeJS.ErrnoException).code} (choose a writable --data directory)`,
-    );
-  }
+  ensureDataDir(dirname(resolve(target)), false);
   const staging = `${resolve(target)}.init-${randomBytes(4).toString('hex')}`;
   try {
     mkdirSync(staging, { mode: 0o700 });
   } catch (err) {
-    throw new Error(
-      `couldn't create the data directory ${target}: ${(err as NodeJS.ErrnoException).code} (choose a writable --data directory)`,
-    );
+    throw dataDirProblem(target, err);
   }
   try {
     const store = await openStore(config.db, staging);
@@ -107,7 +99,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // Log origins are fixed at provisioning; without --public-url they use "localhost".
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   if (config.demo) await ensureDemo(config, publicUrl);
-  else mkdirSync(config.dataDir, { recursive: true });
+  else ensureDataDir(config.dataDir, false);
 
   const store = await openStore(config.db, config.dataDir);
   // The demo mission's three witnesses run in this process, each on its own 127.0.0.1 port.

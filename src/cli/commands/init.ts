@@ -1,5 +1,6 @@
 // `truceline init`: creates a data directory with a mission from a mission file, its users, keys
 // and API tokens (credentials written with mode 0600), without starting the server.
+import { ensureDataDir } from '../../server/data-dir.js';
 import { existsSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -40,6 +41,7 @@ export function registerInit(program: Command): void {
           db: opts.db,
           publicUrl: opts.publicUrl,
         });
+        ensureDataDir(config.dataDir, true);
         const credentialsFile = join(config.dataDir, `${doc.slug}-credentials.json`);
         if (existsSync(credentialsFile))
           throw new Error(`${credentialsFile} exists: mission ${doc.slug} is already set up here`);
