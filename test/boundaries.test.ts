@@ -1,4 +1,4 @@
-// Imports point one way (DESIGN.md "Layout"): tlog ← core ← store/log/ingest ← server/cli, and web
+// Imports point one way (docs/architecture.md "Layout"): tlog ← core ← store/log/ingest ← server/cli, and web
 // imports only tlog and core. This test reads every source file's imports and fails on a crossing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 // Back-pressure at the HTTP boundary (issue 3: "When its queue is full it pushes back (503 with
 // Retry-After), it does not fall over"). A real server with a tiny queue and a slow batch timer
 // gets more concurrent submissions than it can hold: the surplus is refused with 503, Retry-After
-// and the JSON error of DESIGN.md, the accepted ones are integrated, a refused entry changed
+// and the JSON error of docs/architecture.md, the accepted ones are integrated, a refused entry changed
 // nothing and is accepted when retried, and the server keeps serving.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -82,7 +82,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // The blob was uploaded by PK: its organisation and the mission-wide readers may read it.
   'GET /api/v1/blobs/:': { allow: ['pk', 'analyst', 'mediator', 'admin'] },
   'GET /api/v1/stream': PUBLIC,
-  // The workflow's read routes and exports (DESIGN.md "HTTP contract").
+  // The workflow's read routes and exports (docs/architecture.md "HTTP contract").
   'GET /api/v1/missions/:/incidents': PUBLIC,
   'GET /api/v1/missions/:/incidents.geojson': PUBLIC,
   'GET /api/v1/missions/:/incidents.csv': PUBLIC,
@@ -99,7 +99,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/commitments': PUBLIC,
   'POST /api/v1/missions/:/confidential': { allow: SIGNED_IN, body: json({}) },
   'GET /api/v1/missions/:/confidential/:': { allow: ['pk', 'af', 'analyst', 'mediator', 'admin'] },
-  // User management (DESIGN.md: the admin creates users); the matrix's :name is no user, so the
+  // User management (docs/architecture.md: the admin creates users); the matrix's :name is no user, so the
   // admin's calls are 404s and 400s that change nothing, while the others are refused first.
   'POST /api/v1/admin/users': { allow: ['admin'], body: json({}) },
   'POST /api/v1/admin/users/:/password': { allow: ['admin'], body: json({}) },
@@ -111,7 +111,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 };
 
 /**
- * Who may author an entry of a kind on `POST …/entries`, by DESIGN.md's role table (the rule that
+ * Who may author an entry of a kind on `POST …/entries`, by the role table of docs/architecture.md (the rule that
  * refuses the others in brackets). `article`: "analyst … ingests news" — no other role does.
  */
 export const ENTRY_AUTHORS: Partial<
@@ -344,7 +344,7 @@ function suite(name: string, db: () => Promise<DbChoice>): void {
       assert.ok(checked >= routes.length * ROLES.length - ROLES.length * 2);
     });
 
-    test('route matrix: entry kinds × roles, signed with the role’s own key (DESIGN.md role table)', async (t) => {
+    test('route matrix: entry kinds × roles, signed with the role’s own key (docs/architecture.md role table)', async (t) => {
       if (skip) return t.skip(skip);
       for (const [kind, exp] of Object.entries(ENTRY_AUTHORS)) {
         const order = [...ROLES].sort(

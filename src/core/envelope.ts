@@ -1,4 +1,4 @@
-// The signed envelope every log entry is (DESIGN.md "Entries"):
+// The signed envelope every log entry is (docs/architecture.md "Entries"):
 //   {"v":1,"mission","kind","id","at","author","body","sig"} as RFC 8785 canonical JSON,
 // where sig = Ed25519(author key, ENVELOPE_DOMAIN ‖ JCS(envelope without "sig")). The domain prefix
 // keeps an envelope signature from ever being valid as a signed note, a cosignature or anything else.

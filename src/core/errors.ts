@@ -1,4 +1,4 @@
-// The core domain's one error type (DESIGN.md "Conventions"): a fixed list of codes, a message that
+// The core domain's one error type (docs/architecture.md "Conventions"): a fixed list of codes, a message that
 // reads "couldn't X: why", and the underlying cause.
 export const CORE_ERROR_CODES = [
   'invalid_json',

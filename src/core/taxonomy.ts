@@ -165,7 +165,7 @@ export const ActorSchema = z.strictObject({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-/** Verdicts a finding may reach (DESIGN.md "Taxonomy"). */
+/** Verdicts a finding may reach (docs/architecture.md "Taxonomy"). */
 export const VERDICTS = [
   'confirmed',
   'probable',

@@ -1,4 +1,4 @@
-// The ingest module's one error type (DESIGN.md "Conventions"): a fixed code list, a message that
+// The ingest module's one error type (docs/architecture.md "Conventions"): a fixed code list, a message that
 // reads "couldn't X: why", and the underlying cause.
 export const INGEST_ERROR_CODES = [
   'input_not_found', // a file, directory or stdin that cannot be read

@@ -1,4 +1,4 @@
-// Checking every envelope of a log against the keys the log itself registers (DESIGN.md "Entries").
+// Checking every envelope of a log against the keys the log itself registers (docs/architecture.md "Entries").
 //
 // Trust rules (what an outside auditor can check with nothing but the log):
 //  - Genesis: the log starts with the `mission` entry and the `key` registrations (provisioning

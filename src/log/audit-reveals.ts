@@ -1,4 +1,4 @@
-// Checking every reveal of a log against the commitment it names (DESIGN.md "Entries": "a later
+// Checking every reveal of a log against the commitment it names (docs/architecture.md "Entries": "a later
 // `reveal` discloses it, and anyone can check it against the commitment"; issue 4, item 6).
 //
 // The server refuses a reveal that does not match (workflow rule reveal_matches), but an auditor

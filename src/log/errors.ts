@@ -1,4 +1,4 @@
-// The log module's one error type (DESIGN.md "Conventions"): a fixed list of codes the server maps
+// The log module's one error type (docs/architecture.md "Conventions"): a fixed list of codes the server maps
 // to HTTP in one place (src/server/http-errors.ts), a message reading "couldn't X: why", a cause.
 export const LOG_ERROR_CODES = [
   /** The queue is full: push back (503 + Retry-After). */

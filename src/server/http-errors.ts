@@ -1,4 +1,4 @@
-// The one place where errors become HTTP responses: {error: {code, message, details}} (DESIGN.md).
+// The one place where errors become HTTP responses: {error: {code, message, details}} (docs/architecture.md).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CoreError } from '../core/errors.js';
 import { StoreError } from '../store/errors.js';

@@ -1,4 +1,4 @@
-// Every entry kind and the zod schema of its body (DESIGN.md "Entries").
+// Every entry kind and the zod schema of its body (docs/architecture.md "Entries").
 import { z } from 'zod';
 import { ArticleBodySchema } from './article.js';
 import { CommitmentBodySchema, RevealBodySchema } from './confidential.js';

@@ -1,5 +1,5 @@
 // The verification workflow's records: reports and allegations, incidents, responses,
-// investigation tasks, findings, endorsements and releases (DESIGN.md "Entries").
+// investigation tasks, findings, endorsements and releases (docs/architecture.md "Entries").
 import { z } from 'zod';
 import {
   ActorSchema,

@@ -111,7 +111,7 @@ const CASES: Case[] = [
   ['known_author', 403, 'af', 'report', report(), { author: undefined }],
   ['kind_author', 403, 'monitor', 'incident', exampleBody('incident')],
   ['kind_author', 403, 'monitor', 'task', exampleBody('task')],
-  // DESIGN.md's role table: news is ingested by analysts; no party, monitor, mediator or admin.
+  // the role table of docs/architecture.md: news is ingested by analysts; no party, monitor, mediator or admin.
   ['article_by_analyst', 403, 'pk', 'article', exampleBody('article')],
   ['article_by_analyst', 403, 'af', 'article', exampleBody('article')],
   ['article_by_analyst', 403, 'monitor', 'article', exampleBody('article')],

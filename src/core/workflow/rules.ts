@@ -19,7 +19,7 @@ export const RULES = {
     'an entry may not be dated further in the past than the mission allows (workflow.maxBackdateHours)',
   kind_author: 'this role may not author this kind of record',
   article_by_analyst:
-    'only an analyst files news articles (DESIGN.md "Who uses it": the analyst desk ingests news)',
+    'only an analyst files news articles (docs/architecture.md "Who uses it": the analyst desk ingests news)',
   party_own_side: 'a party may only report for its own side',
   allegation_by_party: 'only a party files allegations',
   allegation_other_side: 'a party may only accuse the other side',
@@ -233,7 +233,7 @@ const AUTHORS: Record<string, readonly Role[]> = {
   endorsement: ['mediator'],
   release: ['mediator'],
   crossing: ['party', 'monitor', 'analyst'],
-  // DESIGN.md's role table gives news ingestion to analysts alone: a party filing coded news would
+  // the role table of docs/architecture.md gives news ingestion to analysts alone: a party filing coded news would
   // be a party asserting "independent corroboration" of its own claims; admins only configure.
   article: ['analyst'],
   correction: ['party', 'monitor', 'analyst', 'mediator', 'admin'],

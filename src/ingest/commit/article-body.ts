@@ -11,7 +11,7 @@ export type ArticleBody = z.infer<typeof ArticleBodySchema>;
 const MAX_EVENTS = 200;
 const MAX_SENTENCE = 5000;
 const MAX_HEADLINE = 1000;
-// A log entry is at most 65,535 bytes (DESIGN.md "The log"); leave room for the envelope around the body.
+// A log entry is at most 65,535 bytes (docs/architecture.md "The log"); leave room for the envelope around the body.
 export const MAX_BODY_BYTES = 60_000;
 const SHORT_SENTENCE = 300;
 

@@ -1,4 +1,4 @@
-// User management for admins (issue 4, item 1; DESIGN.md "Who uses it": the admin "creates
+// User management for admins (issue 4, item 1; docs/architecture.md "Who uses it": the admin "creates
 // missions, orgs, users, keys"), all within the admin's own mission:
 //   POST   /api/v1/admin/users                    create a user: role from its organisation,
 //                                                 password hashed with scrypt (passwords.ts),
@@ -7,7 +7,7 @@
 //   POST   /api/v1/admin/users/:name/tokens       issue another API token (shown once)
 //   DELETE /api/v1/admin/users/:name/tokens       revoke every API token of the user
 // A user's signing key is not made here: the admin registers it with a signed `key` entry, since
-// the server never holds a private key (DESIGN.md "Entries").
+// the server never holds a private key (docs/architecture.md "Entries").
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { newId } from '../../core/ids.js';

@@ -9,18 +9,28 @@ export interface PeriodCounts {
   fatalities: number;
   byType: Record<string, number>;
   byAdmin1: Record<string, number>;
+  /** Incidents per day (YYYY-MM-DD), for the events-per-day chart. */
+  byDay: Record<string, number>;
   /** Incidents without a released finding: the report says "reported", never "occurred". */
   unverified: number;
 }
 
 export function countRows(rows: Iterable<IncidentRow>): PeriodCounts {
-  const c: PeriodCounts = { total: 0, fatalities: 0, byType: {}, byAdmin1: {}, unverified: 0 };
+  const c: PeriodCounts = {
+    total: 0,
+    fatalities: 0,
+    byType: {},
+    byAdmin1: {},
+    byDay: {},
+    unverified: 0,
+  };
   for (const r of rows) {
     c.total++;
     c.fatalities += r.fatalities ?? 0;
     c.byType[r.type] = (c.byType[r.type] ?? 0) + 1;
     const area = r.location.admin1 ?? '(unknown area)';
     c.byAdmin1[area] = (c.byAdmin1[area] ?? 0) + 1;
+    c.byDay[r.date] = (c.byDay[r.date] ?? 0) + 1;
     if (r.status !== 'released') c.unverified++;
   }
   return c;

@@ -1,4 +1,4 @@
-// Evidence blobs (DESIGN.md "Entries": larger evidence is stored as a blob and referenced by its
+// Evidence blobs (docs/architecture.md "Entries": larger evidence is stored as a blob and referenced by its
 // SHA-256). POST /api/v1/blobs takes the raw bytes (Content-Type names the media type) from a
 // signed-in user and answers {sha256, size, mediaType}; GET /api/v1/blobs/<sha256> gives the bytes
 // back only to the uploading organisations, and to the mission's analysts, mediators and admins.

@@ -1,4 +1,4 @@
-// The incident read API (DESIGN.md "HTTP contract"):
+// The incident read API (docs/architecture.md "HTTP contract"):
 //   GET /api/v1/missions/<slug>/incidents?from&to&type&party&status&bbox&q&limit&cursor
 //   GET /api/v1/missions/<slug>/incidents/<id>   every record with its log index
 //   GET /api/v1/missions/<slug>/records/<id>     one record (confidential ones: their side only)

@@ -77,6 +77,13 @@ test('weekly and period reports: counts, previous period, change levels, checkpo
     assert.equal(week.period.to, to);
     assert.equal(week.counts.total, await list(week.period.from, to, analyst));
 
+    const html = await fetch(`${base}/reports/weekly?date=${to}&format=html`, { headers: analyst });
+    assert.equal(html.status, 200);
+    assert.match(html.headers.get('content-type') ?? '', /^text\/html/);
+    const page = await html.text();
+    assert.match(page, /<svg /);
+    assert.match(page, /log checkpoint of size \d+, cosigned by witness\./);
+
     for (const bad of [
       'reports/weekly',
       'reports/period?from=2025-01-02&to=2025-01-01',

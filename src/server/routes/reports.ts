@@ -4,22 +4,29 @@
 // Counts by type and area against the previous period of the same length with ACLED Trendfinder
 // change levels; the cut-off time and the log checkpoint the figures were computed at. Counts
 // only what the caller may see (the incident list's visibility: the public sees released only).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
 import { parseInput } from '../body.js';
 import { HttpError } from '../http-errors.js';
 import { comparePeriods, countRows, previousPeriod } from '../reports/period.js';
+import { reportHtml } from '../reports/html.js';
+import type { PeriodReport } from '../reports/report-types.js';
 import type { IncidentRow, Viewer } from '../../store/workflow-store.js';
 import { requireMission, viewerOf, workflowFor } from '../workflow/context.js';
 import { MAX_LIMIT } from './incidents.js';
 
 const MAX_DAYS = 366;
 
-export const WeeklyQuerySchema = z.object({ date: z.iso.date().describe('the last day') });
+const Format = z.enum(['json', 'html']).default('json').describe('json or html');
+export const WeeklyQuerySchema = z.object({
+  date: z.iso.date().describe('the last day'),
+  format: Format,
+});
 export const PeriodQuerySchema = z.object({
   from: z.iso.date().describe('first day'),
   to: z.iso.date().describe('last day'),
+  format: Format,
 });
 
 async function* rowsIn(
@@ -86,23 +93,30 @@ async function periodReport(
 }
 
 export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const send = async (reply: FastifyReply, r: PeriodReport, format: 'json' | 'html') => {
+    if (format === 'json') return r;
+    const name = (await ctx.store.getMission(r.mission))?.doc.name ?? r.mission;
+    return reply.header('content-type', 'text/html; charset=utf-8').send(reportHtml(r, name));
+  };
   app.get<{ Params: { slug: string } }>(
     '/api/v1/missions/:slug/reports/weekly',
-    async (request) => {
+    async (request, reply) => {
       const slug = await requireMission(ctx, request.params.slug);
       const q = parseInput(WeeklyQuerySchema, request.query ?? {}, 'make the weekly report');
       const from = new Date(Date.parse(`${q.date}T00:00:00Z`) - 6 * 86_400_000)
         .toISOString()
         .slice(0, 10);
-      return periodReport(ctx, slug, from, q.date, await viewerOf(ctx, request, slug));
+      const r = await periodReport(ctx, slug, from, q.date, await viewerOf(ctx, request, slug));
+      return send(reply, r, q.format);
     },
   );
   app.get<{ Params: { slug: string } }>(
     '/api/v1/missions/:slug/reports/period',
-    async (request) => {
+    async (request, reply) => {
       const slug = await requireMission(ctx, request.params.slug);
       const q = parseInput(PeriodQuerySchema, request.query ?? {}, 'make the period report');
-      return periodReport(ctx, slug, q.from, q.to, await viewerOf(ctx, request, slug));
+      const r = await periodReport(ctx, slug, q.from, q.to, await viewerOf(ctx, request, slug));
+      return send(reply, r, q.format);
     },
   );
 }
