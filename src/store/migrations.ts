@@ -179,6 +179,25 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Sealed entries' private halves, committed with their commitment leaf (Store.integrate).
+    '0010_sealed_entries': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sealed_entries')
+          .addColumn('mission', 'text', (c) => c.notNull().references('missions.slug'))
+          .addColumn('record', 'text', (c) => c.notNull())
+          .addColumn('commitment', 'text', (c) => c.notNull())
+          .addColumn('idx', bigint, (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('author', 'text', (c) => c.notNull())
+          .addColumn('side', 'text', (c) => c.notNull())
+          .addColumn('salt', 'text', (c) => c.notNull())
+          .addColumn('entry', bytes, (c) => c.notNull())
+          .addPrimaryKeyConstraint('sealed_entries_pk', ['mission', 'record'])
+          .addUniqueConstraint('sealed_entries_commitment', ['mission', 'commitment'])
+          .execute();
+      },
+    },
   };
 }
 

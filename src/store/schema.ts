@@ -103,6 +103,27 @@ export interface LogTimesTable {
   logged_at: string;
 }
 
+/**
+ * The private half of a sealed entry (issue 9, finding 2): the full signed entry and its salt,
+ * written in the same transaction as the log-signed commitment leaf that hides it (Store.integrate).
+ */
+export interface SealedEntriesTable {
+  mission: string;
+  /** The sealed record's own id (the id inside the entry). */
+  record: string;
+  /** Id of the commitment entry in the log, and its log index. */
+  commitment: string;
+  idx: number;
+  kind: string;
+  author: string;
+  /** The author's organisation (the commitment's side). */
+  side: string;
+  /** Base64 of the 32-byte salt. */
+  salt: string;
+  /** The exact canonical entry bytes (SHA-256(salt ‖ entry) is the commitment's digest). */
+  entry: Uint8Array;
+}
+
 export interface Database {
   missions: MissionsTable;
   organisations: OrganisationsTable;
@@ -115,6 +136,7 @@ export interface Database {
   log_state: LogStateTable;
   log_checkpoints: LogCheckpointsTable;
   log_times: LogTimesTable;
+  sealed_entries: SealedEntriesTable;
 }
 
 // Generated is re-exported for future auto-increment columns.

@@ -4,7 +4,7 @@ import { Migrator, sql, type Kysely, type Transaction } from 'kysely';
 import type { MissionDoc } from '../core/records/mission.js';
 import { StoreError, isUniqueViolation } from './errors.js';
 import { migrationProvider, type Dialect } from './migrations.js';
-import type { Database, EntriesTable, UsersTable } from './schema.js';
+import type { Database, EntriesTable, SealedEntriesTable, UsersTable } from './schema.js';
 
 export type User = UsersTable;
 export type StoredEntry = EntriesTable;
@@ -14,7 +14,24 @@ export interface NewEntry {
   author: string;
   at: string;
   bytes: Uint8Array;
+  /**
+   * For a log-signed commitment: the sealed entry it hides, stored privately in the same
+   * transaction as this leaf, so neither is ever durable without the other.
+   */
+  sealed?: SealedAttachment;
 }
+
+/** The private half of a sealed entry (schema.ts SealedEntriesTable, without the log position). */
+export interface SealedAttachment {
+  record: string;
+  kind: string;
+  author: string;
+  side: string;
+  salt: string;
+  entry: Uint8Array;
+}
+
+export type StoredSealed = SealedEntriesTable;
 /** A hash tile as stored: its latest width and bytes (c2sp.org/tlog-tiles). */
 export interface StoredTile {
   level: number;
@@ -307,6 +324,30 @@ export class Store {
   // The transparency log (src/log). Entries and tiles change together in one transaction, so the
   // stored tiles always describe exactly the entries [0, log_state.size).
 
+  /** A sealed entry's private half by the sealed record's id (or undefined). */
+  async getSealed(mission: string, record: string): Promise<StoredSealed | undefined> {
+    const row = await this.db
+      .selectFrom('sealed_entries')
+      .selectAll()
+      .where('mission', '=', mission)
+      .where('record', '=', record)
+      .executeTakeFirst();
+    return row && { ...row, idx: Number(row.idx), entry: new Uint8Array(row.entry) };
+  }
+
+  /** Every sealed entry's private half in commitment index order, from index `from`. */
+  async listSealed(mission: string, from = 0, limit = 500): Promise<StoredSealed[]> {
+    const rows = await this.db
+      .selectFrom('sealed_entries')
+      .selectAll()
+      .where('mission', '=', mission)
+      .where('idx', '>=', from)
+      .orderBy('idx')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ...r, idx: Number(r.idx), entry: new Uint8Array(r.entry) }));
+  }
+
   /** The integrated size of a mission's log (0 before the first integration). */
   async logSize(mission: string): Promise<number> {
     const row = await this.db
@@ -349,7 +390,7 @@ export class Store {
           await tx
             .insertInto('entries')
             .values(
-              entries.slice(i, i + 500).map((e, j) => ({
+              entries.slice(i, i + 500).map(({ sealed: _private, ...e }, j) => ({
                 mission,
                 idx: oldSize + i + j,
                 ...e,
@@ -358,6 +399,15 @@ export class Store {
             )
             .execute();
         }
+        // The private halves of sealed entries: the same commit point as their leaves.
+        const sealed = entries.flatMap((e, j) =>
+          e.sealed ? [{ mission, commitment: e.id, idx: oldSize + j, ...e.sealed }] : [],
+        );
+        for (let i = 0; i < sealed.length; i += 100)
+          await tx
+            .insertInto('sealed_entries')
+            .values(sealed.slice(i, i + 100))
+            .execute();
       }
       if (tiles.length > 0) {
         await tx
