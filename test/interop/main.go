@@ -10,7 +10,11 @@
 //     through tlog.TileHashReader, which checks every tile against the tree;
 //   - proves and checks every entry's inclusion (tlog.ProveRecord / tlog.CheckRecord) from the
 //     entry bundles (tile/entries/<N>[.p/<W>]), and consistency with an older checkpoint
-//     (tlog.ProveTree / tlog.CheckTree).
+//     (tlog.ProveTree / tlog.CheckTree);
+//   - checks every `reveal` entry against the `commitment` it names (issue 9, finding 2): an earlier
+//     commitment, SHA-256(salt ‖ revealed entry) equal to its digest, and for a log-signed sealed
+//     commitment the revealed entry's kind, author and id equal to its clear fields. (The revealed
+//     entry's signature needs the log's key registry; `truceline verify` checks that.)
 //
 // Usage: interop -log PREFIX_URL -policy FILE|URL [-old CHECKPOINT_FILE] [-save CHECKPOINT_FILE]
 // Prints one JSON line; exits 1 with a reason on any failure.
@@ -22,6 +26,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -360,6 +365,7 @@ func main() {
 		}
 	}
 	entries := int64(0)
+	reveals := &revealChecker{commitments: map[string]commitment{}}
 	for n := int64(0); n*tileWidth < cp.tree.N; n++ {
 		width := int(cp.tree.N - n*tileWidth)
 		if width > tileWidth {
@@ -374,12 +380,14 @@ func main() {
 			if err := tlog.CheckRecord(proof, cp.tree.N, cp.tree.Hash, idx, tlog.RecordHash(e)); err != nil {
 				fail("entry %d is not in the tree: %v", idx, err)
 			}
+			reveals.add(idx, e)
 			entries++
 		}
 	}
 	result := map[string]interface{}{
 		"ok": true, "origin": cp.origin, "size": cp.tree.N, "root": cp.tree.Hash.String(),
 		"cosigners": cp.signed, "quorum": p.quorum, "entries": entries,
+		"commitments": len(reveals.commitments), "reveals": reveals.reveals,
 	}
 	if *oldFile != "" {
 		b, err := os.ReadFile(*oldFile)
@@ -409,4 +417,67 @@ func main() {
 	var buf bytes.Buffer
 	_ = json.NewEncoder(&buf).Encode(result)
 	os.Stdout.Write(buf.Bytes())
+}
+
+// An entry as far as the reveal check reads it (the body fields of commitment and reveal).
+type envelope struct {
+	Kind   string `json:"kind"`
+	ID     string `json:"id"`
+	Author string `json:"author"`
+	Body   struct {
+		Digest     string `json:"digest"`
+		Commitment string `json:"commitment"`
+		Salt       string `json:"salt"`
+		Entry      string `json:"entry"`
+		Sealed     *struct {
+			Kind   string `json:"kind"`
+			Author string `json:"author"`
+			Record string `json:"record"`
+		} `json:"sealed"`
+	} `json:"body"`
+}
+
+type commitment struct {
+	index int64
+	env   envelope
+}
+
+type revealChecker struct {
+	commitments map[string]commitment
+	reveals     int
+}
+
+func (r *revealChecker) add(idx int64, e []byte) {
+	var env envelope
+	if err := json.Unmarshal(e, &env); err != nil {
+		fail("entry %d is not JSON: %v", idx, err)
+	}
+	switch env.Kind {
+	case "commitment":
+		r.commitments[env.ID] = commitment{idx, env}
+	case "reveal":
+		r.reveals++
+		c, ok := r.commitments[env.Body.Commitment]
+		if !ok {
+			fail("the reveal at entry %d names commitment %s, which no earlier entry is", idx, env.Body.Commitment)
+		}
+		salt, err := base64.StdEncoding.DecodeString(env.Body.Salt)
+		if err != nil || len(salt) != 32 {
+			fail("the reveal at entry %d has no 32-byte base64 salt", idx)
+		}
+		sum := sha256.Sum256(append(salt, []byte(env.Body.Entry)...))
+		if hex.EncodeToString(sum[:]) != c.env.Body.Digest {
+			fail("the reveal at entry %d does not match the digest of the commitment at entry %d", idx, c.index)
+		}
+		if s := c.env.Body.Sealed; s != nil {
+			var inner envelope
+			if err := json.Unmarshal([]byte(env.Body.Entry), &inner); err != nil {
+				fail("the entry revealed at entry %d is not JSON: %v", idx, err)
+			}
+			if inner.Kind != s.Kind || inner.Author != s.Author || inner.ID != s.Record {
+				fail("the entry revealed at entry %d is %s %s by %s, the commitment at entry %d says %s %s by %s",
+					idx, inner.Kind, inner.ID, inner.Author, c.index, s.Kind, s.Record, s.Author)
+			}
+		}
+	}
 }
