@@ -1,22 +1,29 @@
 // Checking every envelope of a log against the keys the log itself registers (docs/architecture.md "Entries").
 //
 // Trust rules (what an outside auditor can check with nothing but the log):
-//  - Genesis: the log starts with the `mission` entry and the `key` registrations (provisioning
-//    writes them in one go, so the admin's own key may be registered after entries it signed).
-//    If the first entry is the mission entry, its author is the admin: the genesis must register
-//    that key with role `admin`, and the admin's key must sign every genesis entry. If the log
-//    starts with key entries instead (a mission without an admin user), each genesis key entry
-//    must be signed by the key it registers.
-//  - After the genesis, every entry's author must be registered by an earlier entry and not
-//    revoked; `key` entries (register and revoke) must be signed by an unrevoked admin key.
+//  - Genesis: the log starts with the `mission` entry (index 0), then the `key` registrations
+//    (provisioning writes them in one go, so the mission entry's signer is registered after it).
+//    The mission entry lists each organisation's key stewards; its author must be a key the
+//    genesis registers.
+//  - Every `key` entry, in the genesis and after it, follows the key rule (src/core/keys/registry.ts,
+//    the same code the server's `decide` runs): a steward listed in the mission registers itself,
+//    every other key is registered by a registered steward of its own organisation with the new
+//    key's proof of possession, with its organisation's role; one key, one user, ever; revocation
+//    by the key itself, a steward of its organisation, or an admin. So no key entry the operator
+//    signs can give a key to a party, monitor or mediator.
+//  - After the genesis, every other entry's author must be registered by an earlier entry and not
+//    revoked.
 //  - Every entry is a canonical envelope (parseEntry), of this log's mission, with a unique id,
-//    and its signature verifies with its author's registered key.
+//    and its signature verifies with its author's registered key (a self-registration's with the
+//    key it registers).
 //  - Every reveal matches the commitment it names, and discloses an entry its author signed
 //    (audit-reveals.ts).
 // Entry bytes are attacker-controlled.
 import { parseEntry, verifyEnvelope, type Envelope } from '../core/envelope.js';
 import { CoreError } from '../core/errors.js';
-import { authorIdOf, importVerifier } from '../core/signing.js';
+import { KeyRegistry } from '../core/keys/registry.js';
+import { MissionDocSchema } from '../core/records/mission.js';
+import { importVerifier } from '../core/signing.js';
 import { AuditError } from './audit-errors.js';
 import { RevealChecker } from './audit-reveals.js';
 import type { WorkerVerdict } from './audit-worker.js';
@@ -52,6 +59,8 @@ export interface EnvelopeSummary {
 export class EnvelopeChecker {
   private mission: string | undefined;
   private readonly keys = new Map<string, KeyState>();
+  /** The key rule's state, from the mission entry on. */
+  private registry: KeyRegistry | undefined;
   private readonly ids = new Set<string>();
   /** Genesis entries held back until the genesis ends (null once it has). */
   private genesis: Parsed[] | null = [];
@@ -108,25 +117,20 @@ export class EnvelopeChecker {
     this.ids.add(envelope.id);
     if (this.genesis !== null) {
       if (envelope.kind === 'key' || (envelope.kind === 'mission' && index === 0)) {
+        if (envelope.kind === 'mission') this.missionBody = envelope.body;
         this.genesis.push({ index, envelope, pre });
         return;
       }
       this.endGenesis();
     }
+    if (envelope.kind === 'key') this.applyKey(index, envelope);
     const author = this.keys.get(envelope.author);
-    if (!author || author.revoked)
+    // A key entry's signer was checked by the key rule before it applied (a key may revoke itself).
+    if (!author || (author.revoked && envelope.kind !== 'key'))
       throw new AuditError(
         'unknown_key',
         `couldn't verify entry ${index}: its author ${envelope.author} has ${author ? 'a revoked key' : 'no key registered earlier in the log'}`,
       );
-    if (envelope.kind === 'key') {
-      if (author.role !== 'admin')
-        throw new AuditError(
-          'unknown_key',
-          `couldn't verify entry ${index}: key entries must be signed by an admin, ${envelope.author} is ${author.role}`,
-        );
-      this.applyKey(index, envelope);
-    }
     this.verify(index, envelope, author, pre);
     const revealed = this.reveals.add(index, envelope, (a) => this.keys.get(a)?.key);
     if (revealed) {
@@ -157,57 +161,63 @@ export class EnvelopeChecker {
   private endGenesis(): void {
     const entries = this.genesis ?? [];
     this.genesis = null;
+    const first = entries[0];
+    if (first?.envelope.kind !== 'mission')
+      throw new AuditError(
+        'unknown_key',
+        `couldn't verify entry ${first?.index ?? 0}: the log must start with its mission entry (it lists the key stewards every key registration is checked against)`,
+      );
     for (const { index, envelope } of entries)
       if (envelope.kind === 'key') this.applyKey(index, envelope);
-    const first = entries[0];
-    if (first?.envelope.kind === 'mission') {
-      const admin = this.keys.get(first.envelope.author);
-      if (!admin || admin.role !== 'admin')
-        throw new AuditError(
-          'unknown_key',
-          `couldn't verify entry 0: the mission entry's author ${first.envelope.author} is not registered as admin by the log's first entries`,
-        );
-      for (const { index, envelope, pre } of entries) {
-        if (envelope.author !== first.envelope.author)
-          throw new AuditError(
-            'unknown_key',
-            `couldn't verify entry ${index}: the log's first entries must be signed by the admin ${first.envelope.author}, not ${envelope.author}`,
-          );
-        this.verify(index, envelope, admin, pre);
-      }
-    } else {
-      for (const { index, envelope, pre } of entries) {
-        const body = envelope.body as { action?: string; vkey?: string };
-        const own = body.action === 'register' && body.vkey ? authorIdOf(body.vkey) : undefined;
-        const k = this.keys.get(envelope.author);
-        if (own !== envelope.author || !k)
-          throw new AuditError(
-            'unknown_key',
-            `couldn't verify entry ${index}: a log without a mission entry must start with self-signed key registrations`,
-          );
-        this.verify(index, envelope, k, pre);
-      }
-    }
-  }
-
-  private applyKey(index: number, envelope: Envelope): void {
-    const body = envelope.body as
-      { action: 'register'; vkey: string; role: string } | { action: 'revoke'; key: string };
-    if (body.action === 'register') {
-      const author = authorIdOf(body.vkey);
-      const key = importVerifier(body.vkey);
-      key.catch(() => {}); // awaited (and reported) by verify()
-      this.keys.set(author, { vkey: body.vkey, role: body.role, key, revoked: false });
-      this.onKey?.(author, body.vkey);
-    } else {
-      const k = this.keys.get(body.key);
+    for (const { index, envelope, pre } of entries) {
+      const k = this.keys.get(envelope.author);
       if (!k)
         throw new AuditError(
           'unknown_key',
-          `couldn't verify entry ${index}: it revokes ${body.key}, which the log never registered`,
+          `couldn't verify entry ${index}: its author ${envelope.author} is not registered by the log's first entries`,
         );
-      k.revoked = true;
+      this.verify(index, envelope, k, pre);
     }
+  }
+
+  /** The key rule for a key entry; the log's registry and key states follow what it allows. */
+  private applyKey(index: number, envelope: Envelope): void {
+    const registry = this.registryFor(index);
+    const v = registry.check(envelope);
+    if (!v.ok)
+      throw new AuditError(
+        'unknown_key',
+        `couldn't verify entry ${index}: key rule ${v.rule} is broken (${v.why})`,
+      );
+    registry.apply(v.change);
+    if ('register' in v.change) {
+      const { author, vkey, role } = v.change.register;
+      const key = importVerifier(vkey);
+      key.catch(() => {}); // awaited (and reported) by verify()
+      this.keys.set(author, { vkey, role, key, revoked: false });
+      this.onKey?.(author, vkey);
+    } else {
+      const k = this.keys.get(v.change.revoke);
+      if (k) k.revoked = true;
+    }
+  }
+
+  private registryFor(index: number): KeyRegistry {
+    if (this.registry) return this.registry;
+    const mission = this.genesisMission();
+    if (!mission)
+      throw new AuditError(
+        'unknown_key',
+        `couldn't verify entry ${index}: a key entry comes before the mission entry that lists the key stewards`,
+      );
+    this.registry = new KeyRegistry(mission);
+    return this.registry;
+  }
+
+  private missionBody: unknown;
+  private genesisMission() {
+    const parsed = MissionDocSchema.safeParse(this.missionBody);
+    return parsed.success ? parsed.data : undefined;
   }
 
   private verify(index: number, envelope: Envelope, k: KeyState, pre: PreChecked): void {

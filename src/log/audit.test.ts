@@ -12,6 +12,7 @@ import { signerFromNoteKey, type Signer } from '../core/signing.js';
 import { formatCheckpoint, parseCheckpoint, type Checkpoint } from '../tlog/checkpoint.js';
 import { cosignatureSigner } from '../tlog/cosignature.js';
 import { generateNoteKey, SIG_TYPE_COSIGNATURE_V1 } from '../tlog/note-key.js';
+import { possessionProof } from '../core/keys/possession.js';
 import { ed25519NoteSigner, parseNote, signNote } from '../tlog/note.js';
 import { parsePolicy, type Policy } from '../tlog/policy.js';
 import { tilesForSize } from '../tlog/tiles.js';
@@ -66,9 +67,11 @@ function buildLog(entries: readonly Uint8Array[], cosigners = 2): Log {
 
 const sourceOf = memorySource;
 
-const doc = MissionDocSchema.parse(
+const baseDoc = MissionDocSchema.parse(
   JSON.parse(readFileSync(new URL('../../missions/pak-afg.json', import.meta.url), 'utf8')),
 );
+/** The mission entry lists the admin's and pk-liaison's keys as OPS's and PK's stewards. */
+let doc = baseDoc;
 
 async function user(name: string): Promise<Signer> {
   return signerFromNoteKey(generateNoteKey(`${name}.pak-afg`).skey);
@@ -79,20 +82,36 @@ async function env(signer: Signer, kind: 'mission' | 'key' | 'report', body?: un
     await signEnvelope({ mission: 'pak-afg', kind, body: b as Record<string, unknown> }, signer)
   ).bytes;
 }
+const ORG_OF: Record<string, string> = { admin: 'OPS', monitor: 'MT', party: 'PK' };
 const register = (s: Signer, role: string, name: string) => ({
   action: 'register',
   user: name,
-  org: role === 'admin' || role === 'monitor' ? 'MECH' : 'PK',
+  org: ORG_OF[role]!,
   role,
   vkey: s.vkey,
+});
+/** A registration by a steward: with the new key's proof of possession. */
+const registerWithProof = async (s: Signer, role: string, name: string) => ({
+  ...register(s, role, name),
+  proof: await possessionProof(s, 'pak-afg', name),
 });
 
 async function fixture() {
   const admin = await user('admin');
   const pk = await user('pk-liaison');
+  doc = {
+    ...baseDoc,
+    organisations: baseDoc.organisations.map((o) =>
+      o.code === 'OPS'
+        ? { ...o, stewards: [admin.vkey] }
+        : o.code === 'PK'
+          ? { ...o, stewards: [pk.vkey] }
+          : o,
+    ),
+  };
   const genesis = [
     await env(admin, 'mission'),
-    await env(admin, 'key', register(pk, 'party', 'pk-liaison')),
+    await env(pk, 'key', register(pk, 'party', 'pk-liaison')),
     await env(admin, 'key', register(admin, 'admin', 'admin')),
   ];
   const reports: Uint8Array[] = [];
@@ -190,19 +209,36 @@ test('envelope rules: registered keys, admin-signed key entries, signatures, ids
     'unknown_key',
     /entry 3: its author stranger\.pak-afg\+[0-9a-f]{8} has no key registered/,
   );
-  // A party may not register keys; the admin may, and the new key then signs.
+  // The operator's forged key entry (issue 9, finding 1): an admin-signed registration giving a
+  // key to a PK user is refused by `verify`, proof or not; PK's steward may, and the key then signs.
   await rejects(
     run([
       ...genesis,
       await env(pk, 'report'),
-      await env(pk, 'key', register(stranger, 'party', 'stranger')),
+      await env(admin, 'key', await registerWithProof(stranger, 'party', 'stranger')),
     ]),
     'unknown_key',
-    /entry 4: key entries must be signed by an admin/,
+    /entry 4: key rule key_org is broken \(the key is registered for PK, its steward is of OPS\)/,
+  );
+  await rejects(
+    run([...genesis, await env(pk, 'key', register(stranger, 'party', 'stranger'))]),
+    'unknown_key',
+    /entry 3: key rule key_proof is broken/,
+  );
+  await rejects(
+    run([
+      ...genesis,
+      await env(pk, 'key', {
+        ...(await registerWithProof(stranger, 'party', 'xx')),
+        role: 'mediator',
+      }),
+    ]),
+    'unknown_key',
+    /entry 3: key rule key_(proof|role) is broken/,
   );
   await run([
     ...genesis,
-    await env(admin, 'key', register(stranger, 'party', 'stranger')),
+    await env(pk, 'key', await registerWithProof(stranger, 'party', 'stranger')),
     await env(stranger, 'report'),
   ]);
   // A revoked key signs nothing more.
@@ -229,18 +265,23 @@ test('envelope rules: registered keys, admin-signed key entries, signatures, ids
     'bad_entry',
     /couldn't verify entry 3/,
   );
-  // The genesis must be the admin's: a mission entry by a key that is not registered as admin.
+  // The genesis: a mission entry by a key the genesis does not register.
   await rejects(
-    run([await env(pk, 'mission'), ...genesis.slice(1)]),
+    run([await env(stranger, 'mission'), ...genesis.slice(1)]),
     'unknown_key',
-    /not registered as admin/,
+    /not registered by the log's first entries/,
   );
-  // Without a mission entry, key registrations must be self-signed.
-  await run([await env(pk, 'key', register(pk, 'party', 'pk-liaison')), await env(pk, 'report')]);
+  // A log must start with its mission entry (it lists the stewards).
   await rejects(
-    run([await env(pk, 'key', register(stranger, 'party', 'stranger'))]),
+    run([await env(pk, 'key', register(pk, 'party', 'pk-liaison')), await env(pk, 'report')]),
     'unknown_key',
-    /self-signed/,
+    /must start with its mission entry/,
+  );
+  // A self-signed registration of a key no organisation lists.
+  await rejects(
+    run([...genesis, await env(stranger, 'key', register(stranger, 'party', 'stranger'))]),
+    'unknown_key',
+    /entry 3: key rule key_consent is broken/,
   );
 });
 
@@ -282,7 +323,7 @@ test('property: arbitrary checkpoint text is an AuditError', async () => {
 });
 
 test('worker threads give the same verdicts: a good log passes, a bad signature or entry fails', async () => {
-  const { admin, genesis, reports, all } = await fx;
+  const { pk, genesis, reports, all } = await fx;
   const opts = { workers: 2 };
   const { report } = await auditLog(buildLog(all).source, policy, opts);
   assert.equal(report.envelopes?.entries, all.length);
@@ -291,7 +332,7 @@ test('worker threads give the same verdicts: a good log passes, a bad signature 
   const lateLog = [
     ...genesis,
     ...reports.slice(0, 260),
-    await env(admin, 'key', register(late, 'party', 'late')),
+    await env(pk, 'key', await registerWithProof(late, 'party', 'late')),
     await env(late, 'report'),
     ...reports.slice(260),
   ];

@@ -42,19 +42,29 @@ export async function sign(signer: Signer, kind: Envelope['kind'], body: unknown
   return signEnvelope({ mission: 'pak-afg', kind, body: body as Record<string, unknown> }, signer);
 }
 
-/** The mission entry and the two key registrations every test log starts with. */
+/**
+ * The mission entry and the two key registrations every test log starts with, under the key rule
+ * (src/core/keys): the mission lists each organisation's steward key, and each steward registers
+ * its own key, self-signed (which is also its proof of possession).
+ */
 export async function genesis(p: RevealParties): Promise<Uint8Array[]> {
+  const stewards: Record<string, string[]> = { OPS: [p.admin.vkey], PK: [p.pk.vkey] };
+  const mission = {
+    ...doc,
+    organisations: doc.organisations.map((o) => ({ ...o, stewards: stewards[o.code] ?? [] })),
+  };
   const reg = (s: Signer, user: string, org: string, role: string) => ({
     action: 'register',
     user,
     org,
     role,
     vkey: s.vkey,
+    steward: true,
   });
   return [
-    (await sign(p.admin, 'mission', doc)).bytes,
-    (await sign(p.admin, 'key', reg(p.pk, 'pk-liaison', 'PK', 'party'))).bytes,
+    (await sign(p.admin, 'mission', mission)).bytes,
     (await sign(p.admin, 'key', reg(p.admin, 'admin', 'OPS', 'admin'))).bytes,
+    (await sign(p.pk, 'key', reg(p.pk, 'pk-liaison', 'PK', 'party'))).bytes,
   ];
 }
 

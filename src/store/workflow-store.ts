@@ -593,7 +593,7 @@ export class WorkflowStore {
       await this.insertRecord(tx, mission, env, meta, null, null, refused);
       return;
     }
-    if (env.kind === 'key' || env.kind === 'mission') {
+    if (env.kind === 'mission') {
       await this.insertRecord(tx, mission, env, meta, null, null, null);
       return;
     }

@@ -6,6 +6,7 @@ import { signEnvelope, type Envelope } from '../core/envelope.js';
 import type { EntryKind } from '../core/records/kinds.js';
 import { MissionDocSchema, type MissionDoc } from '../core/records/mission.js';
 import { signerFromNoteKey, type Signer } from '../core/signing.js';
+import { possessionProof } from '../core/keys/possession.js';
 import { commitmentDigest } from '../core/workflow/confidential.js';
 import type { Decision } from '../core/workflow/rules.js';
 import { base64Encode } from '../tlog/bytes.js';
@@ -46,24 +47,45 @@ export class WorkflowKit {
     readonly doc: MissionDoc,
   ) {}
 
-  static async create(store: Store, doc = loadPakAfg()): Promise<WorkflowKit> {
-    const kit = new WorkflowKit(store, new WorkflowStore(store), doc);
-    await store.createMission(doc, '2025-10-01T00:00:00.000Z');
-    for (const u of doc.demoUsers) {
-      const key = generateNoteKey(`${u.name}.${doc.slug}`);
-      kit.signers.set(u.name, await signerFromNoteKey(key.skey));
+  /**
+   * Each organisation's first demo user is its key steward (its vkey listed in the mission, as
+   * `serve --demo` provisions it) and registers its own key; other users' keys are registered by
+   * their steward with proof of possession (src/core/keys/registry.ts).
+   */
+  static async create(store: Store, given = loadPakAfg()): Promise<WorkflowKit> {
+    const signers = new Map<string, Signer>();
+    for (const u of given.demoUsers) {
+      const key = generateNoteKey(`${u.name}.${given.slug}`);
+      signers.set(u.name, await signerFromNoteKey(key.skey));
     }
-    const admin = kit.signer('admin');
-    for (const u of doc.demoUsers) {
+    const stewardOf = new Map<string, string>();
+    for (const u of given.demoUsers) if (!stewardOf.has(u.org)) stewardOf.set(u.org, u.name);
+    const doc: MissionDoc = {
+      ...given,
+      organisations: given.organisations.map((o) =>
+        stewardOf.has(o.code) ? { ...o, stewards: [signers.get(stewardOf.get(o.code)!)!.vkey] } : o,
+      ),
+    };
+    const kit = new WorkflowKit(store, new WorkflowStore(store), doc);
+    for (const [name, s] of signers) kit.signers.set(name, s);
+    await store.createMission(doc, '2025-10-01T00:00:00.000Z');
+    const stewards = new Set(stewardOf.values());
+    const ordered = [
+      ...doc.demoUsers.filter((u) => stewards.has(u.name)),
+      ...doc.demoUsers.filter((u) => !stewards.has(u.name)),
+    ];
+    for (const u of ordered) {
       const s = kit.signer(u.name);
+      const steward = stewards.has(u.name);
+      const body = { action: 'register', user: u.name, org: u.org, role: u.role, vkey: s.vkey };
       const { bytes, envelope } = await signEnvelope(
         {
           mission: doc.slug,
           kind: 'key',
-          body: { action: 'register', user: u.name, org: u.org, role: u.role, vkey: s.vkey },
+          body: steward ? body : { ...body, proof: await possessionProof(s, doc.slug, u.name) },
           at: '2025-10-01T00:00:00.000Z',
         },
-        admin,
+        steward ? s : kit.signer(stewardOf.get(u.org)!),
       );
       await kit.integrate([{ envelope, bytes }]);
     }

@@ -9,6 +9,13 @@ import { exampleBody } from '../examples.js';
 import { BODY_SCHEMAS, ENTRY_KINDS, type EntryKind } from '../records/kinds.js';
 import { MissionDocSchema, type Role } from '../records/mission.js';
 import { base64Encode, utf8Encode } from '../../tlog/bytes.js';
+import {
+  KEYS,
+  missionWithStewards,
+  proofOf,
+  registerBody,
+  stewardRegistry,
+} from '../keys/keys.test-support.js';
 import { commitmentDigest } from './confidential.js';
 import { decide, RULES, type Facts, type RuleName } from './rules.js';
 import { canMove } from './state-machine.js';
@@ -70,14 +77,19 @@ function facts(user: string, over: Partial<Facts> = {}): Facts {
   };
 }
 
-function env(kind: EntryKind, body: unknown, at = '2025-10-20T10:00:00.000Z'): Envelope {
+function env(
+  kind: EntryKind,
+  body: unknown,
+  at = '2025-10-20T10:00:00.000Z',
+  author = 'x+00000000',
+): Envelope {
   return {
     v: 1,
     mission: 'pak-afg',
     kind,
     id: ID(99),
     at,
-    author: 'x+00000000',
+    author,
     body: body as Record<string, unknown>,
     sig: 'A'.repeat(86) + '==',
   };
@@ -104,7 +116,87 @@ const reveal = (over: object = {}) => ({
   ...over,
 });
 
-type Case = [RuleName, 403 | 422, string, EntryKind, unknown, Partial<Facts>?];
+/** The rule, its status, user, kind, body, facts, and the envelope's author (key cases). */
+type Case = [RuleName, 403 | 422, string, EntryKind, unknown, Partial<Facts>?, string?];
+
+// Key entries (src/core/keys/registry.ts): PK, AF, QA and OPS stewards registered themselves.
+const keyFacts = (): Partial<Facts> => ({
+  mission: missionWithStewards(),
+  keys: stewardRegistry(),
+});
+const af2 = (org: string, role: string, extra: Record<string, unknown> = {}) =>
+  registerBody(KEYS.af2, 'af-liaison', org, role, {
+    proof: proofOf(KEYS.af2, 'af-liaison'),
+    ...extra,
+  });
+const KEY_CASES: Case[] = [
+  [
+    'key_consent',
+    403,
+    'af',
+    'key',
+    registerBody(KEYS.stray, 'af-liaison', 'AF', 'party'),
+    keyFacts(),
+    KEYS.stray.author,
+  ],
+  [
+    'key_proof',
+    403,
+    'af',
+    'key',
+    registerBody(KEYS.af2, 'af-liaison', 'AF', 'party'),
+    keyFacts(),
+    KEYS.af.author,
+  ],
+  // The operator (OPS's steward) registering a key in AF's name.
+  ['key_org', 403, 'admin', 'key', af2('AF', 'party'), keyFacts(), KEYS.admin.author],
+  ['key_role', 403, 'af', 'key', af2('AF', 'mediator'), keyFacts(), KEYS.af.author],
+  [
+    'key_unique',
+    422,
+    'af',
+    'key',
+    registerBody(KEYS.pk, 'af-liaison', 'AF', 'party', { proof: proofOf(KEYS.pk, 'af-liaison') }),
+    keyFacts(),
+    KEYS.af.author,
+  ],
+  [
+    'key_user',
+    422,
+    'af',
+    'key',
+    af2('AF', 'party'),
+    { ...keyFacts(), keyUser: null },
+    KEYS.af.author,
+  ],
+  [
+    'key_known',
+    422,
+    'admin',
+    'key',
+    { action: 'revoke', key: KEYS.stray.author, reason: 'r' },
+    keyFacts(),
+    KEYS.admin.author,
+  ],
+  [
+    'key_revoke_by',
+    403,
+    'pk',
+    'key',
+    { action: 'revoke', key: KEYS.af.author, reason: 'r' },
+    keyFacts(),
+    KEYS.pk.author,
+  ],
+  [
+    'signer_is_caller',
+    403,
+    'af',
+    'key',
+    af2('AF', 'party'),
+    { ...keyFacts(), caller: { user: 'admin' } },
+    KEYS.af.author,
+  ],
+];
 
 const CASES: Case[] = [
   ['signer_is_caller', 403, 'af', 'report', report(), { caller: { user: 'pk' } }],
@@ -297,8 +389,8 @@ const CASES: Case[] = [
 
 test('every rule refuses with its name, its status and a message saying which rule', () => {
   const seen = new Set<string>();
-  for (const [rule, status, user, kind, body, over] of CASES) {
-    const d = decide(facts(user, over), env(kind, body));
+  for (const [rule, status, user, kind, body, over, author] of [...CASES, ...KEY_CASES]) {
+    const d = decide(facts(user, over), env(kind, body, undefined, author));
     assert.equal(d.ok, false, `${rule}: accepted`);
     if (d.ok) continue;
     assert.equal(d.rule, rule, d.message);
@@ -379,7 +471,18 @@ test('each kind accepted on its happy path, with the state changes it makes', ()
   ok('af', 'commitment', { digest: 'a'.repeat(64), side: 'AF' }, { channel: 'confidential' });
   ok('af', 'reveal', reveal());
   ok('qa', 'reveal', reveal());
-  ok('admin', 'key', exampleBody('key'));
+  // AF's steward registers af-liaison's new key with its proof; the admin revokes it.
+  const key = decide(
+    facts('af', keyFacts()),
+    env('key', af2('AF', 'party'), undefined, KEYS.af.author),
+  );
+  assert.ok(key.ok, key.ok ? '' : key.message);
+  const revoke = { action: 'revoke', key: KEYS.af.author, reason: 'r' };
+  const revoked = decide(
+    facts('admin', keyFacts()),
+    env('key', revoke, undefined, KEYS.admin.author),
+  );
+  assert.ok(revoked.ok, revoked.ok ? '' : revoked.message);
   ok('analyst', 'article', exampleBody('article'));
 });
 

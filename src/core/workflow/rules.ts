@@ -7,6 +7,7 @@ import type { Envelope } from '../envelope.js';
 import { BODY_SCHEMAS, type BodyOf } from '../records/kinds.js';
 import type { MissionDoc, Role } from '../records/mission.js';
 import type { IncidentStatus } from '../records/workflow.js';
+import { KEY_RULES, KeyRegistry, type KeyUserFact } from '../keys/registry.js';
 import { CONFIDENTIAL_KINDS, revealMatches } from './confidential.js';
 import { FINDABLE, OPEN_STATES, TASKABLE, canMove, type FindingStatus } from './state-machine.js';
 
@@ -55,6 +56,7 @@ export const RULES = {
   reveal_by_side: 'only the committing side, an analyst or a mediator may reveal',
   reveal_once: 'a commitment is revealed once',
   reveal_matches: 'the revealed salt and entry must hash to the commitment',
+  ...KEY_RULES,
 } as const;
 export type RuleName = keyof typeof RULES;
 
@@ -128,6 +130,10 @@ export interface Facts {
   entries: Map<string, EntryFact>;
   /** Users by name (task assignees). */
   users: Map<string, UserFact>;
+  /** For a `key` entry: the keys the log registered before it (src/core/keys/registry.ts). */
+  keys?: KeyRegistry;
+  /** For a `key` register: the server's account of its user (null: none; unknown on replay). */
+  keyUser?: KeyUserFact | null;
 }
 
 export interface References {
@@ -224,7 +230,6 @@ export function referencesOf(env: Pick<Envelope, 'kind' | 'body'>): References {
 
 const AUTHORS: Record<string, readonly Role[]> = {
   mission: ['admin'],
-  key: ['admin'],
   report: ['party', 'monitor', 'analyst'],
   incident: ['analyst'],
   response: ['party'],
@@ -246,6 +251,7 @@ const an = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 /** Decides whether an entry (already schema-checked and signature-verified) may join the workflow. */
 export function decide(facts: Facts, env: Envelope): Decision {
+  if (env.kind === 'key') return decideKey(facts, env);
   const a = facts.author;
   if (!a) return refuse(403, 'known_author', `${env.author} is not a registered key`);
   if (facts.caller && facts.caller.user !== a.user)
@@ -520,4 +526,26 @@ export function decide(facts: Facts, env: Envelope): Decision {
     default:
       return { ok: true };
   }
+}
+
+/**
+ * `key` entries follow the key rule (src/core/keys/registry.ts) rather than a role table: the
+ * author may be a key registering itself (a mission-listed steward), so it need not be registered.
+ */
+function decideKey(facts: Facts, env: Envelope): Decision {
+  // No registry given: no key registered yet (only a mission-listed steward may register itself).
+  const keys = facts.keys ?? new KeyRegistry(facts.mission);
+  const b = env.body as BodyOf<'key'>;
+  const self = b.action === 'register' && keys.get(env.author) === undefined;
+  const signerUser = self ? b.user : keys.get(env.author)?.user;
+  if (facts.caller && signerUser !== undefined && facts.caller.user !== signerUser)
+    return refuse(
+      403,
+      'signer_is_caller',
+      `the entry is signed by ${signerUser}, the request comes from ${facts.caller.user}`,
+    );
+  if (facts.now && Date.parse(env.at) > Date.parse(facts.now) + FUTURE_SKEW_MS)
+    return refuse(422, 'signed_time', `"at" is ${env.at}, the server's clock ${facts.now}`);
+  const v = keys.check(env, facts.keyUser);
+  return v.ok ? { ok: true } : refuse(v.status, v.rule, v.why);
 }

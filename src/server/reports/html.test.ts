@@ -47,7 +47,7 @@ test('html report: escaped text, SVG charts, hedged wording, named checkpoint', 
   assert.equal(document.querySelectorAll('img').length, 0, 'no markup from data');
   assert.equal(document.querySelectorAll('script').length, 0);
   assert.equal(document.querySelector('h1')!.textContent, 'Mission <b>name</b>');
-  const areas = [...document.querySelectorAll('tbody th')].map((t) => t.textContent);
+  const areas = Array.from(document.querySelectorAll('tbody th'), (t) => t.textContent);
   assert.ok(areas.includes(HOSTILE), 'the area name shown as text');
   assert.equal(document.querySelectorAll('svg').length, 2, 'events per day and by type');
   assert.equal(document.querySelectorAll('svg rect').length, 3 + 2);
