@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { resolveConfig } from '../config.js';
 import type { Credentials } from '../provision.js';
 import { startServer } from '../serve.js';
-import { LOGIN_FAILURES_PER_USER } from './routes.js';
+import {
+  LOGIN_FAILURES_PER_USER,
+  LOGIN_SLOWDOWN_AFTER,
+  LOGIN_SLOWDOWN_MAX_MS,
+  slowdownMs,
+} from './routes.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -168,8 +173,8 @@ test('auth over HTTP: login, cookie, me, CSRF, logout, tokens, rate limit', asyn
     ).json()) as { role: string };
     assert.equal(after.role, 'public');
 
-    // Rate limit: after LOGIN_FAILURES_PER_USER failures the user is locked out for the window,
-    // even with the right password; other users are not.
+    // Rate limit: after LOGIN_FAILURES_PER_USER failures from one address the user is refused from
+    // that address for the window, even with the right password; other users are not.
     for (let i = 0; i < LOGIN_FAILURES_PER_USER; i++)
       await fetch(`${api}/auth/login`, {
         method: 'POST',
@@ -183,6 +188,22 @@ test('auth over HTTP: login, cookie, me, CSRF, logout, tokens, rate limit', asyn
     });
     assert.equal(locked.status, 429);
     assert.ok(Number(locked.headers.get('retry-after')) > 0);
+    // The same user from another address is slowed, not locked out (issue 9: anyone could lock a
+    // mediator out by failing five times on their name).
+    const elsewhere = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '10.9.8.7',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        name: 'af-liaison',
+        password: creds.users['af-liaison']!.password,
+      }),
+    });
+    assert.equal(elsewhere.statusCode, 200, elsewhere.body);
+    assert.ok(slowdownMs(LOGIN_FAILURES_PER_USER) > 0, 'failures on a name slow later attempts');
+    assert.equal(slowdownMs(LOGIN_SLOWDOWN_AFTER - 1), 0);
+    assert.equal(slowdownMs(1000), LOGIN_SLOWDOWN_MAX_MS, 'bounded');
     const other = await fetch(`${api}/auth/login`, {
       method: 'POST',
       headers: json,

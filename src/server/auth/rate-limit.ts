@@ -17,6 +17,12 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((w.resetAt - t) / 1000));
   }
 
+  /** Events counted for `key` in its current window. */
+  count(key: string): number {
+    const w = this.windows.get(key);
+    return w && w.resetAt > this.now() ? w.count : 0;
+  }
+
   /** Counts one event for `key`. */
   hit(key: string): void {
     const t = this.now();

@@ -49,6 +49,13 @@ export type Me = z.infer<typeof MeSchema>;
 export const LOGIN_ATTEMPTS_PER_ADDRESS = 30;
 export const LOGIN_FAILURES_PER_USER = 5;
 export const LOGIN_WINDOW_MS = 5 * 60 * 1000;
+/**
+ * Failures for one user name from all addresses before each further attempt on that name is slowed
+ * (never refused): a lock-out keyed on the name alone would let anyone lock a mediator out.
+ */
+export const LOGIN_SLOWDOWN_AFTER = 5;
+/** The slow-down doubles per failure past the threshold, up to this many milliseconds. */
+export const LOGIN_SLOWDOWN_MAX_MS = 4000;
 
 function me(c: Caller, csrf?: string, expiresAt?: string): Me {
   return {
@@ -91,10 +98,18 @@ function tooMany(reply: FastifyReply, seconds: number): HttpError {
   );
 }
 
+/** The delay before answering an attempt on a name that failed `failures` times in the window. */
+export function slowdownMs(failures: number): number {
+  if (failures < LOGIN_SLOWDOWN_AFTER) return 0;
+  return Math.min(LOGIN_SLOWDOWN_MAX_MS, 250 * 2 ** (failures - LOGIN_SLOWDOWN_AFTER));
+}
+
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   const auth = authFor(ctx);
   const byAddress = new RateLimiter(LOGIN_ATTEMPTS_PER_ADDRESS, LOGIN_WINDOW_MS);
-  const byUser = new RateLimiter(LOGIN_FAILURES_PER_USER, LOGIN_WINDOW_MS);
+  // 429 for one name from one address only; from elsewhere the name is slowed, not refused.
+  const byUserAndAddress = new RateLimiter(LOGIN_FAILURES_PER_USER, LOGIN_WINDOW_MS);
+  const failuresByUser = new RateLimiter(Number.MAX_SAFE_INTEGER, LOGIN_WINDOW_MS);
 
   app.post(
     '/api/v1/auth/login',
@@ -106,20 +121,24 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         throw new HttpError(403, 'csrf', "couldn't sign in: the request's Origin is not this site");
       const body = parseInput(LoginBodySchema, request.body, 'sign in');
       const ipKey = `ip:${request.ip}`;
-      const userKey = `user:${body.name.toLowerCase()}`;
-      const wait = Math.max(byAddress.retryAfter(ipKey), byUser.retryAfter(userKey));
+      const nameKey = `user:${body.name.toLowerCase()}`;
+      const userKey = `${nameKey}|${ipKey}`;
+      const wait = Math.max(byAddress.retryAfter(ipKey), byUserAndAddress.retryAfter(userKey));
       if (wait > 0) throw tooMany(reply, wait);
       byAddress.hit(ipKey);
+      const slow = slowdownMs(failuresByUser.count(nameKey));
+      if (slow > 0) await new Promise((r) => setTimeout(r, slow));
 
       const user = await ctx.store.userByName(body.name);
       const ok = user?.password_hash
         ? await verifyPassword(body.password, user.password_hash)
         : (await burnPasswordCheck(body.password), false);
       if (!user || !ok) {
-        byUser.hit(userKey);
+        byUserAndAddress.hit(userKey);
+        failuresByUser.hit(nameKey);
         throw new HttpError(401, 'bad_credentials', "couldn't sign in: wrong name or password");
       }
-      byUser.reset(userKey);
+      byUserAndAddress.reset(userKey);
 
       const token = newSessionToken();
       const now = Date.now();
