@@ -81,7 +81,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const row = (await k.wf.listIncidents(M, { limit: 50 }, v)).items.find((i) => i.id === id);
         assert.equal(row?.fatalities, 9);
       }
-      const byParty = await k.wf.listIncidents(M, { limit: 50, party: 'AF' }, ANALYST);
+      const byParty = await k.wf.listIncidents(M, { limit: 50, party: ['AF'] }, ANALYST);
       assert.ok(
         byParty.items.some((i) => i.id === id),
         'the analyst finds it by party',

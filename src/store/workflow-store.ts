@@ -47,7 +47,8 @@ export interface IncidentQuery {
   from?: string | undefined;
   to?: string | undefined;
   type?: string[] | undefined;
-  party?: string | undefined;
+  /** Organisations involved (any of them). */
+  party?: string[] | undefined;
   status?: string[] | undefined;
   /** [minLon, minLat, maxLon, maxLat]; minLon > maxLon crosses the antimeridian. */
   bbox?: [number, number, number, number] | undefined;
@@ -1119,12 +1120,14 @@ export class WorkflowStore {
     if (query.to) where.push(sql`i.date <= ${query.to}`);
     if (query.type?.length) where.push(sql`i.type in (${sql.join(query.type)})`);
     if (query.status?.length) where.push(sql`i.status in (${sql.join(query.status)})`);
-    if (query.party)
-      where.push(
-        seesEverything(viewer)
-          ? sql`(i.orgs like ${`% ${query.party} %`} or i.orgs like ${`% ${HIDDEN_MARK}${query.party} %`})`
-          : sql`i.orgs like ${`% ${query.party} %`}`,
-      );
+    if (query.party?.length) {
+      const hidden = seesEverything(viewer);
+      const involves = (p: string) =>
+        hidden
+          ? sql`(i.orgs like ${`% ${p} %`} or i.orgs like ${`% ${HIDDEN_MARK}${p} %`})`
+          : sql`i.orgs like ${`% ${p} %`}`;
+      where.push(sql`(${sql.join(query.party.map(involves), sql` or `)})`);
+    }
     /** SQLite without words: the box's list keys come from the R*Tree (see below). */
     let sqliteBoxes: [number, number][] | undefined;
     if (query.bbox) {

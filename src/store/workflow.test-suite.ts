@@ -327,8 +327,9 @@ export function workflowConformance(
       assert.deepEqual(await q({ q: 'bazaar' }), [ids.chaman]);
       assert.deepEqual(await q({ q: 'spin boldak' }), [ids.incident]);
       assert.deepEqual(await q({ q: '"*) OR (' }), []);
-      assert.deepEqual(await q({ party: 'AF' }), [ids.incident, ids.chaman]);
-      assert.deepEqual(await q({ party: 'QA' }), []);
+      assert.deepEqual(await q({ party: ['AF'] }), [ids.incident, ids.chaman]);
+      assert.deepEqual(await q({ party: ['QA'] }), []);
+      assert.deepEqual(await q({ party: ['QA', 'AF'] }), [ids.incident, ids.chaman], 'any of them');
       const first = await k.wf.listIncidents(M, { limit: 1 }, ANALYST);
       assert.ok(first.next);
       const second = await k.wf.listIncidents(M, { limit: 1, cursor: first.next! }, ANALYST);

@@ -34,9 +34,13 @@ export const IncidentQuerySchema = z.object({
   from: z.iso.date().optional().describe('first date, YYYY-MM-DD (inclusive)'),
   to: z.iso.date().optional().describe('last date, YYYY-MM-DD (inclusive)'),
   type: list(EVENT_TYPE_NAMES).optional().describe('event types, comma-separated'),
-  party: OrgCodeSchema.optional().describe(
-    'an organisation involved (reporting, accused or attributed)',
-  ),
+  party: z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(',').filter((x) => x !== ''))
+    .pipe(z.array(OrgCodeSchema).max(50))
+    .optional()
+    .describe('organisations involved (reporting, accused or attributed), comma-separated'),
   status: list(INCIDENT_STATUSES).optional().describe('workflow states, comma-separated'),
   bbox: z
     .string()
