@@ -385,6 +385,8 @@ const CASES: Case[] = [
   ['signed_time', 422, 'af', 'report', report(), { now: '2025-10-19T00:00:00.000Z' }],
   // Signed at 2025-10-20T10:00Z; the server's clock one second past the 72 hours allowed.
   ['signed_time_past', 422, 'af', 'report', report(), { now: '2025-10-23T10:00:01.000Z' }],
+  // A second mission document, even the admin's, was accepted and ignored (issue 9, finding 5).
+  ['mission_once', 422, 'admin', 'mission', mission],
 ];
 
 test('every rule refuses with its name, its status and a message saying which rule', () => {

@@ -13,6 +13,8 @@ import { FINDABLE, OPEN_STATES, TASKABLE, canMove, type FindingStatus } from './
 
 /** Every rule, with what it says; a refusal's message is "rule <name>: <what it says> (<why>)". */
 export const RULES = {
+  mission_once:
+    'the mission document is the log\u2019s first entry; a later mission entry would be accepted and ignored',
   signer_is_caller: 'an entry must be signed with a key of the user who submits it',
   known_author: 'the signing key must be registered in this mission',
   signed_time: 'an entry may not be dated in the future',
@@ -298,6 +300,14 @@ export function decide(facts: Facts, env: Envelope): Decision {
     refuse(422, 'ref_exists', `no ${what} ${id} in this mission`);
 
   switch (env.kind) {
+    case 'mission':
+      // Rule-checked mission updates are not built: refuse rather than log a document no reader
+      // applies (issue 9, finding 5).
+      return refuse(
+        422,
+        'mission_once',
+        `mission ${m.slug} already has its document at log index 0; to change it, create a new mission`,
+      );
     case 'report': {
       const b = env.body as BodyOf<'report'>;
       if (a.role === 'party' && b.fatalities?.claimedBy && b.fatalities.claimedBy !== a.org)
