@@ -108,6 +108,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // The web portal (fastify-static).
   'GET /': PUBLIC,
   'GET /*': PUBLIC,
+  // The portal's page routes answer with the app (src/server/web/serve-web.ts).
+  'GET /missions/:': PUBLIC,
+  'GET /missions/:/incidents/:': PUBLIC,
+  'GET /missions/:/reports/:': PUBLIC,
+  'GET /missions/:/verify': PUBLIC,
 };
 
 /**

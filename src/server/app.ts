@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/store.js';
 import type { MissionLog } from '../log/service.js';
 import { registerUserAdminRoutes } from './auth/admin-routes.js';
@@ -21,6 +20,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerMissionRoutes } from './routes/missions.js';
 import type { ServerConfig } from './config.js';
 import { securityHeaders } from './security-headers.js';
+import { registerWebApp } from './web/serve-web.js';
 
 export interface AppContext {
   store: Store;
@@ -57,7 +57,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 
   if (existsSync(WEB_ROOT)) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, index: 'index.html', maxAge: 0 });
+    await registerWebApp(app, WEB_ROOT);
   }
   app.setNotFoundHandler((request, reply) => {
     const err = new HttpError(
