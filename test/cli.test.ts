@@ -39,8 +39,13 @@ test('--help lists the commands; no arguments prints help', () => {
 });
 
 test('unknown commands and bad flags are one-line errors', () => {
-  oneLineError(runCli(['frobnicate']), /unknown command 'frobnicate'/);
-  oneLineError(runCli(['serve', '--nope']), /unknown option '--nope'/);
+  // Usage errors are this CLI's own one line with the way out, exit 2 (issue 9, finding 6).
+  const unknown = runCli(['frobnicate']);
+  oneLineError(unknown, /^truceline: unknown command "frobnicate" \(see truceline --help\)$/);
+  assert.equal(unknown.code, 2);
+  const badFlag = runCli(['serve', '--nope']);
+  oneLineError(badFlag, /^truceline: unknown option "--nope" \(see truceline <command> --help\)$/);
+  assert.equal(badFlag.code, 2);
   oneLineError(runCli(['serve', '--port', 'eighty']), /port/);
   oneLineError(runCli(['serve', '--db', 'mysql://x']), /db must be sqlite/);
   oneLineError(runCli(['keygen']), /--name/);

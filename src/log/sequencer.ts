@@ -406,9 +406,11 @@ export class Sequencer {
     if (this.stopped || this.checkpointTimer || this.publishing) return;
     // A checkpoint short of the witness quorum gives its entries no log time yet (their deadlines
     // wait on it): ask the witnesses again, less often, even when the tree has not grown.
+    // A grown tree is checkpointed at the usual pace whatever the last checkpoint's quorum.
+    const grown = !this.latestCp || this.committedSize > this.latestCp.size;
     const retry = this.latestCp !== undefined && !this.latestLogged;
-    if (this.latestCp && this.committedSize <= this.latestCp.size && !retry) return;
-    const interval = retry ? this.checkpointIntervalMs * 5 : this.checkpointIntervalMs;
+    if (!grown && !retry) return;
+    const interval = grown ? this.checkpointIntervalMs : this.checkpointIntervalMs * 5;
     const wait = Math.max(0, this.lastSignedAt + interval - Date.now());
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = undefined;
