@@ -100,7 +100,8 @@ export async function lyingProxy(
  * Runs the built CLI without blocking this process (runCli's spawnSync would stall the lying
  * proxies, which answer from this very event loop).
  */
-export function runCliAsync(args: string[]): Promise<CliResult> {
+/** Runs the CLI in a child; killed after `timeoutMs` (tests keep the default; benches pass more). */
+export function runCliAsync(args: string[], timeoutMs = 120_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
@@ -110,7 +111,7 @@ export function runCliAsync(args: string[]): Promise<CliResult> {
     let stderr = '';
     proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 120_000);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
     proc.on('error', reject);
     proc.on('close', (code) => {
       clearTimeout(timer);
