@@ -2,8 +2,14 @@
 // up to `batchSize` entries (POST …/entries with content type application/jsonl, see
 // src/server/routes/entries-batch.ts), a few requests in flight, and every entry's result comes
 // back through its own promise, so the caller prints results in input order. A batch goes out when
-// it is full or when no line has come for a moment (a program feeding lines slowly still gets its
-// answers). Entries refused because the log's queue was full (503) are sent again.
+// it is full, or when no line has come for a moment and nothing sent is still unanswered (Nagle's
+// rule, RFC 896: a part batch never overtakes full ones, yet a program feeding lines slowly still
+// gets its answers). Entries refused because the log's queue was full (503) are sent again.
+//
+// Backpressure works in whole batches: `add` makes its caller wait only right after a full batch
+// went out (the batch being gathered is then empty, so waiting can never send a part batch), and
+// room comes back in input order, when the oldest batch has its answers. A long input therefore
+// keeps every request full, with at most `concurrency` + 1 batches between reading and printing.
 import type { Signer } from '../../core/signing.js';
 import type { EntryKind } from '../../core/records/kinds.js';
 import { signEnvelope } from '../../core/envelope.js';
@@ -27,6 +33,13 @@ interface LineAnswer {
   error?: { status?: number; code?: string; message?: string };
 }
 
+/** What the submitter sent: requests made (retries included) and the entries they carried. */
+export interface SubmitStats {
+  requests: number;
+  entries: number;
+  largestRequest: number;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class BatchSubmitter {
@@ -34,7 +47,13 @@ export class BatchSubmitter {
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
+  /** Batches sent, oldest first, until the reader has moved past them. */
+  private readonly window: { answered: Promise<void>; settled: boolean }[] = [];
+  private unanswered = 0;
+  private lastLineAt = 0;
+  private flushWhenAnswered = false;
   private readonly url: string;
+  readonly stats: SubmitStats = { requests: 0, entries: 0, largestRequest: 0 };
 
   constructor(
     server: string,
@@ -48,48 +67,79 @@ export class BatchSubmitter {
     this.url = `${server.replace(/\/$/, '')}/api/v1/missions/${mission}/entries`;
   }
 
-  /** Signs one JSON body and queues it; resolves with its result line. */
-  add(jsonBody: string): Promise<SubmitResult> {
-    return new Promise((resolve) => {
-      const item = (async (): Promise<Item | undefined> => {
-        try {
-          const body = JSON.parse(jsonBody) as Record<string, unknown>;
-          const { envelope, bytes } = await signEnvelope(
-            { mission: this.mission, kind: this.kind, body },
-            this.signer,
-          );
-          return { id: envelope.id, line: new TextDecoder().decode(bytes), resolve };
-        } catch (err) {
-          resolve({ error: (err as Error).message });
-          return undefined;
-        }
-      })();
-      this.batch.push(item);
-      if (this.batch.length >= this.batchSize) this.flush();
-      else if (!this.timer) this.timer = setTimeout(() => this.flush(), IDLE_FLUSH_MS);
+  /**
+   * Signs one JSON body and queues it. Resolves when the caller may add the next line, with the
+   * promise of this entry's result line.
+   */
+  async add(jsonBody: string): Promise<{ result: Promise<SubmitResult> }> {
+    const result = new Promise<SubmitResult>((resolve) => {
+      this.batch.push(this.sign(jsonBody, resolve));
     });
+    this.lastLineAt = performance.now();
+    while (this.window[0]?.settled) this.window.shift();
+    if (this.batch.length >= this.batchSize) {
+      this.flush();
+      while (this.window.length > this.concurrency) await this.window.shift()!.answered;
+    } else if (!this.timer) this.armIdleTimer(IDLE_FLUSH_MS);
+    return { result };
+  }
+
+  private armIdleTimer(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const quietFor = performance.now() - this.lastLineAt;
+      if (quietFor < IDLE_FLUSH_MS) this.armIdleTimer(IDLE_FLUSH_MS - quietFor);
+      else if (this.unanswered > 0) this.flushWhenAnswered = true;
+      else this.flush();
+    }, ms);
+  }
+
+  private async sign(
+    jsonBody: string,
+    resolve: (r: SubmitResult) => void,
+  ): Promise<Item | undefined> {
+    try {
+      const body = JSON.parse(jsonBody) as Record<string, unknown>;
+      const { envelope, bytes } = await signEnvelope(
+        { mission: this.mission, kind: this.kind, body },
+        this.signer,
+      );
+      return { id: envelope.id, line: new TextDecoder().decode(bytes), resolve };
+    } catch (err) {
+      resolve({ error: (err as Error).message });
+      return undefined;
+    }
   }
 
   /** Sends what is gathered now (called at the end of input, too). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.flushWhenAnswered = false;
     if (this.batch.length === 0) return;
     const batch = this.batch;
     this.batch = [];
-    void (async () => {
-      const items = (await Promise.all(batch)).filter((i): i is Item => i !== undefined);
-      if (items.length === 0) return;
-      while (this.inFlight >= this.concurrency)
-        await new Promise<void>((r) => this.waiting.push(r));
-      this.inFlight++;
-      try {
-        await this.send(items);
-      } finally {
-        this.inFlight--;
-        this.waiting.shift()?.();
-      }
-    })();
+    this.unanswered++;
+    const slot = { answered: this.sendWhenReady(batch), settled: false };
+    void slot.answered.then(() => {
+      slot.settled = true;
+      this.unanswered--;
+      if (this.unanswered === 0 && this.flushWhenAnswered) this.flush();
+    });
+    this.window.push(slot);
+  }
+
+  private async sendWhenReady(batch: Promise<Item | undefined>[]): Promise<void> {
+    const items = (await Promise.all(batch)).filter((i): i is Item => i !== undefined);
+    if (items.length === 0) return;
+    while (this.inFlight >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
+    this.inFlight++;
+    try {
+      await this.send(items);
+    } finally {
+      this.inFlight--;
+      this.waiting.shift()?.();
+    }
   }
 
   private async send(first: Item[]): Promise<void> {
@@ -97,6 +147,9 @@ export class BatchSubmitter {
     for (let attempt = 1; items.length > 0; attempt++) {
       let res: Response;
       let text: string;
+      this.stats.requests++;
+      this.stats.entries += items.length;
+      this.stats.largestRequest = Math.max(this.stats.largestRequest, items.length);
       try {
         res = await fetch(this.url, {
           method: 'POST',

@@ -9,7 +9,7 @@ import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import { EntryKindSchema, type EntryKind } from '../../core/records/kinds.js';
 import { signerFromNoteKey, type Signer } from '../../core/signing.js';
-import { BatchSubmitter, DEFAULT_BATCH_SIZE } from './submit-batch.js';
+import { BatchSubmitter, DEFAULT_BATCH_SIZE, type SubmitStats } from './submit-batch.js';
 
 export interface Credentials {
   server: string;
@@ -79,6 +79,7 @@ export function registerSubmit(program: Command): void {
       String(DEFAULT_BATCH_SIZE),
     )
     .option('--example <kind>', 'print a valid example body for a kind and exit')
+    .option('--stats', 'on stdin, print requests, entries and entries/s as one JSON line to stderr')
     .action(
       async (
         file: string | undefined,
@@ -91,6 +92,7 @@ export function registerSubmit(program: Command): void {
           concurrency: string;
           batch: string;
           example?: string;
+          stats?: boolean;
         },
       ) => {
         if (opts.example) {
@@ -115,15 +117,10 @@ export function registerSubmit(program: Command): void {
           if ('error' in result) process.exitCode = 1;
           return;
         }
-        // JSON lines: up to `concurrency` requests in flight, results printed in input order.
+        // JSON lines, results printed in input order as their answers come.
         const concurrency = Math.max(1, Number(opts.concurrency) || 1);
         const batchSize = Math.min(4096, Math.max(1, Number(opts.batch) || 1));
-        const batcher =
-          batchSize > 1
-            ? new BatchSubmitter(server, mission, user.token, signer, kind, batchSize, concurrency)
-            : undefined;
-        const submit = batcher ? (line: string) => batcher.add(line) : run;
-        const limit = batcher ? batchSize * (concurrency + 1) : concurrency;
+        const started = performance.now();
         const pending: Promise<Record<string, unknown>>[] = [];
         let failed = false;
         const drainOne = async () => {
@@ -131,16 +128,50 @@ export function registerSubmit(program: Command): void {
           if ('error' in r) failed = true;
           process.stdout.write(JSON.stringify(r) + '\n');
         };
-        for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-          if (line.trim() === '') continue;
-          pending.push(submit(line));
-          if (pending.length >= limit) {
-            batcher?.flush();
-            await drainOne();
+        // The printer runs beside the reader, so printing never holds back reading.
+        let printing = Promise.resolve();
+        const print = () => {
+          printing = printing.then(drainOne);
+        };
+        const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+        let stats: SubmitStats | undefined;
+        if (batchSize > 1) {
+          const batcher = new BatchSubmitter(
+            server,
+            mission,
+            user.token,
+            signer,
+            kind,
+            batchSize,
+            concurrency,
+          );
+          stats = batcher.stats;
+          for await (const line of lines) {
+            if (line.trim() === '') continue;
+            // `add` waits (in whole batches) while enough is in flight: see submit-batch.ts.
+            const { result } = await batcher.add(line);
+            pending.push(result);
+            print();
+          }
+          batcher.flush();
+        } else {
+          // --batch 1: one POST per entry, up to `concurrency` in flight.
+          for await (const line of lines) {
+            if (line.trim() === '') continue;
+            pending.push(run(line));
+            print();
+            while (pending.length >= concurrency) await pending[0];
           }
         }
-        batcher?.flush();
+        await printing;
         while (pending.length > 0) await drainOne();
+        if (opts.stats) {
+          const seconds = (performance.now() - started) / 1000;
+          const entries = stats?.entries ?? 0;
+          process.stderr.write(
+            JSON.stringify({ ...stats, seconds, entriesPerSecond: entries / seconds }) + '\n',
+          );
+        }
         if (failed) process.exitCode = 1;
       },
     );
