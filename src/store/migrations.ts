@@ -198,6 +198,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // A record that entered the log sealed: the log-signed commitment that holds its place (its
+    // idx is the commitment's), and the index of the log-signed reveal once its incident is out.
+    '0011_sealed_records': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('wf_records').addColumn('sealed_by', 'text').execute();
+        await db.schema.alterTable('wf_records').addColumn('reveal_idx', bigint).execute();
+      },
+    },
   };
 }
 

@@ -26,6 +26,10 @@ export interface WfRecordsTable {
   refused: string | null;
   superseded_by: string | null;
   body: string;
+  /** Sealed at filing (issue 9, finding 2): the id of the log-signed commitment in its place. */
+  sealed_by: string | null;
+  /** The log index of the log-signed reveal that opened it (null while sealed). */
+  reveal_idx: number | null;
 }
 export interface WfReportsTable {
   mission: string;
