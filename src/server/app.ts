@@ -53,6 +53,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerWorkflowRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  (await import('./routes/keys-index.js')).registerKeysIndexRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 
