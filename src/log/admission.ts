@@ -65,8 +65,13 @@ export class Admission {
   /** Like check, and also hands back the parsed envelope (so later checks need not parse again). */
   async admit(bytes: Uint8Array): Promise<Admitted> {
     const admitted = await this.checkEnvelope(bytes);
-    if (await this.store.getEntryById(this.mission, admitted.envelope.id))
-      throw duplicate(admitted.envelope.id);
+    const id = admitted.envelope.id;
+    // A sealed entry's id is not a leaf's: it is in the log's private half (sealed_entries).
+    if (
+      (await this.store.getEntryById(this.mission, id)) ||
+      (await this.store.getSealed(this.mission, id))
+    )
+      throw duplicate(id);
     return admitted;
   }
 
@@ -101,6 +106,13 @@ export class Admission {
         .where('id', 'in', ids.slice(i, i + ID_CHUNK))
         .execute();
       for (const r of rows) stored.add(r.id);
+      const sealed = await this.store.db
+        .selectFrom('sealed_entries')
+        .select('record')
+        .where('mission', '=', this.mission)
+        .where('record', 'in', ids.slice(i, i + ID_CHUNK))
+        .execute();
+      for (const r of sealed) stored.add(r.record);
     }
     const seen = new Set<string>();
     return verdicts.map((v) => {

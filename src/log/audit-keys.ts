@@ -12,7 +12,8 @@
 //    by the key itself, a steward of its organisation, or an admin. So no key entry the operator
 //    signs can give a key to a party, monitor or mediator.
 //  - After the genesis, every other entry's author must be registered by an earlier entry and not
-//    revoked.
+//    revoked, or be the log's own key (the policy's), which signs only the commitments that hold
+//    sealed entries' places and the reveals that open them (issue 9, finding 2).
 //  - Every entry is a canonical envelope (parseEntry), of this log's mission, with a unique id,
 //    and its signature verifies with its author's registered key (a self-registration's with the
 //    key it registers).
@@ -23,7 +24,7 @@ import { parseEntry, verifyEnvelope, type Envelope } from '../core/envelope.js';
 import { CoreError } from '../core/errors.js';
 import { KeyRegistry } from '../core/keys/registry.js';
 import { MissionDocSchema } from '../core/records/mission.js';
-import { importVerifier } from '../core/signing.js';
+import { authorIdOf, importVerifier } from '../core/signing.js';
 import { AuditError } from './audit-errors.js';
 import { RevealChecker } from './audit-reveals.js';
 import type { WorkerVerdict } from './audit-worker.js';
@@ -72,8 +73,16 @@ export class EnvelopeChecker {
   /** Called with every key the log registers (the audit pool's workers learn them). */
   onKey: ((author: string, vkey: string) => void) | undefined;
 
-  constructor(mission?: string) {
+  /** The log's own keys by author id: they may sign only the sealing machinery. */
+  private readonly sealers = new Map<string, KeyState>();
+
+  constructor(mission?: string, logVkeys: readonly string[] = []) {
     this.mission = mission;
+    for (const vkey of logVkeys) {
+      const key = importVerifier(vkey);
+      key.catch(() => {}); // awaited (and reported) by verify()
+      this.sealers.set(authorIdOf(vkey), { vkey, role: 'log', key, revoked: false });
+    }
   }
 
   /**
@@ -123,6 +132,30 @@ export class EnvelopeChecker {
       }
       this.endGenesis();
     }
+    const sealer = this.sealers.get(envelope.author);
+    if (sealer) {
+      const sealing =
+        envelope.kind === 'reveal' ||
+        (envelope.kind === 'commitment' &&
+          (envelope.body as { sealed?: unknown }).sealed !== undefined);
+      if (!sealing)
+        throw new AuditError(
+          'unknown_key',
+          `couldn't verify entry ${index}: it is a ${envelope.kind} signed by the log's own key, which signs only the commitments of sealed entries and their reveals`,
+        );
+      this.verify(index, envelope, sealer, pre);
+      this.checkReveal(index, envelope);
+      return;
+    }
+    if (
+      this.sealers.size > 0 &&
+      envelope.kind === 'commitment' &&
+      (envelope.body as { sealed?: unknown }).sealed !== undefined
+    )
+      throw new AuditError(
+        'bad_entry',
+        `couldn't verify entry ${index}: it is a commitment naming a sealed entry, signed by ${envelope.author}; only the log's own key seals entries`,
+      );
     if (envelope.kind === 'key') this.applyKey(index, envelope);
     const author = this.keys.get(envelope.author);
     // A key entry's signer was checked by the key rule before it applied (a key may revoke itself).
@@ -132,6 +165,10 @@ export class EnvelopeChecker {
         `couldn't verify entry ${index}: its author ${envelope.author} has ${author ? 'a revoked key' : 'no key registered earlier in the log'}`,
       );
     this.verify(index, envelope, author, pre);
+    this.checkReveal(index, envelope);
+  }
+
+  private checkReveal(index: number, envelope: Envelope): void {
     const revealed = this.reveals.add(index, envelope, (a) => this.keys.get(a)?.key);
     if (revealed) {
       revealed.catch(() => {}); // reported by settle()

@@ -15,9 +15,11 @@ import {
   genesis,
   resignedBody,
   revealParties,
+  revealLogKey,
   revealPolicy,
   sign,
 } from './reveal-log.test-support.js';
+import { signerFromNoteKey } from '../core/signing.js';
 
 function source(entries: Uint8Array[]): LogSource {
   const { files, note } = buildTiles(entries);
@@ -121,21 +123,48 @@ test('the revealed entry must be signed by a key the log registered, and verify'
 
 test('a reveal of a log-signed sealed commitment must match its clear kind, author and id', async () => {
   const p = await revealParties();
+  const logKey = await signerFromNoteKey(revealLogKey.skey);
   const c = await committed(p);
   const body = c.commitment.envelope.body as { digest: string; side: string };
   const clear = { kind: 'report', author: p.pk.author, record: c.inner.envelope.id };
-  const honest = await sign(p.admin, 'commitment', { ...body, sealed: clear });
-  const ok = await sign(p.pk, 'reveal', { ...c.reveal, commitment: honest.envelope.id });
+  const honest = await sign(logKey, 'commitment', { ...body, sealed: clear });
+  const ok = await sign(logKey, 'reveal', { ...c.reveal, commitment: honest.envelope.id });
   const { report } = await auditLog(
     source([...(await genesis(p)), honest.bytes, ok.bytes]),
     revealPolicy,
   );
   assert.equal(report.envelopes?.kinds.reveal, 1);
   // Same digest, but the clear fields claim another kind: what the public was told was false.
-  const lying = await sign(p.admin, 'commitment', { ...body, sealed: { ...clear, kind: 'task' } });
-  const reveal = await sign(p.pk, 'reveal', { ...c.reveal, commitment: lying.envelope.id });
+  const lying = await sign(logKey, 'commitment', { ...body, sealed: { ...clear, kind: 'task' } });
+  const reveal = await sign(logKey, 'reveal', { ...c.reveal, commitment: lying.envelope.id });
   await badReveal(
     [...(await genesis(p)), lying.bytes, reveal.bytes],
     /^couldn't verify the reveal at entry 4: the entry it reveals is a report, the commitment at entry 3 says task$/,
+  );
+  // Only the key that sealed opens: a party's reveal of the log's commitment is refused.
+  const byParty = await sign(p.pk, 'reveal', { ...c.reveal, commitment: honest.envelope.id });
+  await badReveal(
+    [...(await genesis(p)), honest.bytes, byParty.bytes],
+    /reveal at entry 4: it opens the sealed commitment at entry 3, signed by .*, but is signed by pk-liaison/,
+  );
+});
+
+test('the log key signs only sealing commitments and reveals; only the log key seals', async () => {
+  const p = await revealParties();
+  const logKey = await signerFromNoteKey(revealLogKey.skey);
+  const c = await committed(p);
+  const body = c.commitment.envelope.body as { digest: string; side: string };
+  const clear = { kind: 'report', author: p.pk.author, record: c.inner.envelope.id };
+  // A registered user's commitment claiming to seal an entry is not the log's.
+  const byAdmin = await sign(p.admin, 'commitment', { ...body, sealed: clear });
+  await assert.rejects(
+    auditLog(source([...(await genesis(p)), byAdmin.bytes]), revealPolicy),
+    /entry 3: it is a commitment naming a sealed entry, signed by admin.*only the log's own key seals entries/,
+  );
+  // The log key signing anything else (here a report) is not accepted as an author.
+  const report = await sign(logKey, 'report', { ...c.inner.envelope.body });
+  await assert.rejects(
+    auditLog(source([...(await genesis(p)), report.bytes]), revealPolicy),
+    /entry 3: it is a report signed by the log's own key, which signs only the commitments of sealed entries and their reveals/,
   );
 });

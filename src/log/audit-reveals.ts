@@ -48,6 +48,14 @@ export class RevealChecker {
     const c = this.commitments.get(b.commitment);
     if (!c)
       return fail(`it names commitment ${b.commitment}, which no earlier entry of the log is`);
+    // What the log sealed only the log opens: no one else holds its salt.
+    if (
+      (c.envelope.body as BodyOf<'commitment'>).sealed !== undefined &&
+      envelope.author !== c.envelope.author
+    )
+      return fail(
+        `it opens the sealed commitment at entry ${c.index}, signed by ${c.envelope.author}, but is signed by ${envelope.author}`,
+      );
     const checked = checkReveal(c.envelope, b, `the commitment at entry ${c.index}`);
     if (!checked.ok) return fail(checked.why);
     const inner = checked.entry;

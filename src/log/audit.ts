@@ -51,6 +51,11 @@ export interface AuditProgress {
 export interface AuditOptions {
   /** Envelope checks (step 4); on by default. */
   envelopes?: boolean;
+  /**
+   * The log's own verifier keys (the policy's `log` lines): they sign the commitments of sealed
+   * entries and their reveals, and nothing else (audit-keys.ts).
+   */
+  logVkeys?: readonly string[];
   hasher?: Hasher;
   /** Requests in flight at once. */
   concurrency?: number;
@@ -192,7 +197,8 @@ export class Auditor {
   constructor(private readonly options: AuditOptions = {}) {
     this.hasher = options.hasher ?? nodeHasher;
     this.edge = new TreeEdge(this.hasher);
-    this.envelopes = options.envelopes === false ? undefined : new EnvelopeChecker();
+    this.envelopes =
+      options.envelopes === false ? undefined : new EnvelopeChecker(undefined, options.logVkeys);
     this.verifiedRoot = this.hasher.emptyRoot();
   }
 
@@ -421,7 +427,7 @@ export async function auditLog(
     }
     await checkConsistency(source, prev, cp.checkpoint, options.hasher);
   }
-  const auditor = new Auditor(options);
+  const auditor = new Auditor({ logVkeys: policy.logs.map((l) => l.vkey), ...options });
   let result;
   try {
     result = await auditor.advance(source, cp.checkpoint, prev);

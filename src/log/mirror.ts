@@ -36,6 +36,7 @@ export class Mirror {
     options: { onProgress?: (p: AuditProgress) => void; envelopes?: boolean } = {},
   ) {
     this.auditor = new Auditor({
+      logVkeys: policy.logs.map((l) => l.vkey),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.envelopes === false ? { envelopes: false } : {}),
     });

@@ -253,14 +253,16 @@ export class Sequencer {
           `couldn't append: the queue of ${this.options.mission} is full (${this.maxQueue} entries), retry shortly`,
         ),
       );
-    if (this.inFlightIds.has(entry.id))
+    const ids = idsOf(entry);
+    const busy = ids.find((id) => this.inFlightIds.has(id));
+    if (busy !== undefined)
       return Promise.reject(
         new LogError(
           'duplicate',
-          `couldn't append: an entry with id ${entry.id} is already being added`,
+          `couldn't append: an entry with id ${busy} is already being added`,
         ),
       );
-    this.inFlightIds.add(entry.id);
+    for (const id of ids) this.inFlightIds.add(id);
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
       if (this.queue.length >= this.batchSize) void this.flush();
@@ -345,12 +347,16 @@ export class Sequencer {
         // put the others back at the front of the queue.
         const retry: Pending[] = [];
         for (const p of batch) {
-          if (await this.options.store.getEntryById(this.options.mission, p.entry.id)) {
-            this.inFlightIds.delete(p.entry.id);
+          const stored =
+            (await this.options.store.getEntryById(this.options.mission, p.entry.id)) ??
+            (p.entry.sealed &&
+              (await this.options.store.getSealed(this.options.mission, p.entry.sealed.record)));
+          if (stored) {
+            this.release(p.entry);
             p.reject(
               new LogError(
                 'duplicate',
-                `couldn't append: an entry with id ${p.entry.id} is already in the log`,
+                `couldn't append: an entry with id ${p.entry.sealed?.record ?? p.entry.id} is already in the log`,
               ),
             );
           } else retry.push(p);
@@ -375,7 +381,7 @@ export class Sequencer {
     // Durable and integrated: answer.
     this.committedSize = newSize;
     batch.forEach((p, i) => {
-      this.inFlightIds.delete(p.entry.id);
+      this.release(p.entry);
       p.resolve(oldSize + i);
     });
     if (this.listeners.size > 0) {
@@ -391,8 +397,13 @@ export class Sequencer {
     this.scheduleCheckpoint();
   }
 
+  /** Forgets an entry's ids (its leaf's, and a sealed entry's own) once it is answered. */
+  private release(entry: NewEntry): void {
+    for (const id of idsOf(entry)) this.inFlightIds.delete(id);
+  }
+
   private fail(p: Pending, err: unknown): void {
-    this.inFlightIds.delete(p.entry.id);
+    this.release(p.entry);
     p.reject(
       err instanceof LogError || err instanceof StoreError
         ? err
@@ -507,4 +518,9 @@ export class Sequencer {
       this.latestCp && base64Encode(parseCheckpoint(parseNote(this.latestCp.note).text).rootHash)
     );
   }
+}
+
+/** The ids an entry takes: its leaf's, and for a sealed entry the id of the entry it hides. */
+function idsOf(entry: NewEntry): string[] {
+  return entry.sealed ? [entry.id, entry.sealed.record] : [entry.id];
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ed25519NoteSigner } from '../tlog/note.js';
 import { formatPolicy, parsePolicy, type Policy } from '../tlog/policy.js';
 import type { Store } from '../store/store.js';
+import { signerFromNoteKey, type Signer } from '../core/signing.js';
 import { Admission } from './admission.js';
 import type { WitnessEndpoint } from './cosigner.js';
 import { Sequencer, type SequencerOptions } from './sequencer.js';
@@ -17,6 +18,11 @@ export interface MissionLog {
   slug: string;
   sequencer: Sequencer;
   admission: Admission;
+  /**
+   * The log key as an envelope signer: it signs the commitments that hold sealed entries' places
+   * and the reveals that open them at release (src/core/sealing/seal.ts), nothing else.
+   */
+  sealer: Signer;
   /**
    * The mission's c2sp.org/tlog-policy text (log vkey, witness vkeys, quorum); its log line names
    * the log's URL under `publicUrl`, the server's actual public URL (known only once listening).
@@ -124,11 +130,13 @@ export async function startMissionLogs(options: {
             `${publicUrl.replace(/\/$/, '')}/log/${slug}/`,
           ),
         );
+      const skey = readKey(keyFile);
+      const sealer = await signerFromNoteKey(skey);
       const sequencer = await Sequencer.start({
         store,
         mission: m.slug,
         origin,
-        signer: ed25519NoteSigner(readKey(keyFile)),
+        signer: ed25519NoteSigner(skey),
         witnesses,
         witnessQuorum: quorum,
         ...options.tuning,
@@ -137,6 +145,7 @@ export async function startMissionLogs(options: {
         slug: m.slug,
         sequencer,
         admission: new Admission(store, m.slug),
+        sealer,
         policy,
       });
     }

@@ -25,6 +25,9 @@ import { assembleCompliance, type Compliance } from '../core/workflow/compliance
 import { crossingAuthorityOrgs } from '../core/workflow/crossing-authority.js';
 import { complianceAggregates } from './compliance-queries.js';
 import { applyKeyEntry, keyFacts } from './admission-keys.js';
+import { applySealing } from './sealed-projection.js';
+import type { FilingFacts } from '../core/sealing/disclosure.js';
+import type { Disclosure } from '../core/sealing/disclosure-schema.js';
 import { utf8Encode } from '../tlog/bytes.js';
 import type { Database } from './schema.js';
 import type { Store, StoredEntry } from './store.js';
@@ -34,6 +37,13 @@ type WDb = Database & WorkflowTables;
 type Q = Kysely<WDb> | Transaction<WDb>;
 
 /** Who reads: the anonymous public, or an authenticated user. */
+/** What decides whether an entry is public at filing or sealed (WorkflowStore.judge). */
+export interface Filing extends FilingFacts {
+  disclosure: Disclosure | undefined;
+  /** The author's organisation: the side a sealing commitment names. */
+  side?: string | undefined;
+}
+
 export type Viewer = { role: 'public' } | { role: Role; org: string; user: string };
 
 export const PUBLIC_VIEWER: Viewer = { role: 'public' };
@@ -280,6 +290,8 @@ interface Meta {
   receivedAt: string;
   visibility: string;
   commitment: string | null;
+  /** Sealed at filing: the log-signed commitment at `idx` that holds the record's place. */
+  sealedBy?: string;
 }
 
 export class WorkflowStore {
@@ -331,6 +343,19 @@ export class WorkflowStore {
     env: Envelope,
     options: { channel: Channel; caller?: string; now?: string },
   ): Promise<Decision> {
+    return (await this.judge(mission, env, options)).decision;
+  }
+
+  /**
+   * The decision on an entry about to be appended, and what decides whether it is public at filing
+   * or sealed (src/core/sealing/disclosure.ts): the mission's disclosure rules, its author's role
+   * and side, and for a correction whether the record it supersedes is public.
+   */
+  async judge(
+    mission: string,
+    env: Envelope,
+    options: { channel: Channel; caller?: string; now?: string },
+  ): Promise<{ decision: Decision; filing: Filing }> {
     const doc = await this.doc(mission);
     let facts = await this.facts(this.db, mission, doc, env, options.channel);
     if (!facts.author) {
@@ -340,7 +365,31 @@ export class WorkflowStore {
     if (options.caller !== undefined) facts.caller = { user: options.caller };
     facts.now = options.now;
     if (env.kind === 'key') Object.assign(facts, await keyFacts(this.db, mission, doc, env));
-    return decide(facts, env);
+    const decision = decide(facts, env);
+    let targetPublic: boolean | undefined;
+    if (env.kind === 'correction') {
+      const target = await this.db
+        .selectFrom('wf_records')
+        .select(['visibility', 'refused', 'sealed_by', 'reveal_idx'])
+        .where('mission', '=', mission)
+        .where('id', '=', (env.body as BodyOf<'correction'>).supersedes.id)
+        .executeTakeFirst();
+      targetPublic =
+        target !== undefined &&
+        target.refused === null &&
+        target.visibility === 'public' &&
+        (target.sealed_by === null || target.reveal_idx !== null);
+    }
+    return {
+      decision,
+      filing: {
+        disclosure: doc.disclosure,
+        kind: env.kind,
+        role: facts.author?.role,
+        side: facts.author?.org,
+        targetPublic,
+      },
+    };
   }
 
   private async facts(
@@ -598,6 +647,17 @@ export class WorkflowStore {
       await this.insertRecord(tx, mission, env, meta, null, null, null);
       return;
     }
+    if (
+      await applySealing(
+        tx,
+        mission,
+        env,
+        row,
+        (text, m) => this.applyInner(tx, mission, doc, text, m, 'replay'),
+        meta,
+      )
+    )
+      return;
     const facts = await this.facts(tx, mission, doc, env, 'replay');
     const d = decide(facts, env);
     await this.applyDecided(tx, mission, doc, env, d, facts, meta);
@@ -667,6 +727,8 @@ export class WorkflowStore {
     doc: MissionDoc,
     text: string,
     meta: Meta,
+    /** 'replay' for a sealed entry (judged on arrival like any public one), else confidential. */
+    channel: 'confidential' | 'replay' = 'confidential',
   ) {
     let inner: Envelope;
     try {
@@ -674,7 +736,7 @@ export class WorkflowStore {
     } catch {
       return;
     }
-    const facts = await this.facts(tx, mission, doc, inner, 'confidential');
+    const facts = await this.facts(tx, mission, doc, inner, channel);
     await this.applyDecided(tx, mission, doc, inner, decide(facts, inner), facts, meta);
   }
 
@@ -701,6 +763,7 @@ export class WorkflowStore {
         incident,
         visibility: meta.visibility,
         commitment: meta.commitment,
+        sealed_by: meta.sealedBy ?? null,
         refused,
         superseded_by: null,
         body: JSON.stringify(env.body),

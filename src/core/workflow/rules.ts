@@ -13,6 +13,8 @@ import { FINDABLE, OPEN_STATES, TASKABLE, canMove, type FindingStatus } from './
 
 /** Every rule, with what it says; a refusal's message is "rule <name>: <what it says> (<why>)". */
 export const RULES = {
+  commitment_sealed_by_log:
+    'a commitment naming a sealed entry is signed by the log\u2019s own key, never by a user',
   mission_once:
     'the mission document is the log\u2019s first entry; a later mission entry would be accepted and ignored',
   signer_is_caller: 'an entry must be signed with a key of the user who submits it',
@@ -520,6 +522,12 @@ export function decide(facts: Facts, env: Envelope): Decision {
         );
       if (b.side !== a.org)
         return refuse(403, 'commitment_own_side', `${a.org} commits for ${b.side}`);
+      if (b.sealed !== undefined)
+        return refuse(
+          422,
+          'commitment_sealed_by_log',
+          'drop "sealed": only the log itself seals entries, and files them under its own key',
+        );
       return { ok: true };
     }
     case 'reveal': {

@@ -4,10 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { signEnvelope } from '../../core/envelope.js';
+import { parseEntry, signEnvelope } from '../../core/envelope.js';
+import { commitmentDigest } from '../../core/workflow/confidential.js';
+import { base64Decode } from '../../tlog/bytes.js';
 import { exampleBody } from '../../core/examples.js';
 import { newId } from '../../core/ids.js';
-import type { EntryKind } from '../../core/records/kinds.js';
+import type { BodyOf, EntryKind } from '../../core/records/kinds.js';
 import { signerFromNoteKey, type Signer } from '../../core/signing.js';
 import { canonicalBytes } from '../../core/canonical-json.js';
 import { hashLeaf } from '../../tlog/hash.js';
@@ -17,6 +19,7 @@ import { startDemoServer } from '../demo-server.test-support.js';
 import { MAX_BATCH_BYTES, MAX_BATCH_ENTRIES } from './entries-batch.js';
 
 type Line = {
+  sealed?: { commitment: string; salt: string };
   index?: number;
   id?: string;
   error?: { status: number; code: string; message: string; details?: { rule?: string } };
@@ -101,12 +104,19 @@ test('batch submissions over HTTP', async (t) => {
         assert.ok(cp.size > results.at(-1)!.index!, 'the checkpoint covers the whole batch');
         for (const i of [0, 57, 99]) {
           const r = results[i]!;
+          // Reports are sealed at filing: the leaf is the log's commitment, opened by the salt.
           const got = await fetch(`${base}/entries/${r.index}`);
-          assert.deepEqual(new Uint8Array(await got.arrayBuffer()), entries[i]);
+          const leaf = new Uint8Array(await got.arrayBuffer());
+          const c = parseEntry(leaf);
+          assert.equal(c.kind, 'commitment');
+          assert.equal(c.id, r.sealed?.commitment);
+          const cb = c.body as BodyOf<'commitment'>;
+          assert.equal(cb.sealed?.record, r.id);
+          assert.equal(cb.digest, commitmentDigest(base64Decode(r.sealed!.salt), entries[i]!));
           const url = trailer.proof!.replace('{index}', String(r.index));
           const proof = await fetch(`${server.url}${url}`);
           assert.equal(proof.status, 200);
-          verifyProofBundle(await proof.text(), hashLeaf(entries[i]!), policy);
+          verifyProofBundle(await proof.text(), hashLeaf(leaf), policy);
         }
         // Read your writes: the read model has them when the answer comes.
         const rec = await fetch(`${base}/records/${results[99]!.id}`, {
@@ -154,8 +164,12 @@ test('batch submissions over HTTP', async (t) => {
         [4, good2],
         [9, good3],
       ] as const) {
+        // Sealed reports: the leaf is the log's commitment to exactly these bytes.
         const got = await fetch(`${base}/entries/${r[i]!.index}`);
-        assert.deepEqual(new Uint8Array(await got.arrayBuffer()), bytes);
+        const c = parseEntry(new Uint8Array(await got.arrayBuffer()));
+        const cb = c.body as BodyOf<'commitment'>;
+        assert.equal(cb.sealed?.record, r[i]!.id);
+        assert.equal(cb.digest, commitmentDigest(base64Decode(r[i]!.sealed!.salt), bytes));
       }
       assert.equal(r[4]!.index, r[0]!.index! + 1);
       assert.equal(r[9]!.index, r[4]!.index! + 1);

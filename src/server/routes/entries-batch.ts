@@ -6,7 +6,7 @@
 // includes the batch's earlier entries when it depends on them (batch-dependencies.ts). Entries are
 // appended in line order, so log order is line order. The answer (200, JSON lines) comes once every
 // accepted entry is durable, integrated, in the read model and covered by a published checkpoint:
-// one result line per input line, `{"index","id"}` or `{"error":{status,code,message,details}}`,
+// one result line per input line, `{"index","id","sealed"?}` (as a single POST's 201) or `{"error":{status,code,message,details}}`,
 // then one last line `{"checkpoint": <signed note covering them>, "proof": <URL template>}`. A bad
 // line is refused alone; nothing else of the batch is lost.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,7 +15,9 @@ import type { AppContext } from '../app.js';
 import { HttpError, toHttp } from '../http-errors.js';
 import { workflowFor } from '../workflow/context.js';
 import { PendingEntries } from './batch-dependencies.js';
-import { checkWorkflow } from './entries-workflow.js';
+import { judgeEntry } from '../pipeline/judge.js';
+import { leafFor, type Leaf } from '../pipeline/seal.js';
+import { revealReleased } from '../pipeline/reveal-released.js';
 import { caughtUp } from './read-your-writes.js';
 
 export const BATCH_CONTENT_TYPES = ['application/jsonl', 'application/x-ndjson'] as const;
@@ -83,7 +85,9 @@ export function splitLines(body: Buffer): Uint8Array[] {
   return lines;
 }
 
-type LineResult = { index: number; id: string } | { error: Record<string, unknown> };
+type LineResult =
+  | { index: number; id: string; sealed?: { commitment: string; salt: string } }
+  | { error: Record<string, unknown> };
 
 function errorLine(err: unknown): LineResult {
   const h = toHttp(err);
@@ -108,12 +112,14 @@ export async function submitBatch(
   const results: Array<LineResult | Promise<LineResult>> = [];
   const pending = new PendingEntries();
   let inFlight: Promise<unknown>[] = [];
+  let releases = false;
   for (const v of verdicts) {
     if (!v.ok) {
       results.push(errorLine(v.error));
       continue;
     }
     const { entry, envelope } = v.admitted;
+    let leaf: Leaf;
     try {
       if (pending.mustWait(envelope)) {
         // Judge it against the state that includes the batch's earlier entries.
@@ -122,17 +128,20 @@ export async function submitBatch(
         await caughtUp(wf, log.slug);
         pending.clear();
       }
-      await checkWorkflow(ctx, log.slug, envelope, caller);
+      const filing = await judgeEntry(ctx, log.slug, envelope, caller);
+      leaf = await leafFor(log, { entry, envelope }, filing);
     } catch (err) {
       results.push(errorLine(err));
       continue;
     }
-    const appended = log.sequencer.append(entry);
+    if (envelope.kind === 'release') releases = true;
+    const appended = log.sequencer.append(leaf.entry);
     inFlight.push(appended);
     pending.add(envelope);
+    const sealed = leaf.sealed;
     results.push(
       appended.then(
-        (index): LineResult => ({ index, id: entry.id }),
+        (index): LineResult => ({ index, id: entry.id, ...(sealed ? { sealed } : {}) }),
         (err: unknown) => errorLine(err),
       ),
     );
@@ -144,6 +153,7 @@ export async function submitBatch(
   if (last >= 0) {
     // Read your writes: the read model includes the batch before the answer.
     await caughtUp(wf, log.slug);
+    if (releases) await revealReleased(wf, log);
     const cp = await log.sequencer.checkpointCovering(last);
     out.push(
       JSON.stringify({

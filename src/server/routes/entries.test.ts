@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { signEnvelope } from '../../core/envelope.js';
+import { parseEntry, signEnvelope } from '../../core/envelope.js';
+import type { BodyOf } from '../../core/records/kinds.js';
+import { commitmentDigest } from '../../core/workflow/confidential.js';
+import { base64Decode } from '../../tlog/bytes.js';
 import { exampleBody } from '../../core/examples.js';
 import { signerFromNoteKey } from '../../core/signing.js';
 import { canonicalBytes } from '../../core/canonical-json.js';
@@ -50,8 +53,21 @@ test('log over HTTP: submit, every error status, tiles, checkpoint with quorum, 
       id: string;
       checkpoint: string;
       proof: string;
+      sealed?: { commitment: string; salt: string };
     };
     assert.equal(res.id, signed.envelope.id);
+    // A report is sealed at filing (issue 9, finding 2): the leaf at `index` is the log's
+    // commitment to it, which the salt handed back to the author opens; not a byte of the report.
+    assert.ok(res.sealed, 'a report is sealed until its incident is released');
+    const leaf = new Uint8Array(await (await fetch(`${base}/entries/${res.index}`)).arrayBuffer());
+    const commitment = parseEntry(leaf);
+    assert.equal(commitment.kind, 'commitment');
+    assert.equal(commitment.id, res.sealed.commitment);
+    const cb = commitment.body as BodyOf<'commitment'>;
+    assert.deepEqual(cb.sealed, { kind: 'report', author: signer.author, record: res.id });
+    assert.equal(cb.digest, commitmentDigest(base64Decode(res.sealed.salt), signed.bytes));
+    const title = (signed.envelope.body as { title: string }).title;
+    assert.ok(!new TextDecoder().decode(leaf).includes(title), 'the leaf hides the report');
 
     const policyRes = await fetch(`${server.url}/log/pak-afg/policy`);
     assert.match(policyRes.headers.get('content-type') ?? '', /^text\/plain/);
@@ -59,14 +75,12 @@ test('log over HTTP: submit, every error status, tiles, checkpoint with quorum, 
     assert.equal(policy.witnesses.length, 3);
     const v = verifyCheckpointWithPolicy(res.checkpoint, policy);
     assert.equal(v.cosigners.length, 3, 'all three demo witnesses cosigned');
-    verifyProofBundle(res.proof, hashLeaf(signed.bytes), policy);
+    verifyProofBundle(res.proof, hashLeaf(leaf), policy);
 
-    // The entry's exact bytes, and a proof bundle fetched separately.
-    const got = await fetch(`${base}/entries/${res.index}`);
-    assert.deepEqual(new Uint8Array(await got.arrayBuffer()), signed.bytes);
+    // A proof bundle fetched separately proves that leaf.
     const proofRes = await fetch(`${base}/entries/${res.index}/proof`);
     assert.equal(proofRes.status, 200);
-    verifyProofBundle(await proofRes.text(), hashLeaf(signed.bytes), policy);
+    verifyProofBundle(await proofRes.text(), hashLeaf(leaf), policy);
     assert.equal((await fetch(`${base}/entries/99999`)).status, 404);
     assert.equal((await fetch(`${base}/entries/01`)).status, 400);
 
@@ -103,7 +117,7 @@ test('log over HTTP: submit, every error status, tiles, checkpoint with quorum, 
     assert.equal((await tile.arrayBuffer()).byteLength, 32 * size);
     const bundle = await fetch(`${server.url}/log/pak-afg/${entryBundlePath(0, size)}`);
     const entries = decodeEntryBundle(new Uint8Array(await bundle.arrayBuffer()), size);
-    assert.deepEqual(entries[res.index], signed.bytes);
+    assert.deepEqual(entries[res.index], leaf);
     assert.equal(
       (await fetch(`${server.url}/log/pak-afg/tile/0/000`)).status,
       404,

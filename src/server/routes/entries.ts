@@ -1,5 +1,6 @@
-// Entries of a mission's log: POST a signed envelope (answered 201 {index, id, checkpoint, proof}
-// once it is durable, integrated and covered by a published checkpoint) or a batch of them as JSON
+// Entries of a mission's log: POST a signed envelope (answered 201 {index, id, checkpoint, proof,
+// sealed?} once it is durable, integrated and covered by a published checkpoint; an entry the public
+// may not read yet is sealed, ../pipeline/seal.ts, and `index` is then its commitment's) or a batch of them as JSON
 // lines (entries-batch.ts), GET an entry's exact bytes, GET its tlog-proof bundle against the
 // latest checkpoint.
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +13,9 @@ import { HttpError } from '../http-errors.js';
 import { authFor } from '../auth/caller.js';
 import { workflowFor } from '../workflow/context.js';
 import { addBatchParser, batchBody, submitBatch } from './entries-batch.js';
-import { checkWorkflow } from './entries-workflow.js';
+import { judgeEntry } from '../pipeline/judge.js';
+import { leafFor } from '../pipeline/seal.js';
+import { revealReleased } from '../pipeline/reveal-released.js';
 import { missionLog } from './log.js';
 import { caughtUp } from './read-your-writes.js';
 
@@ -55,15 +58,20 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       const { entry, envelope } = await log.admission.admit(
         new Uint8Array(body.buffer, body.byteOffset, body.length),
       );
-      await checkWorkflow(ctx, log.slug, envelope, caller.user.name);
-      const index = await log.sequencer.append(entry);
+      const filing = await judgeEntry(ctx, log.slug, envelope, caller.user.name);
+      const leaf = await leafFor(log, { entry, envelope }, filing);
+      const index = await log.sequencer.append(leaf.entry);
       // Read your writes: the read model includes the entry before the answer.
       await caughtUp(workflowFor(ctx), log.slug);
+      // A release answers once its incident's sealed records are revealed (publicly verifiable).
+      if (envelope.kind === 'release') await revealReleased(workflowFor(ctx), log);
       const cp = await log.sequencer.checkpointCovering(index);
       const proof = await log.sequencer.reader.inclusionProof(index, cp.size);
       return reply.status(201).send({
         index,
         id: entry.id,
+        // Sealed: the leaf at `index` is the log's commitment to the entry; its salt opens it.
+        ...(leaf.sealed ? { sealed: leaf.sealed } : {}),
         checkpoint: cp.note,
         proof: formatProofBundle({ index, proof, checkpoint: cp.note }),
       });

@@ -1,12 +1,13 @@
 // The workflow read model of a running server: one WorkflowStore per app, kept up to date with every
-// mission's log (brought up to date at start, then after each integrated batch), and the viewer a
-// caller reads as.
+// mission's log (brought up to date at start, then after each integrated batch, each time followed
+// by the reveals a release calls for), and the viewer a caller reads as.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PUBLIC_VIEWER, WorkflowStore, type Viewer } from '../../store/workflow-store.js';
 import type { AppContext } from '../app.js';
 import { authFor } from '../auth/caller.js';
 import { HttpError } from '../http-errors.js';
 import { SlugSchema } from '../../core/records/mission.js';
+import { revealReleased } from '../pipeline/reveal-released.js';
 
 const instances = new WeakMap<AppContext, WorkflowStore>();
 /** Missions are never deleted: once found, a slug stays valid. */
@@ -32,15 +33,24 @@ export function followLogs(app: FastifyInstance, ctx: AppContext): void {
   const unsubscribe: (() => void)[] = [];
   const pending = new Set<Promise<void>>();
   const run = (slug: string) => {
-    const p = wf.catchUp(slug).catch((err: unknown) => {
-      app.log.error({ err }, `couldn't update the read model of ${slug}`);
-    });
+    const log = ctx.logs?.get(slug);
+    const p = wf
+      .catchUp(slug)
+      .then(() => log && revealReleased(wf, log))
+      .then(
+        () => {},
+        (err: unknown) => {
+          app.log.error({ err }, `couldn't update the read model of ${slug}`);
+        },
+      );
     pending.add(p);
     void p.finally(() => pending.delete(p));
   };
   app.addHook('onReady', async () => {
     for (const [slug, log] of ctx.logs ?? []) {
       await wf.catchUp(slug);
+      // Repair: reveals a crash cut off between a release and the reveals it calls for.
+      await revealReleased(wf, log);
       unsubscribe.push(log.sequencer.onIntegrated(() => run(slug)));
     }
   });

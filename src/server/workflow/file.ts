@@ -1,6 +1,6 @@
 // Filing entries in-process through the very path POST …/entries and POST …/confidential take:
-// admission (schema, key, signature, duplicate), the workflow rules, the sequencer, then the read
-// model. Used by the confidential route and by the demo story.
+// admission (schema, key, signature, duplicate), the workflow rules, sealing, the sequencer, then
+// the read model. Used by the confidential route and by the demo story.
 import { parseEntry } from '../../core/envelope.js';
 import { CONFIDENTIAL_KINDS, revealMatches } from '../../core/workflow/confidential.js';
 import { utf8Encode } from '../../tlog/bytes.js';
@@ -9,6 +9,9 @@ import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { workflowFor } from './context.js';
 import { enforceWorkflow } from './rules.js';
+import { judgeEntry } from '../pipeline/judge.js';
+import { leafFor } from '../pipeline/seal.js';
+import { revealReleased } from '../pipeline/reveal-released.js';
 
 /** Admits, checks and appends one entry; resolves with its index once integrated and projected. */
 export async function fileEntry(
@@ -19,11 +22,13 @@ export async function fileEntry(
   /** The clock signed times are judged by (enforceWorkflow); the server's unless told. */
   now?: string,
 ): Promise<{ index: number; id: string }> {
-  const entry = await log.admission.check(bytes);
-  await enforceWorkflow(ctx, log.slug, entry.bytes, caller, 'public', now);
-  const index = await log.sequencer.append(entry);
+  const admitted = await log.admission.admit(bytes);
+  const filing = await judgeEntry(ctx, log.slug, admitted.envelope, caller, 'public', now);
+  const leaf = await leafFor(log, admitted, filing);
+  const index = await log.sequencer.append(leaf.entry);
   await workflowFor(ctx).catchUp(log.slug);
-  return { index, id: entry.id };
+  if (admitted.envelope.kind === 'release') await revealReleased(workflowFor(ctx), log);
+  return { index, id: admitted.entry.id };
 }
 
 export interface ConfidentialFiling {
