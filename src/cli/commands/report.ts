@@ -1,6 +1,6 @@
-// `truceline report daily|weekly|period --mission S --date D [--to D2] -o F`: a mission's report
-// through the report routes (src/server/routes/reports.ts and stats.ts), so what it counts is what
-// the caller may see. JSON for now (HTML and PDF are not built yet).
+// `truceline report daily|weekly|period --mission S --date D [--to D2] --format html|pdf|json -o F`:
+// a mission's report through the report routes (src/server/routes/reports.ts), so what it counts is
+// what the caller may see, and the PDF is the server's (it names the checkpoint it was computed at).
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { answerError, connect, type ConnectionOptions } from '../connection.js';
@@ -14,6 +14,7 @@ interface Options extends ConnectionOptions {
 }
 
 const KINDS = ['daily', 'weekly', 'period'] as const;
+const FORMATS = ['json', 'html', 'pdf'] as const;
 
 export function registerReport(program: Command): void {
   program
@@ -26,7 +27,7 @@ export function registerReport(program: Command): void {
     )
     .option('--to <date>', 'the last day (period)')
     .option('--mission <slug>', 'the mission (default: the credentials file names it)')
-    .option('--format <name>', 'json', 'json')
+    .option('--format <name>', FORMATS.join('|'), 'json')
     .option('--server <url>', 'the server (default: the credentials file names it)')
     .option(
       '--credentials <file>',
@@ -37,8 +38,10 @@ export function registerReport(program: Command): void {
     .action(async (kind: string, opts: Options) => {
       if (!(KINDS as readonly string[]).includes(kind))
         throw new Error(`unknown report "${kind}": use ${KINDS.join(', ')}`);
-      if (opts.format !== 'json')
-        throw new Error(`--format ${opts.format} is not available yet: use --format json`);
+      if (!(FORMATS as readonly string[]).includes(opts.format))
+        throw new Error(`unknown --format "${opts.format}": use ${FORMATS.join(', ')}`);
+      if (opts.format === 'pdf' && !opts.out && process.stdout.isTTY)
+        throw new Error('report --format pdf writes binary: give -o FILE or redirect stdout');
       if (kind === 'period' && !opts.to) throw new Error('report period needs --to DATE');
       const c = connect('report', opts);
       const mission = opts.mission ?? c.mission;
@@ -47,14 +50,18 @@ export function registerReport(program: Command): void {
         kind === 'period'
           ? `from=${encodeURIComponent(opts.date)}&to=${encodeURIComponent(opts.to!)}`
           : `date=${encodeURIComponent(opts.date)}`;
+      const format = `&format=${opts.format}`;
       const res = await fetch(
-        `${c.server}/api/v1/missions/${encodeURIComponent(mission)}/reports/${kind}?${q}`,
+        `${c.server}/api/v1/missions/${encodeURIComponent(mission)}/reports/${kind}?${q}${format}`,
         { headers: c.token ? { authorization: `Bearer ${c.token}` } : {} },
       );
       if (res.status !== 200)
         throw new Error(`couldn't make the report: ${await answerError(res)}`);
-      const text = JSON.stringify(await res.json(), null, 2) + '\n';
-      if (opts.out) writeFileSync(opts.out, text);
-      else process.stdout.write(text);
+      const bytes =
+        opts.format === 'json'
+          ? JSON.stringify(await res.json(), null, 2) + '\n'
+          : new Uint8Array(await res.arrayBuffer());
+      if (opts.out) writeFileSync(opts.out, bytes);
+      else process.stdout.write(bytes);
     });
 }

@@ -1,10 +1,14 @@
-// A period report as one self-contained HTML page (no script, no external resource): the figures
-// with their change levels, two SVG bar charts (events per day, by type), and hedged wording for
-// what no released finding verifies ("reported", never "occurred"). Every text from the mission
-// or its records is escaped: untrusted text is never markup.
+// A report as one self-contained HTML page (no script, no external resource), in the manner of the
+// OSCE SMM daily report: "based on information in the log as of <cut-off>", each figure against
+// the previous reporting period with its change level, the monitors' restrictions in their own
+// section, and hedged verbs: incidents without a released finding are "reported", allegations are
+// "alleged", never "occurred". Two SVG bar charts (events per day, by type). The headings make the
+// PDF's outline (pdf.ts). Every text from the mission or its records is escaped: untrusted text is
+// never markup.
 import { EVENT_TYPES, type EventType } from '../../core/taxonomy.js';
 import { CHANGE_WORDS, type Change } from './change-level.js';
 import type { PeriodReport } from './report-types.js';
+import type { AllegationItem } from './sections.js';
 
 const ESC: Record<string, string> = {
   '&': '&amp;',
@@ -34,12 +38,18 @@ export function barChart(title: string, entries: [string, number][]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="520" height="${h}" viewBox="0 0 520 ${h}"><title>${esc(title)}</title><text x="0" y="14" font-size="13" font-weight="bold">${esc(title)}</text>${bars}</svg>`;
 }
 
+const pct = (c: Change) =>
+  c.percent === null ? 'new' : `${c.percent > 0 ? '+' : ''}${c.percent}%`;
+
 function changeCell(c: Change): string {
-  const pct = c.percent === null ? 'new' : `${c.percent > 0 ? '+' : ''}${c.percent}%`;
-  return `<td>${c.current}</td><td>${c.previous}</td><td>${esc(pct)}</td><td>${CHANGE_WORDS[c.level]}</td>`;
+  return `<td>${c.current}</td><td>${c.previous}</td><td>${esc(pct(c))}</td><td>${CHANGE_WORDS[c.level]}</td>`;
 }
 
-function table(
+/** "3 (previous reporting period: 5; limited change)". */
+const against = (c: Change) =>
+  `${c.current} (previous reporting period: ${c.previous}; ${CHANGE_WORDS[c.level]})`;
+
+function changeTable(
   caption: string,
   changes: Record<string, Change>,
   name: (k: string) => string,
@@ -47,32 +57,152 @@ function table(
   const rows = Object.entries(changes)
     .map(([k, c]) => `<tr><th scope="row">${esc(name(k))}</th>${changeCell(c)}</tr>`)
     .join('');
+  if (!rows) return `<p>None in either period.</p>`;
   return `<table><caption>${esc(caption)}</caption><thead><tr><th scope="col"></th><th scope="col">This period</th><th scope="col">Previous</th><th scope="col">Change</th><th scope="col">Level</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-export function reportHtml(r: PeriodReport, missionName: string): string {
+/** A plain table; every cell is escaped. */
+function table(caption: string, head: string[], rows: (string | number)[][]): string {
+  if (rows.length === 0) return '';
+  const th = head.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`,
+    )
+    .join('');
+  return `<table><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const DEADLINE_WORDS: Record<string, string> = {
+  answered: 'answered in time',
+  answered_late: 'answered late',
+  pending: 'response pending',
+  missed: 'no response; overdue',
+};
+
+const allegationRows = (xs: AllegationItem[]) =>
+  xs.map((a) => [
+    a.at.slice(0, 16).replace('T', ' '),
+    a.by,
+    a.accused,
+    a.incidentTitle,
+    a.terms.join(', ') || '—',
+    a.responseDue ? a.responseDue.slice(0, 16).replace('T', ' ') : 'not yet known',
+    DEADLINE_WORDS[a.deadline] ?? a.deadline,
+  ]);
+
+function checkpointWords(r: PeriodReport): string {
+  const cp = r.checkpoint;
+  if (!cp) return `no log checkpoint yet; ${r.entriesApplied} log entries applied`;
+  const by = cp.cosigners.map(esc).join(', ') || 'no witness yet';
+  return `log checkpoint of size ${cp.size}, cosigned by ${by}; origin ${esc(cp.origin)}, root hash ${esc(cp.rootHash)}; ${r.entriesApplied} log entries applied`;
+}
+
+const TITLES = { daily: 'Daily report', weekly: 'Weekly report', period: 'Report' } as const;
+
+export function reportTitle(r: PeriodReport): string {
+  const span = r.period.days === 1 ? r.period.from : `${r.period.from} to ${r.period.to}`;
+  return `${TITLES[r.kind]} ${span}`;
+}
+
+export function reportHtml(r: PeriodReport): string {
+  const s = r.sections;
   const verb = r.counts.unverified === r.counts.total ? 'were reported' : 'were recorded';
-  const cp = r.checkpoint
-    ? `log checkpoint of size ${r.checkpoint.size}, cosigned by ${r.checkpoint.cosigners.map(esc).join(', ') || 'no witness yet'}`
-    : 'no log checkpoint';
   const days = Object.entries(r.counts.byDay).sort(([a], [b]) => a.localeCompare(b));
   const types = Object.entries(r.counts.byType).map(([k, n]) => [label(k), n] as [string, number]);
+  const span =
+    r.period.days === 1 ? esc(r.period.from) : `${esc(r.period.from)} to ${esc(r.period.to)}`;
+  const prevSpan =
+    r.period.days === 1 ? esc(r.previous.from) : `${esc(r.previous.from)} to ${esc(r.previous.to)}`;
+  const major = s.majorIncident;
+  const crossingRows = s.crossings.items.map((c) => [
+    c.name,
+    c.status ?? 'no status recorded',
+    c.since ? c.since.slice(0, 16).replace('T', ' ') : '—',
+    c.changes
+      .map((h) => `${h.effectiveAt.slice(0, 16).replace('T', ' ')} ${h.status}`)
+      .join('; ') || 'none',
+    c.previousChanges,
+  ]);
+  const complianceRows = s.compliance.terms.flatMap((t) =>
+    t.parties.map((p) => [
+      t.title,
+      p.party,
+      p.confirmedViolations,
+      p.probableViolations,
+      p.openAllegations,
+      p.daysSinceLastConfirmedViolation ?? '—',
+    ]),
+  );
+  const breaches = s.compliance.terms.filter((t) => t.crossingsInBreach.length);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${esc(missionName)}: report ${esc(r.period.from)} to ${esc(r.period.to)}</title>
-<style>body{font:14px/1.4 system-ui,sans-serif;max-width:60em;margin:2em auto;color:#111}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:2px 8px;text-align:left}caption{font-weight:bold;text-align:left}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(r.missionName)}: ${esc(reportTitle(r))}</title>
+<style>body{font:13px/1.4 system-ui,'Liberation Sans',sans-serif;max-width:60em;margin:2em auto;color:#111}table{border-collapse:collapse;margin:0.6em 0;break-inside:auto}tr{break-inside:avoid}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}caption{font-weight:bold;text-align:left}h2{break-after:avoid;margin-top:1.2em}svg{break-inside:avoid}.cp{font-size:11px;word-break:break-all}@media print{body{margin:0;max-width:none}}</style></head>
 <body><main>
-<h1>${esc(missionName)}</h1>
-<p>Report for ${esc(r.period.from)} to ${esc(r.period.to)} (${r.period.days} days), based on information in the log as of ${esc(r.cutOff)} (${cp}).</p>
+<h1>${esc(r.missionName)}: ${esc(reportTitle(r))}</h1>
+<p>Based on information in the log as of ${esc(r.cutOff)}, as the ${esc(r.readAs === 'public' ? 'public' : r.readAs)} may read it. Reporting period: ${span} (${r.period.days} day${r.period.days === 1 ? '' : 's'}); previous reporting period: ${prevSpan}.</p>
+<p class="cp">Computed at the ${checkpointWords(r)}.</p>
 <h2>Summary</h2>
-<p>${r.counts.total} incidents ${verb} in this period (previous period ${esc(r.previous.from)} to ${esc(r.previous.to)}: ${r.previous.counts.total}; ${CHANGE_WORDS[r.change.total.level]}), with ${r.counts.fatalities} fatalities reported.</p>
+<p>${r.counts.total} incidents ${verb} in this period (in the previous reporting period, ${r.previous.counts.total}; ${CHANGE_WORDS[r.change.total.level]}), with ${r.counts.fatalities} fatalities reported.</p>
 ${r.counts.unverified > 0 ? `<p>${r.counts.unverified} of these incidents are reported but not verified: no finding on them has been released, and the figures for them are the reporters' claims.</p>` : ''}
-<h2>By type</h2>
-${table('Incidents by type', r.change.byType, label)}
+<p>${major.last === null ? `No major incident (${major.threshold} or more fatalities) has been verified.` : `Days since the last verified major incident (${major.threshold} or more fatalities, on ${esc(major.last)}): ${major.daysSince}.`}</p>
+<h2>Incidents by type</h2>
+${changeTable('Incidents by type', r.change.byType, label)}
 ${barChart('Incidents by type', types)}
-<h2>By area</h2>
-${table('Incidents by province (admin1)', r.change.byAdmin1, (k) => k)}
+<h2>Incidents by area</h2>
+${changeTable('Incidents by province (admin1)', r.change.byAdmin1, (k) => k)}
+${r.change.bySector ? changeTable('Incidents by sector', r.change.bySector, (k) => k) : '<p>The mission defines no sectors; areas are provinces (admin1).</p>'}
 <h2>Events per day</h2>
 ${barChart('Incidents per day', days)}
+<h2>Allegations and responses</h2>
+<p>Allegations filed: ${against(s.allegations.filed)}. An allegation is a party's claim; it is not a finding.</p>
+${table('Allegations filed in the period', ['Filed (UTC)', 'By', 'Against', 'Incident', 'Terms alleged', 'Response due', 'Deadline'], allegationRows(s.allegations.items))}
+<p>Responses given: ${against(s.responses.given)}.</p>
+${table(
+  'Responses in the period',
+  ['Responded (UTC)', 'By', 'Incident', 'Deadline'],
+  s.responses.items.map((x) => [
+    x.at.slice(0, 16).replace('T', ' '),
+    x.accused,
+    x.incidentTitle,
+    DEADLINE_WORDS[x.deadline] ?? x.deadline,
+  ]),
+)}
+<p>Allegations overdue as of the cut-off (response deadline passed, judged on log time, with no response): ${s.overdue.length}.</p>
+${table('Overdue allegations', ['Filed (UTC)', 'By', 'Against', 'Incident', 'Terms alleged', 'Response due', 'Deadline'], allegationRows(s.overdue))}
+<h2>Findings released</h2>
+<p>Findings released: ${against(s.findingsReleased.released)}.</p>
+${table(
+  'Findings released in the period',
+  ['Released (UTC)', 'Incident', 'Verdict', 'Attributed to', 'Terms violated'],
+  s.findingsReleased.items.map((f) => [
+    f.releasedAt.slice(0, 16).replace('T', ' '),
+    f.incidentTitle,
+    f.verdict,
+    f.attribution,
+    f.termsViolated.join(', ') || '—',
+  ]),
+)}
+<h2>Restrictions on the monitors</h2>
+<p>Access denied to monitors: ${against(s.accessDenied.denied)}.</p>
+${table(
+  'Access denied',
+  ['When (UTC)', 'Incident', 'Denied by'],
+  s.accessDenied.items.map((t) => [
+    t.at.slice(0, 16).replace('T', ' '),
+    t.incidentTitle,
+    t.deniedBy ?? 'not recorded',
+  ]),
+)}
+<h2>Crossings</h2>
+<p>Official status changes: ${against(s.crossings.changes)}. Statuses are those the mission's crossing authorities recorded.</p>
+${table('Crossings at the end of the period', ['Crossing', 'Status', 'Since (UTC)', 'Changes in the period', 'Changes before'], crossingRows)}
+<h2>Compliance</h2>
+<p>As of ${esc(s.compliance.asOf)}, from released findings and open allegations (public facts only). Open allegations are claims, not violations.</p>
+${table('Compliance by term and party', ['Term', 'Party', 'Confirmed violations', 'Probable', 'Open allegations', 'Days since last confirmed'], complianceRows)}
+${breaches.map((t) => `<p>${esc(t.title)}: crossings in a breaching state: ${t.crossingsInBreach.map(esc).join(', ')}.</p>`).join('')}
+<p>Penalties: the mission's agreements define none, so none are reported.</p>
 </main></body></html>
 `;
 }

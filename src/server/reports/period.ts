@@ -4,6 +4,12 @@
 import type { IncidentRow } from '../../store/workflow-store.js';
 import { changeLevel, type Change } from './change-level.js';
 
+/** A range of whole days, both ends included (YYYY-MM-DD). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
 export interface PeriodCounts {
   total: number;
   fatalities: number;
@@ -48,6 +54,8 @@ export interface PeriodComparison {
   total: Change;
   byType: Record<string, Change>;
   byAdmin1: Record<string, Change>;
+  /** By the mission's sectors: null, since a mission document defines none (only admin1 areas). */
+  bySector: Record<string, Change> | null;
 }
 
 export function comparePeriods(now: PeriodCounts, before: PeriodCounts): PeriodComparison {
@@ -55,11 +63,12 @@ export function comparePeriods(now: PeriodCounts, before: PeriodCounts): PeriodC
     total: changeLevel(now.total, before.total),
     byType: compareMaps(now.byType, before.byType),
     byAdmin1: compareMaps(now.byAdmin1, before.byAdmin1),
+    bySector: null,
   };
 }
 
 /** The previous period: the same number of days, ending the day before `from`. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
+export function previousPeriod(from: string, to: string): DayRange {
   const day = 86_400_000;
   const f = Date.parse(`${from}T00:00:00Z`);
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - f) / day) + 1;

@@ -1,24 +1,29 @@
-// Period reports (issue 14 item 1), JSON for now:
+// Reports (issue 14 item 1), in JSON, HTML or PDF (`format=`):
+//   GET /api/v1/missions/<slug>/reports/daily?date=    the day (OSCE SMM style, against the day before)
 //   GET /api/v1/missions/<slug>/reports/weekly?date=   the 7 days ending on `date`
 //   GET /api/v1/missions/<slug>/reports/period?from=&to=
 // Counts by type and area against the previous period of the same length with ACLED Trendfinder
-// change levels; the cut-off time and the log checkpoint the figures were computed at. Counts
-// only what the caller may see (the incident list's visibility: the public sees released only).
+// change levels, the sections of reports/sections.ts, the cut-off time and the log checkpoint the
+// figures were computed at. Counts only what the caller may see (the incident list's visibility:
+// the public sees released incidents only).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
 import { parseInput } from '../body.js';
 import { HttpError } from '../http-errors.js';
-import { comparePeriods, countRows, previousPeriod } from '../reports/period.js';
-import { reportHtml } from '../reports/html.js';
-import type { PeriodReport } from '../reports/report-types.js';
-import type { IncidentRow, Viewer } from '../../store/workflow-store.js';
-import { requireMission, viewerOf, workflowFor } from '../workflow/context.js';
-import { MAX_LIMIT } from './incidents.js';
+import { buildReport, daysOf, isoDay } from '../reports/build.js';
+import { reportHtml, reportTitle } from '../reports/html.js';
+import { PdfRenderer } from '../reports/pdf.js';
+import type { PeriodReport, ReportKind } from '../reports/report-types.js';
+import { requireMission, viewerOf } from '../workflow/context.js';
 
 const MAX_DAYS = 366;
 
-const Format = z.enum(['json', 'html']).default('json').describe('json or html');
+const Format = z.enum(['json', 'html', 'pdf']).default('json').describe('json, html or pdf');
+export const DailyQuerySchema = z.object({
+  date: z.iso.date().describe('the day, YYYY-MM-DD'),
+  format: Format,
+});
 export const WeeklyQuerySchema = z.object({
   date: z.iso.date().describe('the last day'),
   format: Format,
@@ -29,94 +34,62 @@ export const PeriodQuerySchema = z.object({
   format: Format,
 });
 
-async function* rowsIn(
-  ctx: AppContext,
-  slug: string,
-  from: string,
-  to: string,
-  viewer: Viewer,
-): AsyncGenerator<IncidentRow> {
-  let cursor: string | undefined;
-  for (;;) {
-    const p = await workflowFor(ctx).listIncidents(
-      slug,
-      { from, to, limit: MAX_LIMIT, ...(cursor ? { cursor } : {}) },
-      viewer,
-    );
-    yield* p.items;
-    if (!p.next) return;
-    cursor = p.next;
-  }
-}
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
-
-async function periodReport(
-  ctx: AppContext,
-  slug: string,
-  from: string,
-  to: string,
-  viewer: Viewer,
-) {
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  if (!(days >= 1 && days <= MAX_DAYS))
-    throw new HttpError(
-      400,
-      'schema',
-      `couldn't make the report: from..to must be 1 to ${MAX_DAYS} days`,
-      {
-        issues: [{ path: 'to', message: 'range' }],
-      },
-    );
-  const status = ctx.logs?.get(slug)?.sequencer.status();
-  const cutOff = new Date().toISOString();
-  const prev = previousPeriod(from, to);
-  const now = countRows(await collect(rowsIn(ctx, slug, from, to, viewer)));
-  const before = countRows(await collect(rowsIn(ctx, slug, prev.from, prev.to, viewer)));
-  return {
-    mission: slug,
-    period: { from, to, days },
-    previous: { ...prev, counts: before },
-    cutOff,
-    checkpoint: status?.checkpoint ?? null,
-    counts: now,
-    change: comparePeriods(now, before),
-    note:
-      now.unverified > 0
-        ? `${now.unverified} of ${now.total} incidents are reported but not verified: no finding has been released on them.`
-        : null,
-  };
+/** The line a PDF's every page carries: which log state the figures come from. */
+export function checkpointLine(r: PeriodReport): string {
+  const cp = r.checkpoint;
+  const at = `${r.missionName} · ${reportTitle(r)} · as of ${r.cutOff}`;
+  return cp
+    ? `${at} · checkpoint ${cp.origin} size ${cp.size} root ${cp.rootHash}`
+    : `${at} · no checkpoint`;
 }
 
 export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const send = async (reply: FastifyReply, r: PeriodReport, format: 'json' | 'html') => {
+  const pdf = new PdfRenderer();
+  app.addHook('onClose', () => pdf.close());
+
+  const send = async (reply: FastifyReply, r: PeriodReport, format: 'json' | 'html' | 'pdf') => {
+    void reply.header('cache-control', 'private, no-store');
     if (format === 'json') return r;
-    const name = (await ctx.store.getMission(r.mission))?.doc.name ?? r.mission;
-    return reply.header('content-type', 'text/html; charset=utf-8').send(reportHtml(r, name));
+    const html = reportHtml(r);
+    if (format === 'html')
+      return reply.header('content-type', 'text/html; charset=utf-8').send(html);
+    const bytes = await pdf.render(html, { header: checkpointLine(r) });
+    const name = `${r.mission}-${r.kind}-${r.period.from}${r.period.days > 1 ? `_${r.period.to}` : ''}.pdf`;
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${name}"`)
+      .send(bytes);
   };
-  app.get<{ Params: { slug: string } }>(
-    '/api/v1/missions/:slug/reports/weekly',
-    async (request, reply) => {
-      const slug = await requireMission(ctx, request.params.slug);
-      const q = parseInput(WeeklyQuerySchema, request.query ?? {}, 'make the weekly report');
-      const from = new Date(Date.parse(`${q.date}T00:00:00Z`) - 6 * 86_400_000)
-        .toISOString()
-        .slice(0, 10);
-      const r = await periodReport(ctx, slug, from, q.date, await viewerOf(ctx, request, slug));
-      return send(reply, r, q.format);
-    },
-  );
-  app.get<{ Params: { slug: string } }>(
-    '/api/v1/missions/:slug/reports/period',
-    async (request, reply) => {
-      const slug = await requireMission(ctx, request.params.slug);
-      const q = parseInput(PeriodQuerySchema, request.query ?? {}, 'make the period report');
-      const r = await periodReport(ctx, slug, q.from, q.to, await viewerOf(ctx, request, slug));
-      return send(reply, r, q.format);
-    },
-  );
+
+  const route = <S extends z.ZodType<{ format: 'json' | 'html' | 'pdf' }>>(
+    kind: ReportKind,
+    schema: S,
+    range: (q: z.infer<S>) => { from: string; to: string },
+  ) =>
+    app.get<{ Params: { slug: string } }>(
+      `/api/v1/missions/:slug/reports/${kind}`,
+      async (request, reply) => {
+        const what = `make the ${kind} report`;
+        const slug = await requireMission(ctx, request.params.slug);
+        const q = parseInput(schema, request.query ?? {}, what);
+        const period = range(q);
+        const days = daysOf(period);
+        if (!(days >= 1 && days <= MAX_DAYS))
+          throw new HttpError(
+            400,
+            'schema',
+            `couldn't ${what}: from..to must be 1 to ${MAX_DAYS} days`,
+            { issues: [{ path: 'to', message: 'range' }] },
+          );
+        const viewer = await viewerOf(ctx, request, slug);
+        return send(reply, await buildReport(ctx, kind, slug, period, viewer), q.format);
+      },
+    );
+
+  route('daily', DailyQuerySchema, (q) => ({ from: q.date, to: q.date }));
+  route('weekly', WeeklyQuerySchema, (q) => ({
+    from: isoDay(Date.parse(`${q.date}T00:00:00Z`) - 6 * 86_400_000),
+    to: q.date,
+  }));
+  route('period', PeriodQuerySchema, (q) => ({ from: q.from, to: q.to }));
 }

@@ -1,7 +1,6 @@
 // Daily figures, as OSCE SMM daily reports gave them:
 //   GET /api/v1/missions/<slug>/stats/daily?from&to   incidents and fatalities per day and type
-//   GET /api/v1/missions/<slug>/reports/daily?date=   the day's incidents, totals and crossings
-// Both count only what the caller may see.
+// It counts only what the caller may see.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
@@ -15,9 +14,8 @@ export const StatsQuerySchema = z.object({
   from: z.iso.date().optional().describe('first day (default: 89 days before `to`)'),
   to: z.iso.date().optional().describe('last day (default: the latest incident’s day)'),
 });
-export const DailyReportQuerySchema = z.object({
-  date: z.iso.date().describe('the day, YYYY-MM-DD'),
-});
+// The daily report is served by routes/reports.ts with the weekly and period ones (JSON, HTML, PDF).
+export { DailyQuerySchema as DailyReportQuerySchema } from './reports.js';
 
 export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const wf = workflowFor(ctx);
@@ -35,11 +33,5 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
         );
     }
     return wf.dailyStats(slug, q, await viewerOf(ctx, request, slug));
-  });
-
-  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug/reports/daily', async (request) => {
-    const slug = await requireMission(ctx, request.params.slug);
-    const q = parseInput(DailyReportQuerySchema, request.query ?? {}, 'make the daily report');
-    return wf.dailyReport(slug, q.date, await viewerOf(ctx, request, slug));
   });
 }

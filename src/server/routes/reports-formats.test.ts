@@ -1,0 +1,220 @@
+// The daily report over real HTTP on the demo's story, on SQLite and PostgreSQL: its sections agree
+// with the incidents' own details read independently (every incident, not the report's window), the
+// public reads a subset, and the HTML and the PDF (printed by Chromium, read back with poppler's
+// pdftotext/pdfinfo/pdftoppm) carry the checkpoint, the figures, page numbers, an outline and tags.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoServer, type DemoServer } from '../demo-server.test-support.js';
+import { withFreshDatabase } from '../../store/postgres.test-support.js';
+import type { PeriodReport } from '../reports/report-types.js';
+import type { IncidentDetail, IncidentRow } from '../../store/workflow-store.js';
+
+const hasPoppler = spawnSync('pdftotext', ['-v']).error === undefined;
+
+function suite(
+  name: string,
+  db: () => Promise<{ url: string; drop(): Promise<void> } | string | null>,
+) {
+  describe(`reports on ${name}`, () => {
+    let demo: DemoServer | undefined;
+    let drop: (() => Promise<void>) | undefined;
+    let skip: string | undefined;
+    let base = '';
+    let analyst: Record<string, string> = {};
+    before(async () => {
+      const d = await db();
+      if (typeof d === 'string') {
+        skip = d;
+        return;
+      }
+      drop = d?.drop;
+      demo = await startDemoServer(`reports-${name}`, d ? { db: d.url } : {});
+      base = `${demo.server.url}/api/v1/missions/pak-afg`;
+      analyst = { authorization: `Bearer ${demo.creds.users.analyst!.token}` };
+    });
+    after(async () => {
+      await demo?.close();
+      await drop?.();
+    });
+
+    const getJson = async <T>(path: string, headers: Record<string, string> = {}) => {
+      const r = await fetch(`${base}${path}`, { headers });
+      assert.equal(r.status, 200, `${path}: ${await r.clone().text()}`);
+      return (await r.json()) as T;
+    };
+    const everything = async (headers: Record<string, string>) => {
+      const list = await getJson<{ items: IncidentRow[]; next: string | null }>(
+        '/incidents?limit=1000',
+        headers,
+      );
+      assert.equal(list.next, null);
+      return Promise.all(
+        list.items.map((i) => getJson<IncidentDetail>(`/incidents/${i.id}`, headers)),
+      );
+    };
+
+    test('daily JSON: sections agree with the incidents read one by one, for analyst and public', async (t) => {
+      if (skip) return t.skip(skip);
+      const all = await everything(analyst);
+      const allegations = all.flatMap((d) => d.allegations.map((a) => ({ ...a, incident: d.id })));
+      // The busiest day for allegations in the story.
+      const byDay = new Map<string, number>();
+      for (const a of allegations)
+        byDay.set(a.at.slice(0, 10), (byDay.get(a.at.slice(0, 10)) ?? 0) + 1);
+      const day = [...byDay].sort((a, b) => b[1] - a[1])[0]![0];
+      const rep = await getJson<PeriodReport>(`/reports/daily?date=${day}`, analyst);
+      assert.equal(rep.kind, 'daily');
+      assert.deepEqual(rep.period, { from: day, to: day, days: 1 });
+      const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      assert.equal(rep.previous.from, dayBefore);
+      assert.equal(rep.previous.to, dayBefore);
+      assert.equal(rep.counts.total, all.filter((d) => d.date === day).length);
+      const on = (iso: string | null, d: string) => iso !== null && iso.slice(0, 10) === d;
+      assert.deepEqual(
+        rep.sections.allegations.items.map((a) => a.id).sort(),
+        allegations
+          .filter((a) => on(a.at, day))
+          .map((a) => a.id)
+          .sort(),
+      );
+      assert.ok(rep.sections.allegations.items.length > 0, 'the chosen day has allegations');
+      assert.equal(
+        rep.sections.allegations.filed.previous,
+        allegations.filter((a) => on(a.at, dayBefore)).length,
+      );
+      assert.deepEqual(
+        rep.sections.overdue.map((a) => a.id).sort(),
+        allegations
+          .filter((a) => a.deadline === 'missed')
+          .map((a) => a.id)
+          .sort(),
+      );
+      assert.ok(rep.checkpoint && rep.checkpoint.size > 0 && rep.checkpoint.rootHash.length === 44);
+      assert.ok(rep.entriesApplied >= rep.checkpoint.size);
+      assert.equal(rep.readAs, 'analyst');
+      assert.deepEqual(
+        rep.sections.crossings.items.map((c) => c.crossing).sort(),
+        (await getJson<{ crossings: { crossing: string }[] }>('/crossings')).crossings
+          .map((c) => c.crossing)
+          .sort(),
+      );
+      assert.equal(typeof rep.sections.majorIncident.threshold, 'number');
+
+      // Over the whole story: releases and denials agree with the details too.
+      const days = all.map((d) => d.date).sort();
+      const whole = await getJson<PeriodReport>(
+        `/reports/period?from=${days[0]}&to=2025-12-31`,
+        analyst,
+      );
+      const released = all.flatMap((d) =>
+        d.findings.filter((f) => f.status === 'released').map((f) => f.id),
+      );
+      assert.deepEqual(
+        whole.sections.findingsReleased.items.map((f) => f.finding).sort(),
+        released.sort(),
+      );
+      assert.ok(released.length > 0);
+      const denied = all.flatMap((d) =>
+        d.tasks.filter((x) => x.outcome === 'access_denied').map((x) => x.id),
+      );
+      assert.ok(denied.length > 0, 'the story has a denial');
+      assert.deepEqual(whole.sections.accessDenied.items.map((x) => x.task).sort(), denied.sort());
+
+      const pub = await getJson<PeriodReport>(`/reports/daily?date=${day}`);
+      assert.equal(pub.readAs, 'public');
+      const pubAll = await everything({});
+      assert.deepEqual(
+        pub.sections.allegations.items.map((a) => a.id).sort(),
+        pubAll
+          .flatMap((d) => d.allegations)
+          .filter((a) => on(a.at, day))
+          .map((a) => a.id)
+          .sort(),
+      );
+      for (const a of pub.sections.allegations.items)
+        assert.equal(
+          pubAll.find((d) => d.id === a.incident)?.status,
+          'released',
+          'public: released only',
+        );
+    });
+
+    test('daily HTML and PDF: checkpoint, figures, page numbers, outline, tags', async (t) => {
+      if (skip) return t.skip(skip);
+      if (!hasPoppler)
+        return t.skip(
+          'poppler-utils (pdftotext, pdfinfo, pdftoppm) not installed: apt-get install poppler-utils',
+        );
+      const list = await getJson<{ items: IncidentRow[] }>('/incidents?limit=1000', analyst);
+      const days = list.items.map((i) => i.date).sort();
+      const q = `from=${days[0]}&to=${days.at(-1)}`;
+      const rep = await getJson<PeriodReport>(`/reports/period?${q}`, analyst);
+      const html = await fetch(`${base}/reports/period?${q}&format=html`, { headers: analyst });
+      assert.match(html.headers.get('content-type') ?? '', /^text\/html/);
+      const page = await html.text();
+      assert.match(page, /Based on information in the log as of /);
+      assert.doesNotMatch(page, /<script/i);
+
+      const r = await fetch(`${base}/reports/period?${q}&format=pdf`, { headers: analyst });
+      assert.equal(r.status, 200, await r.clone().text());
+      assert.equal(r.headers.get('content-type'), 'application/pdf');
+      const dir = mkdtempSync(join(tmpdir(), 'truceline-pdf-'));
+      try {
+        const file = join(dir, 'report.pdf');
+        const bytes = Buffer.from(await r.arrayBuffer());
+        writeFileSync(file, bytes);
+        assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+        const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+        const flat = text.replace(/\s+/g, ' ');
+        // The PDF was computed later than the JSON, on the same (settled) log.
+        assert.match(
+          flat,
+          new RegExp(
+            `checkpoint \\S+ size ${rep.checkpoint!.size} root ${rep.checkpoint!.rootHash.replace(/[+/]/g, (c) => `\\${c}`)}`,
+          ),
+        );
+        assert.match(
+          flat,
+          new RegExp(`${rep.counts.total} incidents were (recorded|reported) in this period`),
+        );
+        assert.match(flat, new RegExp(`with ${rep.counts.fatalities} fatalities reported`));
+        const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+        const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+        assert.ok(pages >= 2, info);
+        for (let p = 1; p <= pages; p++) assert.match(flat, new RegExp(`Page ${p} of ${pages}`));
+        assert.match(info, /^Tagged:\s+yes/m);
+        assert.match(bytes.toString('latin1'), /\/Outlines \d+ 0 R/, 'an outline');
+        assert.match(bytes.toString('latin1'), /\/Title \((Summary|\\376\\377)/, 'outline titles');
+        const png = spawnSync('pdftoppm', [
+          '-png',
+          '-r',
+          '60',
+          '-f',
+          '1',
+          '-l',
+          '1',
+          file,
+          join(dir, 'p'),
+        ]);
+        assert.equal(png.status, 0, String(png.stderr));
+        assert.ok(statSync(join(dir, 'p-1.png')).size > 10_000, 'page 1 rendered');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      for (const bad of [
+        'reports/daily?date=2025-10-12&format=docx',
+        'reports/daily?date=12-10-2025',
+      ])
+        assert.equal((await fetch(`${base}/${bad}`)).status, 400, bad);
+    });
+  });
+}
+
+suite('SQLite', () => Promise.resolve(null));
+suite('PostgreSQL', withFreshDatabase);
