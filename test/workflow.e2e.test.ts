@@ -12,9 +12,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { signEnvelope } from '../src/core/envelope.js';
+import { parseEntry, signEnvelope } from '../src/core/envelope.js';
+import { checkReveal } from '../src/core/sealing/reveal-check.js';
 import { exampleBody } from '../src/core/examples.js';
-import { ENTRY_KINDS, type EntryKind } from '../src/core/records/kinds.js';
+import { ENTRY_KINDS, type BodyOf, type EntryKind } from '../src/core/records/kinds.js';
 import { signerFromNoteKey, type Signer } from '../src/core/signing.js';
 import { commitmentDigest, revealMatches } from '../src/core/workflow/confidential.js';
 import { base64Encode } from '../src/tlog/bytes.js';
@@ -300,7 +301,12 @@ function scenario(
       );
       const d = await get(`/incidents/${ids.incident}`);
       assert.equal(d.status, 200);
-      const records = d.body.records as { id: string; index: number; kind: string }[];
+      const records = d.body.records as {
+        id: string;
+        index: number;
+        kind: string;
+        sealed?: { commitment: string; commitmentIndex: number; revealIndex: number | null };
+      }[];
       assert.deepEqual(
         records.map((r) => r.kind),
         [
@@ -319,15 +325,34 @@ function scenario(
       assert.equal(allegations[0]?.deadline, 'answered');
       assert.equal((d.body.tasks as { outcome: string }[])[0]?.outcome, 'access_denied');
       const policy = parsePolicy(await (await fetch(`${server!.url}/log/${M}/policy`)).text());
+      const proven = async (index: number) => {
+        const bytes = new Uint8Array(await (await fetch(`${base}/entries/${index}`)).arrayBuffer());
+        const bundle = await (await fetch(`${base}/entries/${index}/proof`)).text();
+        assert.ok(verifyProofBundle(bundle, hashLeaf(bytes), policy));
+        return parseEntry(bytes);
+      };
+      // Every record is in the log: as itself (public at filing: the release), or sealed at filing
+      // and now revealed by the log, the reveal checked against its commitment (issue 9, finding 2).
       for (const r of records) {
-        const bytes = new Uint8Array(
-          await (await fetch(`${base}/entries/${r.index}`)).arrayBuffer(),
-        );
-        assert.equal(JSON.parse(new TextDecoder().decode(bytes)).id, r.id);
-        const bundle = await (await fetch(`${base}/entries/${r.index}/proof`)).text();
-        const v = verifyProofBundle(bundle, hashLeaf(bytes), policy);
-        assert.ok(v);
+        if (r.kind === 'release') assert.equal(r.sealed, undefined, 'a release is public');
+        if (!r.sealed) {
+          assert.equal((await proven(r.index)).id, r.id);
+          continue;
+        }
+        assert.equal(r.sealed.commitmentIndex, r.index);
+        assert.notEqual(r.sealed.revealIndex, null, `${r.kind} ${r.id} revealed on release`);
+        const commitment = await proven(r.index);
+        const reveal = await proven(r.sealed.revealIndex!);
+        assert.equal(reveal.kind, 'reveal');
+        const opened = checkReveal(commitment, reveal.body as BodyOf<'reveal'>);
+        assert.ok(opened.ok, opened.ok ? '' : opened.why);
+        assert.equal(opened.entry.id, r.id);
+        assert.equal(opened.entry.kind, r.kind);
       }
+      assert.ok(
+        records.filter((r) => r.sealed).length >= 8,
+        'everything but the release entered sealed',
+      );
       assert.equal(await probablePk(), probableBefore + 1);
       // Malformed reads are 400s naming the field; a hidden or missing incident is a 404.
       for (const [path, field] of [

@@ -37,6 +37,17 @@ type WDb = Database & WorkflowTables;
 type Q = Kysely<WDb> | Transaction<WDb>;
 
 /** Who reads: the anonymous public, or an authenticated user. */
+/** A sealed record's place in the log (RecordView.sealed), or nothing for a plain leaf. */
+function sealedView(x: {
+  idx: number;
+  sealed_by: string | null;
+  reveal_idx: number | null;
+}): Pick<RecordView, 'sealed'> {
+  if (x.sealed_by === null) return {};
+  const revealIndex = x.reveal_idx === null ? null : Number(x.reveal_idx);
+  return { sealed: { commitment: x.sealed_by, commitmentIndex: Number(x.idx), revealIndex } };
+}
+
 /** What decides whether an entry is public at filing or sealed (WorkflowStore.judge). */
 export interface Filing extends FilingFacts {
   disclosure: Disclosure | undefined;
@@ -112,6 +123,12 @@ export interface RecordView {
   confidential: boolean;
   refused: string | null;
   supersededBy: string | null;
+  /**
+   * Sealed at filing (issue 9, finding 2): the log holds the log-signed commitment at
+   * `commitmentIndex` (= `index`) in its place, and, once its incident is released, the log-signed
+   * reveal at `revealIndex` that opens it (null while sealed). Absent: the record itself is the leaf.
+   */
+  sealed?: { commitment: string; commitmentIndex: number; revealIndex: number | null };
 }
 
 export type DeadlineStatus = 'answered' | 'answered_late' | 'pending' | 'missed';
@@ -1531,6 +1548,7 @@ export class WorkflowStore {
         confidential: x.visibility !== 'public',
         refused: x.refused,
         supersededBy: x.superseded_by,
+        ...sealedView(x),
       })),
     };
   }
@@ -1560,6 +1578,7 @@ export class WorkflowStore {
       confidential: x.visibility !== 'public',
       refused: x.refused,
       supersededBy: x.superseded_by,
+      ...sealedView(x),
     };
   }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseEntry, signEnvelope } from '../../core/envelope.js';
 import type { BodyOf } from '../../core/records/kinds.js';
 import { commitmentDigest } from '../../core/workflow/confidential.js';
-import { base64Decode } from '../../tlog/bytes.js';
+import { base64DecodeOrUndefined } from '../../tlog/bytes.js';
 import { exampleBody } from '../../core/examples.js';
 import { signerFromNoteKey } from '../../core/signing.js';
 import { canonicalBytes } from '../../core/canonical-json.js';
@@ -65,7 +65,10 @@ test('log over HTTP: submit, every error status, tiles, checkpoint with quorum, 
     assert.equal(commitment.id, res.sealed.commitment);
     const cb = commitment.body as BodyOf<'commitment'>;
     assert.deepEqual(cb.sealed, { kind: 'report', author: signer.author, record: res.id });
-    assert.equal(cb.digest, commitmentDigest(base64Decode(res.sealed.salt), signed.bytes));
+    assert.equal(
+      cb.digest,
+      commitmentDigest(base64DecodeOrUndefined(res.sealed.salt)!, signed.bytes),
+    );
     const title = (signed.envelope.body as { title: string }).title;
     assert.ok(!new TextDecoder().decode(leaf).includes(title), 'the leaf hides the report');
 
