@@ -97,8 +97,14 @@ test('submit on stdin goes through the batch path, one result line per input lin
     assert.equal(landed.length, 25);
     assert.equal(new Set(landed.map((l) => l.index)).size, 25);
     for (const l of landed) {
+      // Reports are sealed at filing: the leaf at the index is the log's commitment to this id.
       const got = await fetch(`${server.url}/api/v1/missions/pak-afg/entries/${l.index}`);
-      assert.equal((JSON.parse(await got.text()) as { id: string }).id, l.id);
+      const leaf = JSON.parse(await got.text()) as {
+        kind: string;
+        body: { sealed?: { record: string } };
+      };
+      assert.equal(leaf.kind, 'commitment');
+      assert.equal(leaf.body.sealed?.record, l.id);
     }
     assert.ok(seen.length >= 3, `several batches: ${seen.length}`);
     assert.ok(seen.length < 25, `not one request per entry: ${seen.length}`);
