@@ -137,6 +137,11 @@ test('another mission is created from a file of the same shape and served', asyn
     assert.equal(r.code, 0, r.stderr);
     const credentials = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(credentials.users).sort(), ['am-liaison', 'eu-mediator']);
+    // The file lists no stewards: provisioning generated them, and init says who holds them.
+    assert.match(
+      r.stderr,
+      /^truceline: warning: the operator holds the generated key stewards of [A-Z, ]*\bAM\b.*organisations\[\]\.stewards/m,
+    );
     assert.equal(statSync(join(data, 'arm-aze-credentials.json')).mode & 0o777, 0o600);
     oneLineError(runCli(['init', '--mission', file, '--data', data]), /already/);
 

@@ -58,6 +58,15 @@ export function registerInit(program: Command): void {
             mode: 0o600,
           });
           chmodSync(credentialsFile, 0o600);
+          // The key rule (src/core/keys) makes each organisation consent to its members' keys
+          // through its own steward: when the mission file lists no steward for an organisation,
+          // provisioning generated one here, and whoever holds this directory can sign in that
+          // organisation's name. Said on stderr, whatever the output format, so it is never missed.
+          const generated = Object.keys(credentials.generatedStewards ?? {});
+          if (generated.length > 0)
+            process.stderr.write(
+              `truceline: warning: the operator holds the generated key stewards of ${generated.join(', ')} (the mission file lists none for them): anyone with ${config.dataDir} can register keys and sign in their name. For a real mission, list each organisation's own steward vkeys under organisations[].stewards and run init again on a fresh data directory.\n`,
+            );
           if (opts.json) console.log(JSON.stringify(credentials));
           else {
             console.log(`created mission ${doc.slug} in ${config.dataDir} (${config.db})`);
