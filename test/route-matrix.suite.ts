@@ -105,6 +105,14 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/admin/users/:/password': { allow: ['admin'], body: json({}) },
   'POST /api/v1/admin/users/:/tokens': { allow: ['admin'], body: json({}) },
   'DELETE /api/v1/admin/users/:/tokens': { allow: ['admin'] },
+  // Mission webhooks (src/server/webhooks/routes.ts): the mission's admin only; the matrix's :id is
+  // no webhook, so the admin's calls are 404s and 400s that change nothing.
+  'POST /api/v1/missions/:/webhooks': { allow: ['admin'], body: json({}) },
+  'GET /api/v1/missions/:/webhooks': { allow: ['admin'] },
+  'DELETE /api/v1/missions/:/webhooks/:': { allow: ['admin'] },
+  'GET /api/v1/missions/:/webhooks/:/deliveries': { allow: ['admin'] },
+  'POST /api/v1/missions/:/webhooks/:/test': { allow: ['admin'], body: json({}) },
+  'POST /api/v1/missions/:/webhooks/:/deliveries/:/redeliver': { allow: ['admin'], body: json({}) },
   // The web portal (fastify-static).
   'GET /': PUBLIC,
   'GET /*': PUBLIC,

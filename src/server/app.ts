@@ -12,6 +12,7 @@ import { registerBlobRoutes } from './routes/blobs.js';
 import { registerEntryRoutes } from './routes/entries.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerWebhookRoutes } from './webhooks/routes.js';
 import { registerStreamRoutes } from './routes/stream.js';
 import { registerWorkflowRoutes } from './routes/workflow.js';
 import { registerLogRoutes } from './routes/log.js';
@@ -53,6 +54,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerWorkflowRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
   (await import('./routes/keys-index.js')).registerKeysIndexRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));

@@ -206,6 +206,51 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('wf_records').addColumn('reveal_idx', bigint).execute();
       },
     },
+    // Mission webhooks (src/server/webhooks): endpoints with their encrypted signing secret, the
+    // persistent delivery queue (a restart resumes it), and how far each mission's log was scanned.
+    '0012_webhooks': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('webhook_endpoints')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('mission', 'text', (c) => c.notNull().references('missions.slug'))
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('events', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('secret_cipher', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('disabled_at', 'text')
+          .addColumn('disabled_reason', 'text')
+          .execute();
+        await db.schema
+          .createTable('webhook_deliveries')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('endpoint', 'text', (c) => c.notNull().references('webhook_endpoints.id'))
+          .addColumn('event', 'text', (c) => c.notNull())
+          .addColumn('entry_idx', bigint, (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_at', 'text', (c) => c.notNull())
+          .addColumn('last_status', 'integer')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('done_at', 'text')
+          .addUniqueConstraint('webhook_deliveries_once', ['endpoint', 'event', 'entry_idx'])
+          .execute();
+        await db.schema
+          .createIndex('webhook_deliveries_due')
+          .on('webhook_deliveries')
+          .columns(['status', 'next_at'])
+          .execute();
+        await db.schema
+          .createTable('webhook_cursor')
+          .addColumn('mission', 'text', (c) => c.primaryKey().references('missions.slug'))
+          .addColumn('scanned', bigint, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 
