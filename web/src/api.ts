@@ -157,3 +157,155 @@ export async function listIncidents(slug: string, signal?: AbortSignal): Promise
   }
   return out;
 }
+
+/** One status of a crossing as GET …/crossings reports it (the mission's crossing authorities). */
+export interface ApiCrossingStatus {
+  status: string;
+  effectiveAt: string;
+  cause?: string;
+}
+
+export interface ApiCrossing {
+  crossing: string;
+  name: string;
+  current: ApiCrossingStatus | null;
+  /** Newest first, as the API answers. */
+  history: ApiCrossingStatus[];
+}
+
+function isStatus(v: unknown): v is ApiCrossingStatus {
+  return isObject(v) && typeof v.status === 'string' && typeof v.effectiveAt === 'string';
+}
+
+export async function listCrossings(slug: string, signal?: AbortSignal): Promise<ApiCrossing[]> {
+  const body = await getJson(`/api/v1/missions/${encodeURIComponent(slug)}/crossings`, signal);
+  if (!isObject(body) || !Array.isArray(body.crossings)) {
+    throw new ApiError('couldn\'t read the crossings: no "crossings" list');
+  }
+  return (body.crossings as unknown[]).flatMap((c): ApiCrossing[] =>
+    isObject(c) && typeof c.crossing === 'string' && typeof c.name === 'string'
+      ? [
+          {
+            crossing: c.crossing,
+            name: c.name,
+            current: isStatus(c.current) ? c.current : null,
+            history: Array.isArray(c.history) ? c.history.filter(isStatus) : [],
+          },
+        ]
+      : [],
+  );
+}
+
+export interface ApiComplianceParty {
+  party: string;
+  confirmedViolations: number;
+  probableViolations: number;
+  openAllegations: number;
+  lastConfirmedViolation: string | null;
+  daysSinceLastConfirmedViolation: number | null;
+  lastMajorViolation: string | null;
+  daysSinceLastMajorViolation: number | null;
+}
+
+export interface ApiCompliance {
+  asOf: string;
+  majorIncidentFatalities: number;
+  terms: { term: string; title: string; parties: ApiComplianceParty[] }[];
+}
+
+const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const isDays = (v: unknown) => v === null || isCount(v);
+
+export async function getCompliance(slug: string, signal?: AbortSignal): Promise<ApiCompliance> {
+  const body = await getJson(`/api/v1/missions/${encodeURIComponent(slug)}/compliance`, signal);
+  if (!isObject(body) || !Array.isArray(body.terms) || typeof body.asOf !== 'string') {
+    throw new ApiError('couldn\'t read the compliance board: no "terms" list');
+  }
+  const terms = (body.terms as unknown[]).flatMap((tm): ApiCompliance['terms'] => {
+    if (!isObject(tm) || typeof tm.term !== 'string' || !Array.isArray(tm.parties)) return [];
+    const parties = (tm.parties as unknown[]).filter(
+      (p): p is ApiComplianceParty =>
+        isObject(p) &&
+        typeof p.party === 'string' &&
+        isCount(p.confirmedViolations) &&
+        isCount(p.probableViolations) &&
+        isCount(p.openAllegations) &&
+        isDays(p.daysSinceLastConfirmedViolation) &&
+        isDays(p.daysSinceLastMajorViolation),
+    );
+    return [{ term: tm.term, title: typeof tm.title === 'string' ? tm.title : tm.term, parties }];
+  });
+  return {
+    asOf: body.asOf,
+    majorIncidentFatalities: isCount(body.majorIncidentFatalities)
+      ? (body.majorIncidentFatalities as number)
+      : 0,
+    terms,
+  };
+}
+
+/** GET …/reports/daily?date=: the day's released incidents, totals and crossings. */
+export interface ApiDailyReport {
+  date: string;
+  incidents: ApiIncident[];
+  totals: {
+    incidents: number;
+    fatalities: number;
+    byType: Record<string, number>;
+    byParty: Record<string, number>;
+  };
+  crossings: {
+    crossing: string;
+    name: string;
+    status: string | null;
+    since: string | null;
+    changedToday: number;
+  }[];
+}
+
+const isCounts = (v: unknown): v is Record<string, number> =>
+  isObject(v) && Object.values(v).every(isCount);
+
+export async function getDailyReport(
+  slug: string,
+  date: string,
+  signal?: AbortSignal,
+): Promise<ApiDailyReport> {
+  const q = new URLSearchParams({ date });
+  const body = await getJson(
+    `/api/v1/missions/${encodeURIComponent(slug)}/reports/daily?${q}`,
+    signal,
+  );
+  if (!isObject(body) || !Array.isArray(body.incidents) || !isObject(body.totals)) {
+    throw new ApiError('couldn\'t read the daily report: no "incidents" or "totals"');
+  }
+  const tot = body.totals;
+  return {
+    date: typeof body.date === 'string' ? body.date : date,
+    incidents: (body.incidents as unknown[]).filter(isIncident).map((i) => ({
+      ...i,
+      parties: Array.isArray(i.parties) ? i.parties.filter((x) => typeof x === 'string') : [],
+    })),
+    totals: {
+      incidents: isCount(tot.incidents) ? (tot.incidents as number) : 0,
+      fatalities: isCount(tot.fatalities) ? (tot.fatalities as number) : 0,
+      byType: isCounts(tot.byType) ? tot.byType : {},
+      byParty: isCounts(tot.byParty) ? tot.byParty : {},
+    },
+    crossings: Array.isArray(body.crossings)
+      ? (body.crossings as unknown[]).flatMap((c): ApiDailyReport['crossings'] =>
+          isObject(c) && typeof c.crossing === 'string' && typeof c.name === 'string'
+            ? [
+                {
+                  crossing: c.crossing,
+                  name: c.name,
+                  status: typeof c.status === 'string' ? c.status : null,
+                  since: typeof c.since === 'string' ? c.since : null,
+                  changedToday: isCount(c.changedToday) ? (c.changedToday as number) : 0,
+                },
+              ]
+            : [],
+        )
+      : [],
+  };
+}

@@ -1,11 +1,16 @@
 // The rotating globe: maplibre-gl in globe projection with an offline style (see style.ts), the
-// mission's boundary lines, and its border crossings as HTML markers (labels need no glyphs).
+// mission's boundary lines, its border crossings as HTML markers coloured by status (labels need no
+// glyphs), every mission as a marker, and the released incidents clustered by proximity.
+// This module is only ever loaded with import(): maplibre is its own chunk, off the landing's
+// critical path (issue 10 item 7).
 import type { Feature, FeatureCollection, MultiLineString, Point, Position } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is a module file shipped beside maplibre's main module; Vite copies it as an asset.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ApiMission } from './api.js';
+import { crossingState, type CrossingState } from './families.js';
+import { t } from './i18n/index.js';
 import type { IncidentProps } from './incidents.js';
 import { Spinner, type SpinState } from './spin.js';
 import { buildStyle, type MissionLayers } from './style.js';
@@ -24,6 +29,24 @@ export interface Globe {
   setIncidents(data: FeatureCollection<Point, IncidentProps>): void;
   /** Flies to an incident point and pauses rotation, as a crossing does. */
   focusIncident(id: string): void;
+  /** Rings one incident (the list's current row), or none. */
+  highlightIncident(id: string | null): void;
+  /** Colours each crossing marker by its current status (crossing id → status). */
+  setCrossingStatus(status: ReadonlyMap<string, string | null>): void;
+  /** The machine-coded news layer: its points, and whether it is shown. */
+  setNews(data: FeatureCollection<Point, { id: string }>, visible: boolean): void;
+  /** Flies to a mission's region. */
+  flyToMission(m: Pick<ApiMission, 'region'>): void;
+  /** West, south, east, north of what the map shows (clamped to ±180/±90). */
+  bounds(): [number, number, number, number];
+  destroy(): void;
+}
+
+/** A mission marker on the landing: where its region is centred. */
+export interface MissionMarker {
+  slug: string;
+  name: string;
+  region: ApiMission['region'];
 }
 
 export interface GlobeOptions {
@@ -33,6 +56,19 @@ export interface GlobeOptions {
   onSelectIncident?: (id: string) => void;
   onSpinChange?: (state: SpinState) => void;
   onReady?: () => void;
+  /** Every mission, as a marker that flies to it (the landing). */
+  missions?: readonly MissionMarker[];
+  onSelectMission?: (slug: string) => void;
+  /** Turn by itself (the landing); the mission view holds still. Default true. */
+  spin?: boolean;
+  /** Start over the mission's region instead of the whole world (the mission view). */
+  startAtRegion?: boolean;
+  /** Start at this view (a shared mission-view URL), over startAtRegion. */
+  startAt?: { center: [number, number]; zoom: number };
+  /** Called after every pan or zoom settles. */
+  onMoveEnd?: () => void;
+  /** The canvas's accessible description (an element id). */
+  describedBy?: string;
 }
 
 /** Zoom at which the whole globe fits the smaller side of the container, with a margin. */
@@ -74,16 +110,20 @@ function labelSide(c: Crossing, all: readonly Crossing[]): 'left' | 'right' {
   return crowded ? 'left' : 'right';
 }
 
+function crossingLabel(c: Crossing, state: CrossingState): string {
+  const m = t();
+  const name = m.crossingMarker(c.name, m.crossingStatus[state]);
+  return c.approximate ? `${name}, ${m.approxLocation}` : name;
+}
+
 function crossingMarker(c: Crossing, side: 'left' | 'right'): HTMLButtonElement {
   const el = document.createElement('button');
   el.type = 'button';
   el.className = `crossing crossing--${side}`;
   el.dataset.crossing = c.id;
   el.dataset.approximate = String(c.approximate);
-  el.setAttribute(
-    'aria-label',
-    `${c.name} border crossing${c.approximate ? ', approximate location' : ''}`,
-  );
+  el.dataset.status = 'unknown';
+  el.setAttribute('aria-label', crossingLabel(c, 'unknown'));
   const dot = document.createElement('span');
   dot.className = 'crossing__dot';
   dot.setAttribute('aria-hidden', 'true');
@@ -115,15 +155,35 @@ function lineLabel(name: string): HTMLElement {
   return el;
 }
 
+function missionMarker(m: MissionMarker): HTMLButtonElement {
+  const el = document.createElement('button');
+  el.type = 'button';
+  el.className = 'mission-marker';
+  el.dataset.mission = m.slug;
+  el.setAttribute('aria-label', t().missionMarker(m.name));
+  const ring = document.createElement('span');
+  ring.className = 'mission-marker__ring';
+  ring.setAttribute('aria-hidden', 'true');
+  el.append(ring);
+  return el;
+}
+
 export function createGlobe(opts: GlobeOptions): Globe {
   const { container, mission } = opts;
   const layers: MissionLayers = missionLayers(mission);
   const [lon, lat] = mission.region.center;
+  const start = opts.startAt ??
+    (opts.startAtRegion
+      ? { center: [lon, lat] as [number, number], zoom: mission.region.zoom }
+      : undefined) ?? {
+      center: [lon, Math.max(-45, Math.min(45, lat))] as [number, number],
+      zoom: worldZoom(container),
+    };
   const map = new maplibregl.Map({
     container,
     style: buildStyle(loadWorld(), layers),
-    center: [lon, Math.max(-45, Math.min(45, lat))],
-    zoom: worldZoom(container),
+    center: start.center,
+    zoom: start.zoom,
     minZoom: 0.5,
     maxZoom: 9,
     attributionControl: false,
@@ -134,7 +194,7 @@ export function createGlobe(opts: GlobeOptions): Globe {
       }
       return { url };
     },
-    locale: { 'Map.Title': `Globe showing ${mission.name}` },
+    locale: { 'Map.Title': t().globeTitle(mission.name) },
     cooperativeGestures: false,
     renderWorldCopies: false,
   });
@@ -163,6 +223,19 @@ export function createGlobe(opts: GlobeOptions): Globe {
       .setLngLat([c.lon, c.lat])
       .addTo(map);
     markers.set(c.id, el);
+  }
+  // Every mission, at its region's centre; a press flies there. Listed after the crossings so a
+  // keyboard reaches the crossings of the mission in view first.
+  for (const m of opts.missions ?? []) {
+    const el = missionMarker(m);
+    el.addEventListener('click', () => {
+      flyToMission(m);
+      opts.onSelectMission?.(m.slug);
+    });
+    new maplibregl.Marker({ element: el, anchor: 'center', opacityWhenCovered: 0 })
+      .setLngLat(m.region.center)
+      .addTo(map);
+    markers.set(`mission:${m.slug}`, el);
   }
   for (const f of layers.boundaries.features) {
     const at = midpoint(f.geometry);
@@ -200,6 +273,12 @@ export function createGlobe(opts: GlobeOptions): Globe {
     idleMs: 12_000,
     onChange: opts.onSpinChange,
   });
+  if (opts.spin === false) spinner.setEnabled(false);
+
+  function flyToMission(m: Pick<ApiMission, 'region'>): void {
+    spinner.pause(45_000);
+    map.flyTo({ center: m.region.center, zoom: m.region.zoom });
+  }
 
   function focusCrossing(id: string): void {
     const c = mission.crossings.find((x) => x.id === id);
@@ -218,12 +297,55 @@ export function createGlobe(opts: GlobeOptions): Globe {
     type: 'FeatureCollection',
     features: [],
   };
+  let news: { data: FeatureCollection<Point, { id: string }>; visible: boolean } = {
+    data: { type: 'FeatureCollection', features: [] },
+    visible: false,
+  };
+  let highlighted: string | null = null;
+  let loaded = false;
   function setIncidents(data: FeatureCollection<Point, IncidentProps>): void {
     incidents = data;
     map.getSource<maplibregl.GeoJSONSource>('incidents')?.setData(data);
   }
+  function highlightIncident(id: string | null): void {
+    highlighted = id;
+    if (loaded) map.setFilter('incident-selected', ['==', ['get', 'id'], id ?? '']);
+  }
+  function setNews(data: FeatureCollection<Point, { id: string }>, visible: boolean): void {
+    news = { data, visible };
+    if (!loaded) return;
+    map.getSource<maplibregl.GeoJSONSource>('news')?.setData(data);
+    map.setLayoutProperty('news', 'visibility', visible ? 'visible' : 'none');
+  }
   // The list may arrive before the style has made its sources: hand it over once it has.
-  map.once('load', () => setIncidents(incidents));
+  map.once('load', () => {
+    loaded = true;
+    setIncidents(incidents);
+    highlightIncident(highlighted);
+    setNews(news.data, news.visible);
+  });
+
+  function setCrossingStatus(status: ReadonlyMap<string, string | null>): void {
+    for (const c of mission.crossings) {
+      const el = markers.get(c.id);
+      if (!el) continue;
+      const state = crossingState(status.get(c.id));
+      el.dataset.status = state;
+      el.setAttribute('aria-label', crossingLabel(c, state));
+    }
+  }
+
+  function bounds(): [number, number, number, number] {
+    const b = map.getBounds();
+    const clamp = (v: number, m: number) => Math.max(-m, Math.min(m, v));
+    return [
+      clamp(b.getWest(), 180),
+      clamp(b.getSouth(), 90),
+      clamp(b.getEast(), 180),
+      clamp(b.getNorth(), 90),
+    ];
+  }
+  if (opts.onMoveEnd) map.on('moveend', opts.onMoveEnd);
 
   function focusIncident(id: string): void {
     const f = incidents.features.find((x) => x.properties.id === id);
@@ -241,16 +363,46 @@ export function createGlobe(opts: GlobeOptions): Globe {
       opts.onSelectIncident?.(id);
     }
   });
-  map.on('mouseenter', 'incidents', () => (map.getCanvas().style.cursor = 'pointer'));
-  map.on('mouseleave', 'incidents', () => (map.getCanvas().style.cursor = ''));
+  // A click on a cluster zooms in until its incidents come apart.
+  map.on('click', 'incident-clusters', (e) => {
+    const f = e.features?.[0];
+    const clusterId: unknown = f?.properties?.cluster_id;
+    if (!f || typeof clusterId !== 'number' || f.geometry.type !== 'Point') return;
+    const center = f.geometry.coordinates as [number, number];
+    spinner.pause(45_000);
+    void map
+      .getSource<maplibregl.GeoJSONSource>('incidents')
+      ?.getClusterExpansionZoom(clusterId)
+      .then((zoom) => map.easeTo({ center, zoom: zoom + 0.2 }));
+  });
+  for (const layer of ['incidents', 'incident-clusters']) {
+    map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+  }
 
-  map.getCanvas().setAttribute('aria-describedby', 'globe-description');
+  map.getCanvas().setAttribute('aria-describedby', opts.describedBy ?? 'globe-description');
 
   map.once('idle', () => {
-    spinner.start();
+    if (opts.spin !== false) spinner.start();
     opts.onReady?.();
   });
   map.on('error', (e) => console.error('truceline globe:', e.error?.message ?? e));
 
-  return { map, spinner, focusCrossing, showRegion, setIncidents, focusIncident };
+  return {
+    map,
+    spinner,
+    focusCrossing,
+    showRegion,
+    setIncidents,
+    focusIncident,
+    highlightIncident,
+    setCrossingStatus,
+    setNews,
+    flyToMission,
+    bounds,
+    destroy: () => {
+      spinner.destroy();
+      map.remove();
+    },
+  };
 }

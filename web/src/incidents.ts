@@ -2,18 +2,14 @@
 // places are attacker-controlled text: they reach the DOM through dom.ts (text nodes) and the map
 // as feature properties only, never as HTML.
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { VIOLENT_EVENT_TYPES } from '../../src/core/violent-types.js';
 import type { ApiIncident } from './api.js';
 import { h } from './dom.js';
-
-const VIOLENT = new Set<string>(VIOLENT_EVENT_TYPES);
-
-/** The two colour families on the map and in the legend. */
-export type Family = 'violence' | 'strategic';
-
-export const familyOf = (type: string): Family => (VIOLENT.has(type) ? 'violence' : 'strategic');
+import { familyOf, type Family } from './families.js';
+import { day, num, t, typeLabel, verdictLabel } from './i18n/index.js';
+import { href, incidentPath } from './router.js';
 
 export type IncidentProps = { id: string; family: Family; fatalities: number; title: string };
+export { familyOf, type Family };
 
 export function incidentFeatures(
   items: readonly ApiIncident[],
@@ -35,13 +31,7 @@ export function incidentFeatures(
 
 const human = (code: string) => code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-function formatDate(iso: string): string {
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : shortDate.format(d);
-}
-
-function place(i: ApiIncident): string {
+export function place(i: Pick<ApiIncident, 'location'>): string {
   const l = i.location;
   return [l.name, l.admin2 !== l.name ? l.admin2 : null, l.admin1, l.country]
     .filter(Boolean)
@@ -52,7 +42,10 @@ function place(i: ApiIncident): string {
 export function incidentDetails(
   i: ApiIncident,
   names: ReadonlyMap<string, string> = new Map(),
+  /** The mission, for the link to the incident's own page. */
+  slug?: string,
 ): HTMLElement {
+  const m = t();
   const row = (k: string, v: string) => [h('dt', null, k), h('dd', null, v)];
   return h(
     'article',
@@ -61,16 +54,17 @@ export function incidentDetails(
     h(
       'dl',
       null,
-      row('Date', formatDate(i.date)),
-      row('Type', human(i.type)),
-      row('Place', place(i)),
-      row('Fatalities', i.fatalities === null ? 'not reported' : String(i.fatalities)),
-      row('Verdict', i.verdict ? human(i.verdict) : 'none'),
+      row(m.date, day(i.date)),
+      row(m.type, typeLabel(i.type)),
+      row(m.place, place(i)),
+      row(m.fatalities, i.fatalities === null ? m.notReported : num(i.fatalities)),
+      row(m.verdict, i.verdict ? verdictLabel(i.verdict) : m.none),
       row(
-        'Attributed to',
-        i.attribution ? (names.get(i.attribution) ?? human(i.attribution)) : 'not attributed',
+        m.attributedTo,
+        i.attribution ? (names.get(i.attribution) ?? human(i.attribution)) : m.notAttributed,
       ),
     ),
+    slug ? h('p', null, h('a', { href: href(incidentPath(slug, i.id)) }, m.openIncident)) : null,
   );
 }
 
@@ -91,7 +85,9 @@ export function renderIncidents(
   onPick: (id: string) => void,
   /** Organisation code → name, for the attribution ("PK" → "Pakistan"). */
   names: ReadonlyMap<string, string> = new Map(),
+  slug?: string,
 ): IncidentsView {
+  const m = t();
   const byId = new Map(items.map((i) => [i.id, i]));
   const detail = h('div', { class: 'incident-slot' });
   const buttons = new Map<string, HTMLButtonElement>();
@@ -99,26 +95,24 @@ export function renderIncidents(
     const b = h(
       'button',
       { type: 'button', class: 'incident-item__button', 'data-incident': i.id },
-      h('span', { class: `incident-item__dot incident-item__dot--${familyOf(i.type)}` }),
-      h('time', { datetime: i.date }, formatDate(i.date)),
+      h('span', { class: `incident-item__dot family--${familyOf(i.type)}` }),
+      h('time', { datetime: i.date }, day(i.date)),
       h('span', { class: 'incident-item__title' }, i.title),
-      h('span', { class: 'incident-item__verdict' }, i.verdict ? human(i.verdict) : ''),
+      h('span', { class: 'incident-item__verdict' }, i.verdict ? verdictLabel(i.verdict) : ''),
     );
     b.addEventListener('click', () => onPick(i.id));
     buttons.set(i.id, b);
     return h('li', { class: 'incident-item' }, b);
   });
   section.replaceChildren(
-    h('h2', { id: 'h-incidents' }, `Released incidents (${items.length})`),
+    h('h2', { id: 'h-incidents' }, m.releasedIncidentsN(num(items.length))),
     detail,
     items.length === 0
-      ? h('p', { class: 'meta' }, 'No incident has been released yet.')
+      ? h('p', { class: 'meta' }, m.noIncidents)
       : h('ol', { class: 'incidents' }, list),
   );
   if (items.length > LISTED) {
-    section.append(
-      h('p', { class: 'meta' }, `The newest ${LISTED} are listed; the globe shows all.`),
-    );
+    section.append(h('p', { class: 'meta' }, m.newestListed(num(LISTED))));
   }
 
   let selected: string | null = null;
@@ -129,7 +123,7 @@ export function renderIncidents(
       if (selected) buttons.get(selected)?.removeAttribute('aria-current');
       selected = id;
       buttons.get(id)?.setAttribute('aria-current', 'true');
-      detail.replaceChildren(incidentDetails(i, names));
+      detail.replaceChildren(incidentDetails(i, names, slug));
       // A click on the map may select an incident the panel has scrolled away from.
       detail.scrollIntoView({ block: 'nearest' });
     },

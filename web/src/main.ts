@@ -1,19 +1,14 @@
-// The globe page: loads the mission from our API (the first one, or ?mission=<slug>), renders the
-// side panel and the globe. For tests: <body data-globe="ready"> after the map's first idle
-// ("error" or "unavailable" otherwise), <body data-incidents="ready"|"error"> once the released
-// incidents are in (or failed), and window.__truceline = { map, globe, colors, incidentDetails }.
+// The portal's entry point: picks the language, draws the frame and routes every URL to its page.
+// Pages other than the landing load on demand (their own chunks), and the map library only where
+// a map is drawn, so the landing transfers little before the globe starts.
 import './style.css';
-import { getMission, listIncidents, listMissions } from './api.js';
-import { createGlobe, type Globe } from './globe.js';
-import {
-  incidentDetails,
-  incidentFeatures,
-  renderIncidents,
-  type IncidentsView,
-} from './incidents.js';
-import { renderPanel } from './panel.js';
-import type { SpinState } from './spin.js';
-import { COLORS } from './style.js';
+import { pickLang, setLang, t } from './i18n/index.js';
+import type { incidentDetails } from './incidents.js';
+import type { Globe } from './globe.js';
+import { renderLanding } from './pages/landing.js';
+import { startRouter, type Route } from './router.js';
+import { renderShell } from './shell.js';
+import type { COLORS } from './style.js';
 
 declare global {
   interface Window {
@@ -28,134 +23,98 @@ declare global {
   }
 }
 
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`couldn't start: #${id} is missing from index.html`);
-  return el as T;
-}
+type Cleanup = (() => void) | void;
 
-function showError(where: HTMLElement, message: string): void {
+function message(root: HTMLElement, title: string, text: string): void {
+  const h1 = document.createElement('h1');
+  h1.textContent = title;
+  h1.tabIndex = -1;
   const p = document.createElement('p');
-  p.className = 'error';
   p.setAttribute('role', 'alert');
-  p.textContent = message;
-  where.replaceChildren(p);
+  p.textContent = text;
+  const back = document.createElement('a');
+  back.href = '/';
+  back.textContent = t().backHome;
+  const box = document.createElement('div');
+  box.className = 'message-page';
+  box.append(h1, p, back);
+  root.replaceChildren(box);
+  document.title = `${title} · Truceline`;
 }
 
-/**
- * The rotation button is named for what a press will do ("Stop rotation" / "Start rotation"),
- * so it carries no aria-pressed (a toggle with a changing name would read backwards).
- */
-function showSpin(button: HTMLButtonElement, state: SpinState): void {
-  const off = state === 'off';
-  button.textContent = off ? 'Start rotation' : 'Stop rotation';
-  button.dataset.state = state;
-}
-
-/**
- * The released incidents, loaded after the mission so the globe never waits for them. A failure
- * is a message in their own section; the rest of the page keeps working.
- */
-async function loadIncidents(
-  slug: string,
-  section: HTMLElement,
-  globe: Globe | null,
-  names: ReadonlyMap<string, string>,
-): Promise<IncidentsView | null> {
+/** Runs a page that loads as its own chunk; a failed chunk load is said on the page. */
+async function lazy(root: HTMLElement, load: () => Promise<Cleanup>): Promise<Cleanup> {
   try {
-    const items = await listIncidents(slug);
-    const view = renderIncidents(
-      section,
-      items,
-      (id) => {
-        globe?.focusIncident(id);
-        view.select(id);
-      },
-      names,
-    );
-    globe?.setIncidents(incidentFeatures(items));
-    document.body.dataset.incidents = 'ready';
-    return view;
+    return await load();
   } catch (err) {
-    console.error('truceline incidents:', err);
-    const p = document.createElement('p');
-    p.className = 'error';
-    p.setAttribute('role', 'alert');
-    p.textContent = `Couldn't load the released incidents: ${err instanceof Error ? err.message : String(err)}`;
-    section.replaceChildren(section.querySelector('h2') ?? '', p);
-    document.body.dataset.incidents = 'error';
-    return null;
+    console.error('truceline page:', err);
+    message(root, t().notFoundTitle, err instanceof Error ? err.message : String(err));
   }
 }
 
-async function start(): Promise<void> {
-  const panelRoot = byId('panel');
-  const mapBox = byId('globe');
-  const spinButton = byId<HTMLButtonElement>('spin-toggle');
-  document.body.dataset.globe = 'loading';
-  try {
-    const wanted = new URLSearchParams(location.search).get('mission');
-    let slug = wanted;
-    if (!slug) {
-      const missions = await listMissions();
-      slug = missions[0]?.slug ?? null;
-      if (!slug) {
-        showError(panelRoot, 'No mission has been set up on this server yet.');
-        document.body.dataset.globe = 'empty';
-        return;
-      }
-    }
-    const mission = await getMission(slug);
-    document.title = `${mission.name} · Truceline`;
+setLang(pickLang(), new URLSearchParams(location.search).has('lang'));
+let cleanup: Cleanup;
+let generation = 0;
 
-    let globe: Globe | null = null;
-    let incidentsView: IncidentsView | null = null;
-    const orgNames = new Map(mission.organisations.map((o) => [o.code, o.name]));
-    const panel = renderPanel(panelRoot, mission, {
-      onCrossing: (id) => {
-        globe?.focusCrossing(id);
-        panel.selectCrossing(id);
-      },
-      onRegion: () => globe?.showRegion(),
-    });
-    byId('globe-description').textContent =
-      `A globe of the world's countries, turning slowly, with ${mission.boundaries
-        .map((b) => b.name)
-        .join(' and ')} drawn in amber and ${mission.crossings.length} border crossings marked. ` +
-      'The crossings are listed, with their details, in the panel.';
-
-    try {
-      globe = createGlobe({
-        container: mapBox,
-        mission,
-        onSelectCrossing: (id) => panel.selectCrossing(id),
-        onSelectIncident: (id) => incidentsView?.select(id),
-        onSpinChange: (s) => showSpin(spinButton, s),
-        onReady: () => {
-          document.body.dataset.globe = 'ready';
-        },
+function render(route: Route, first: boolean): void {
+  const wanted = pickLang();
+  setLang(wanted, new URLSearchParams(location.search).has('lang'));
+  if (typeof cleanup === 'function') cleanup();
+  cleanup = undefined;
+  const gen = ++generation;
+  shell.update(route);
+  const root = shell.main;
+  root.replaceChildren();
+  root.className = `page page--${route.name}`;
+  document.body.dataset.page = route.name;
+  document.title = 'Truceline';
+  const m = t();
+  const settle = (c: Cleanup) => {
+    // A page that finished loading after the reader had moved on is torn down at once.
+    if (gen !== generation) {
+      if (typeof c === 'function') c();
+    } else cleanup = c;
+  };
+  switch (route.name) {
+    case 'landing':
+      cleanup = renderLanding(root);
+      break;
+    case 'mission':
+      void lazy(root, async () =>
+        (await import('./pages/mission/index.js')).renderMissionPage(root, route.slug),
+      ).then(settle);
+      break;
+    case 'report':
+      void lazy(root, async () =>
+        (await import('./pages/report.js')).renderReportPage(root, route.slug, route.date),
+      ).then(settle);
+      break;
+    case 'incident':
+      void lazy(root, async () => {
+        const { renderIncidentPage } = await import('./pages/incident/index.js');
+        await renderIncidentPage(root, { slug: route.slug, id: route.id });
       });
-    } catch (err) {
-      console.error('truceline globe:', err);
-      showError(
-        mapBox,
-        "This browser can't draw the globe (WebGL is unavailable). The mission's details are in the panel.",
-      );
-      document.body.dataset.globe = 'unavailable';
-      void loadIncidents(slug, panel.incidents, null, orgNames);
-      return;
-    }
-    void loadIncidents(slug, panel.incidents, globe, orgNames).then((v) => (incidentsView = v));
-    const { spinner } = globe;
-    spinButton.addEventListener('click', () => spinner.setEnabled(spinner.current === 'off'));
-    showSpin(spinButton, spinner.isEnabled ? 'paused' : 'off');
-    spinButton.hidden = false;
-    window.__truceline = { map: globe.map, globe, colors: COLORS, incidentDetails };
-  } catch (err) {
-    console.error('truceline:', err);
-    showError(panelRoot, err instanceof Error ? err.message : String(err));
-    document.body.dataset.globe = 'error';
+      break;
+    case 'verify':
+      void lazy(root, async () => {
+        const { renderVerifyPage } = await import('./pages/verify/index.js');
+        await renderVerifyPage(root, { slug: route.slug });
+      });
+      break;
+    case 'bad-slug':
+      message(root, m.notFoundTitle, m.badSlug(route.slug));
+      break;
+    case 'bad-date':
+      message(root, m.notFoundTitle, m.badDate(route.date));
+      break;
+    case 'not-found':
+      message(root, m.notFoundTitle, m.notFound(route.path));
+      break;
   }
+  // After a navigation (not the first load), move focus to the new page so a screen reader and a
+  // keyboard start there (the heading once the page has drawn it, the main region until then).
+  if (!first) root.focus({ preventScroll: true });
 }
 
-void start();
+const shell = renderShell(document.body, () => router.refresh());
+const router = startRouter(render);

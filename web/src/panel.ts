@@ -2,20 +2,15 @@
 // terms the mechanism checks. Built with textContent only (see dom.ts).
 import type { ApiMission } from './api.js';
 import { h } from './dom.js';
+import { day, list, num, t } from './i18n/index.js';
+import { href, missionPath, verifyPath } from './router.js';
 
 type Org = ApiMission['organisations'][number];
 type Crossing = ApiMission['crossings'][number];
 
-const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-
-function formatDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : longDate.format(d);
-}
-
-/** "Pakistan, Afghanistan" for a list of organisation codes, falling back to the code. */
+/** "Qatar and Türkiye" for a list of organisation codes, falling back to the code. */
 function orgNames(codes: readonly string[], byCode: ReadonlyMap<string, Org>): string {
-  return codes.map((c) => byCode.get(c)?.name ?? c).join(', ');
+  return list(codes.map((c) => byCode.get(c)?.name ?? c));
 }
 
 /** A same-origin path from the API, or null: never a "javascript:" or off-site link. */
@@ -60,6 +55,7 @@ export interface PanelOptions {
 }
 
 export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions): Panel {
+  const msg = t();
   const byCode = new Map(m.organisations.map((o) => [o.code, o]));
   const ofKind = (kind: Org['kind']) => m.organisations.filter((o) => o.kind === kind);
   const mechanism = m.organisations.filter((o) => o.kind === 'monitor' || o.kind === 'analyst');
@@ -71,11 +67,7 @@ export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions
       { type: 'button', class: 'crossing-item__button', 'data-crossing': c.id },
       h('span', { class: 'crossing-item__name' }, c.name),
       c.approximate &&
-        h(
-          'span',
-          { class: 'badge badge--approx', title: 'Approximate coordinates' },
-          '≈ approximate',
-        ),
+        h('span', { class: 'badge badge--approx', title: msg.approximateCoords }, msg.approximate),
     );
     button.addEventListener('click', () => opts.onCrossing(c.id));
     crossingButtons.set(c.id, button);
@@ -99,22 +91,22 @@ export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions
       h(
         'p',
         { class: 'meta' },
-        h('time', { datetime: a.date }, formatDate(a.date)),
+        h('time', { datetime: a.date }, day(a.date, 'long')),
         ` · ${a.place}`,
-        a.mediators.length ? ` · mediated by ${orgNames(a.mediators, byCode)}` : '',
+        a.mediators.length ? ` · ${msg.mediatedBy(orgNames(a.mediators, byCode))}` : '',
       ),
       h('p', null, a.summary),
       terms.length > 0 &&
         h(
           'ul',
-          { class: 'terms', 'aria-label': `Terms of the ${a.title}` },
+          { class: 'terms', 'aria-label': msg.termsOf(a.title) },
           terms.map((t) =>
             h(
               'li',
               { class: 'term' },
               h('h4', null, t.title),
               h('p', null, t.text),
-              h('p', { class: 'meta' }, `Binds ${orgNames(t.obliged, byCode)}`),
+              h('p', { class: 'meta' }, msg.binds(orgNames(t.obliged, byCode))),
             ),
           ),
         ),
@@ -122,37 +114,43 @@ export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions
   });
 
   const checkpoint = safePath(`${m.log.prefix}checkpoint`);
-  const regionButton = h('button', { type: 'button', class: 'link-button' }, 'Show the line');
+  const regionButton = h('button', { type: 'button', class: 'link-button' }, msg.showLine);
   regionButton.addEventListener('click', opts.onRegion);
 
   const incidents = h(
     'section',
     { 'aria-labelledby': 'h-incidents', class: 'incidents-section' },
-    h('h2', { id: 'h-incidents' }, 'Released incidents'),
-    h('p', { class: 'meta', role: 'status' }, 'Loading the released incidents…'),
+    h('h2', { id: 'h-incidents' }, msg.releasedIncidents),
+    h('p', { class: 'meta', role: 'status' }, msg.loadingIncidents),
   );
 
   root.replaceChildren(
     h(
       'header',
       { class: 'panel__header' },
-      h('p', { class: 'eyebrow' }, 'Ceasefire monitoring mission'),
-      h('h1', { id: 'mission-name' }, m.name),
+      h('p', { class: 'eyebrow' }, msg.eyebrowMission),
+      h('h1', { id: 'mission-name', tabindex: '-1' }, m.name),
       h('p', { class: 'lede' }, m.description),
+      h(
+        'p',
+        { class: 'panel__actions' },
+        h('a', { class: 'button-link', href: href(missionPath(m.slug)) }, msg.openMission),
+        h('a', { href: href(verifyPath(m.slug)) }, msg.verifyLink),
+      ),
     ),
     incidents,
     h(
       'section',
       { 'aria-labelledby': 'h-parties' },
-      h('h2', { id: 'h-parties' }, 'Parties and mediators'),
+      h('h2', { id: 'h-parties' }, msg.partiesAndMediators),
       h(
         'dl',
         { class: 'org-groups' },
-        h('dt', null, 'Parties'),
+        h('dt', null, msg.parties),
         h('dd', null, orgList(ofKind('party'))),
-        h('dt', null, 'Mediators'),
+        h('dt', null, msg.mediators),
         h('dd', null, orgList(ofKind('mediator'))),
-        mechanism.length > 0 && [h('dt', null, 'Mechanism'), h('dd', null, orgList(mechanism))],
+        mechanism.length > 0 && [h('dt', null, msg.mechanism), h('dd', null, orgList(mechanism))],
       ),
     ),
     h(
@@ -161,7 +159,7 @@ export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions
       h(
         'div',
         { class: 'section-head' },
-        h('h2', { id: 'h-crossings' }, `Border crossings (${m.crossings.length})`),
+        h('h2', { id: 'h-crossings' }, msg.borderCrossingsN(num(m.crossings.length))),
         regionButton,
       ),
       h('ol', { class: 'crossings' }, crossingItems),
@@ -169,28 +167,23 @@ export function renderPanel(root: HTMLElement, m: ApiMission, opts: PanelOptions
     h(
       'section',
       { 'aria-labelledby': 'h-agreements' },
-      h('h2', { id: 'h-agreements' }, 'Agreements and terms'),
+      h('h2', { id: 'h-agreements' }, msg.agreementsAndTerms),
       agreements,
     ),
     h(
       'section',
       { 'aria-labelledby': 'h-log', class: 'log' },
-      h('h2', { id: 'h-log' }, 'Transparency log'),
-      h(
-        'p',
-        null,
-        'Every record is signed by its author and appended to a public, witnessed log. ' +
-          'Anyone can check that no record was altered, back-dated or deleted.',
-      ),
+      h('h2', { id: 'h-log' }, msg.transparencyLog),
+      h('p', null, msg.logBlurb),
       h(
         'dl',
         null,
-        h('dt', null, 'Origin'),
+        h('dt', null, msg.origin),
         h('dd', null, h('code', null, m.log.origin)),
-        h('dt', null, 'Verifier key'),
-        h('dd', null, h('code', { class: 'vkey' }, m.log.vkey ?? 'not yet published')),
+        h('dt', null, msg.verifierKey),
+        h('dd', null, h('code', { class: 'vkey' }, m.log.vkey ?? msg.notPublished)),
       ),
-      checkpoint && h('p', null, h('a', { href: checkpoint }, 'Latest signed checkpoint')),
+      checkpoint && h('p', null, h('a', { href: checkpoint }, msg.latestCheckpoint)),
     ),
   );
 

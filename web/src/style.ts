@@ -2,6 +2,7 @@
 // no tile server and no glyphs (labels are HTML markers). Colours are shared with the CSS.
 import type { FeatureCollection, MultiLineString, Point } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { FAMILIES, FAMILY_COLORS } from './families.js';
 import type { World } from './world.js';
 
 export const COLORS = {
@@ -13,11 +14,26 @@ export const COLORS = {
   boundary: '#f5b841',
   boundaryHalo: '#070b12',
   crossing: '#ffffff',
-  /** Incidents by family (incidents.ts): use of force, and strategic developments. */
-  violence: '#ff4d5e',
-  strategic: '#4fd1e8',
+  /** Incidents by event family (families.ts, Okabe–Ito). */
+  ...FAMILY_COLORS,
   incidentStroke: '#070b12',
+  cluster: '#e8edf4',
+  selected: '#ffffff',
+  /** Machine-coded news events: hollow grey rings, never a family colour (they are not findings). */
+  news: '#c9d3df',
 } as const;
+
+/** Points closer than this many pixels merge into a cluster up to CLUSTER_MAX_ZOOM. */
+export const CLUSTER_RADIUS = 36;
+/** Past this zoom every incident is its own point (the fly-to zoom, 6.5, is past it). */
+export const CLUSTER_MAX_ZOOM = 6;
+
+const familyColor: ExpressionSpecification = [
+  'match',
+  ['get', 'family'],
+  ...FAMILIES.flatMap((f) => [f, FAMILY_COLORS[f]]),
+  FAMILY_COLORS.strategic,
+] as unknown as ExpressionSpecification;
 
 export interface MissionLayers {
   /** ISO numeric ids of the countries the mission's boundaries run between (highlighted). */
@@ -44,7 +60,15 @@ export function buildStyle(world: World, mission: MissionLayers): StyleSpecifica
       boundaries: { type: 'geojson', data: mission.boundaries },
       crossings: { type: 'geojson', data: mission.crossings },
       // Filled by Globe.setIncidents once the list has loaded: the globe doesn't wait for it.
-      incidents: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      incidents: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+        cluster: true,
+        clusterRadius: CLUSTER_RADIUS,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+      },
+      // The mission view's machine-coded news layer (off until the reader asks for it).
+      news: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': COLORS.ocean } },
@@ -97,18 +121,39 @@ export function buildStyle(world: World, mission: MissionLayers): StyleSpecifica
         },
       },
       {
+        // Several incidents too close to tell apart at this zoom: neutral (a cluster may mix
+        // families), sized by how many; a click zooms in until they separate.
+        id: 'incident-clusters',
+        type: 'circle',
+        source: 'incidents',
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': COLORS.cluster,
+          'circle-opacity': 0.85,
+          'circle-radius': [
+            'interpolate',
+            ['linear'],
+            ['get', 'point_count'],
+            2,
+            8,
+            50,
+            16,
+            500,
+            24,
+          ],
+          'circle-stroke-color': COLORS.incidentStroke,
+          'circle-stroke-width': 2,
+          'circle-pitch-alignment': 'map',
+        },
+      },
+      {
         // Above the line; opaque so the colour reads (and the browser test can find it).
         id: 'incidents',
         type: 'circle',
         source: 'incidents',
+        filter: ['!', ['has', 'point_count']],
         paint: {
-          'circle-color': [
-            'match',
-            ['get', 'family'],
-            'violence',
-            COLORS.violence,
-            COLORS.strategic,
-          ],
+          'circle-color': familyColor,
           // Grows with the dead but stays bounded (interpolate clamps past the last stop).
           // zoom must be the outer input (a maplibre rule); fatalities pick the size at each stop.
           'circle-radius': [
@@ -122,6 +167,34 @@ export function buildStyle(world: World, mission: MissionLayers): StyleSpecifica
           ],
           'circle-stroke-color': COLORS.incidentStroke,
           'circle-stroke-width': 1,
+          'circle-pitch-alignment': 'map',
+        },
+      },
+      {
+        // A white ring around the incident selected in the list (filter set by the page).
+        id: 'incident-selected',
+        type: 'circle',
+        source: 'incidents',
+        filter: ['==', ['get', 'id'], ''],
+        paint: {
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-radius': 12,
+          'circle-stroke-color': COLORS.selected,
+          'circle-stroke-width': 2.5,
+          'circle-pitch-alignment': 'map',
+        },
+      },
+      {
+        // News events: hollow rings in grey, apart from the findings' filled family colours.
+        id: 'news',
+        type: 'circle',
+        source: 'news',
+        layout: { visibility: 'none' },
+        paint: {
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-radius': 6,
+          'circle-stroke-color': COLORS.news,
+          'circle-stroke-width': 2,
           'circle-pitch-alignment': 'map',
         },
       },

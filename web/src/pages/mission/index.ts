@@ -1,0 +1,478 @@
+// The mission view (/missions/<slug>): the map and a synchronised, virtualised list of the released
+// incidents; filters in the URL (filters.ts); a brushable timeline of events per day; the crossings
+// and compliance boards; and, off by default, the machine-coded news layer, labelled unverified and
+// kept apart from the findings (issue 10 item 3).
+// For tests: <body data-mission="ready"> once the list is drawn from the URL's filters (and, with
+// "only what the map shows", from the map's view), with data-shown / data-total on the list's
+// section; data-news="ready"|"error" once the news layer has loaded.
+import {
+  getCompliance,
+  getMission,
+  listCrossings,
+  listIncidents,
+  type ApiIncident,
+  type ApiMission,
+} from '../../api.js';
+import { h } from '../../dom.js';
+import type { Globe } from '../../globe.js';
+import { day, num, percent, t, typeLabel, verdictLabel } from '../../i18n/index.js';
+import { incidentFeatures } from '../../incidents.js';
+import { renderLegend } from '../../legend.js';
+import { href, missionPath, reportPath, verifyPath } from '../../router.js';
+import { renderComplianceBoard, renderCrossingsBoard } from './boards.js';
+import { applyFilters, readFilters, writeFilters, type Bounds, type Filters } from './filters.js';
+import { createVirtualList } from './list.js';
+import type { NewsEvent } from './news.js';
+import { createTimeline } from './timeline.js';
+
+const VERDICT_CHOICES = [
+  'confirmed',
+  'probable',
+  'unconfirmed',
+  'false_report',
+  'inconclusive',
+  'none',
+];
+
+const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function select(
+  id: string,
+  label: string,
+  any: string,
+  options: readonly (readonly [string, string])[],
+  value: string,
+): { field: HTMLElement; control: HTMLSelectElement } {
+  const control = h(
+    'select',
+    { id, name: id },
+    h('option', { value: '' }, any),
+    options.map(([v, l]) => h('option', { value: v }, l)),
+  );
+  control.value = options.some(([v]) => v === value) ? value : '';
+  return { field: h('div', { class: 'field' }, h('label', { for: id }, label), control), control };
+}
+
+function errorIn(section: HTMLElement, heading: string, what: string, err: unknown): void {
+  section.replaceChildren(
+    h('h2', null, heading),
+    h('p', { class: 'error', role: 'alert' }, t().errorLoad(what, why(err))),
+  );
+}
+
+export function renderMissionPage(root: HTMLElement, slug: string): () => void {
+  const m = t();
+  const abort = new AbortController();
+  let globe: Globe | null = null;
+  let destroyed = false;
+  root.replaceChildren(h('p', { class: 'page__loading', role: 'status' }, m.loadingMission));
+  document.body.dataset.mission = 'loading';
+
+  void (async () => {
+    let mission: ApiMission;
+    try {
+      mission = await getMission(slug, abort.signal);
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      root.replaceChildren(
+        h('h1', { tabindex: '-1' }, m.missionView),
+        h('p', { class: 'error', role: 'alert' }, m.errorLoad(slug, why(err))),
+        h('a', { href: href('/') }, m.backHome),
+      );
+      document.body.dataset.mission = 'error';
+      return;
+    }
+    if (destroyed) return;
+    document.title = `${mission.name} · ${m.missionView} · Truceline`;
+    const orgName = new Map(mission.organisations.map((o) => [o.code, o.name]));
+    const partyName = (c: string) => orgName.get(c) ?? c;
+    let filters: Filters = readFilters(new URLSearchParams(location.search));
+    let all: ApiIncident[] = [];
+    let loaded = false;
+    let bounds: Bounds | null = null;
+
+    // — the frame —
+    const reportLink = h(
+      'a',
+      { href: href(reportPath(slug, new Date().toISOString().slice(0, 10))) },
+      m.reportsLink,
+    );
+    const head = h(
+      'header',
+      { class: 'mission__head' },
+      h('p', { class: 'eyebrow' }, m.eyebrowMission),
+      h('h1', { id: 'mission-title', tabindex: '-1' }, mission.name),
+      h(
+        'p',
+        { class: 'mission__links' },
+        reportLink,
+        h('a', { href: href(verifyPath(slug)) }, m.verifyLink),
+      ),
+    );
+
+    // — filters —
+    const from = h('input', { id: 'f-from', name: 'from', type: 'date' });
+    const to = h('input', { id: 'f-to', name: 'to', type: 'date' });
+    const typeSel = select('f-type', m.type, m.anyType, [], filters.types[0] ?? '');
+    const parties = mission.organisations.filter((o) => o.kind === 'party');
+    const partySel = select(
+      'f-party',
+      m.party,
+      m.anyParty,
+      parties.map((o) => [o.code, o.name] as const),
+      filters.parties[0] ?? '',
+    );
+    const verdictSel = select(
+      'f-verdict',
+      m.verdict,
+      m.anyVerdict,
+      VERDICT_CHOICES.map((v) => [v, v === 'none' ? m.none : verdictLabel(v)] as const),
+      filters.verdicts[0] ?? '',
+    );
+    const text = h('input', {
+      id: 'f-q',
+      name: 'q',
+      type: 'search',
+      placeholder: m.textPlaceholder,
+      autocomplete: 'off',
+    });
+    const inView = h('input', { id: 'f-inview', name: 'inview', type: 'checkbox' });
+    const news = h('input', { id: 'f-news', name: 'news', type: 'checkbox' });
+    const clear = h('button', { type: 'button', class: 'link-button' }, m.clearFilters);
+    const form = h(
+      'form',
+      { class: 'filters', role: 'search', 'aria-label': m.filters },
+      h('div', { class: 'field' }, h('label', { for: 'f-from' }, m.from), from),
+      h('div', { class: 'field' }, h('label', { for: 'f-to' }, m.to), to),
+      typeSel.field,
+      partySel.field,
+      verdictSel.field,
+      h('div', { class: 'field field--grow' }, h('label', { for: 'f-q' }, m.text), text),
+      h(
+        'div',
+        { class: 'field field--checks' },
+        h('label', { class: 'check' }, inView, m.onlyInView),
+        h('label', { class: 'check', title: m.newsLayerHelp }, news, m.newsLayer),
+      ),
+      h('div', { class: 'field field--end' }, clear),
+    );
+    form.addEventListener('submit', (e) => e.preventDefault());
+
+    const showFilters = () => {
+      from.value = filters.from ?? '';
+      to.value = filters.to ?? '';
+      typeSel.control.value = filters.types[0] ?? '';
+      partySel.control.value = filters.parties[0] ?? '';
+      verdictSel.control.value = filters.verdicts[0] ?? '';
+      if (document.activeElement !== text) text.value = filters.q;
+      inView.checked = filters.inView;
+      news.checked = filters.news;
+    };
+
+    // — list, map, timeline, boards —
+    const count = h('p', { class: 'mission__count', role: 'status', id: 'mission-count' });
+    const list = createVirtualList({
+      slug,
+      onCurrent: (id) => {
+        globe?.highlightIncident(id);
+        filters = { ...filters, selected: id };
+        saveUrl();
+      },
+    });
+    const listSection = h(
+      'section',
+      { class: 'mission__list', 'aria-labelledby': 'h-list' },
+      h('h2', { id: 'h-list', class: 'visually-hidden' }, m.releasedIncidents),
+      count,
+      list.element,
+    );
+    const mapBox = h('div', { id: 'mission-map', class: 'globe mission__map-canvas' });
+    const mapSection = h(
+      'section',
+      { class: 'mission__map stage', 'aria-label': m.mapLabel(mission.name) },
+      mapBox,
+      h('p', { id: 'mission-map-desc', class: 'visually-hidden' }, m.mapLabel(mission.name)),
+      renderLegend({ news: true, open: false }),
+    );
+    const timeline = createTimeline((f, tt) => {
+      filters = { ...filters, from: f, to: tt };
+      changed();
+    });
+    const newsSection = h('section', {
+      class: 'news',
+      'aria-labelledby': 'h-news',
+      hidden: '',
+    });
+    const crossingsSection = h(
+      'section',
+      { class: 'board-section', 'aria-labelledby': 'h-crossings-board' },
+      h('h2', { id: 'h-crossings-board' }, m.crossingsBoard),
+      h('p', { class: 'meta', role: 'status' }, m.loading),
+    );
+    const complianceSection = h(
+      'section',
+      { class: 'board-section', 'aria-labelledby': 'h-compliance' },
+      h('h2', { id: 'h-compliance' }, m.complianceBoard),
+      h('p', { class: 'meta', role: 'status' }, m.loading),
+    );
+    root.replaceChildren(
+      h(
+        'div',
+        { class: 'mission' },
+        head,
+        form,
+        h('div', { class: 'mission__body' }, mapSection, listSection),
+        timeline.element,
+        newsSection,
+        h('div', { class: 'mission__boards' }, crossingsSection, complianceSection),
+      ),
+    );
+
+    function saveUrl(): void {
+      const q = writeFilters(filters, new URLSearchParams(location.search));
+      const s = q.toString();
+      const url = `${missionPath(slug)}${s ? `?${s}` : ''}`;
+      if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+    }
+
+    function refresh(): void {
+      if (!loaded) return;
+      const shown = applyFilters(all, filters, { bounds });
+      list.setItems(shown);
+      if (filters.selected) list.select(filters.selected);
+      globe?.setIncidents(incidentFeatures(shown));
+      globe?.highlightIncident(filters.selected);
+      const perDay = new Map<string, number>();
+      for (const i of applyFilters(all, filters, { bounds, ignoreDates: true })) {
+        const d = i.date.slice(0, 10);
+        perDay.set(d, (perDay.get(d) ?? 0) + 1);
+      }
+      timeline.update(perDay, filters.from, filters.to);
+      count.textContent = m.shownOfTotal(num(shown.length), num(all.length));
+      listSection.dataset.shown = String(shown.length);
+      listSection.dataset.total = String(all.length);
+      // With "only what the map shows", the list is final once the map has told us its view.
+      if (!filters.inView || bounds) document.body.dataset.mission = 'ready';
+    }
+
+    function changed(): void {
+      saveUrl();
+      showFilters();
+      refresh();
+    }
+
+    from.addEventListener('change', () => {
+      filters = { ...filters, from: from.value || null };
+      changed();
+    });
+    to.addEventListener('change', () => {
+      filters = { ...filters, to: to.value || null };
+      changed();
+    });
+    typeSel.control.addEventListener('change', () => {
+      filters = { ...filters, types: typeSel.control.value ? [typeSel.control.value] : [] };
+      changed();
+    });
+    partySel.control.addEventListener('change', () => {
+      filters = { ...filters, parties: partySel.control.value ? [partySel.control.value] : [] };
+      changed();
+    });
+    verdictSel.control.addEventListener('change', () => {
+      const v = verdictSel.control.value;
+      filters = { ...filters, verdicts: v ? [v] : [] };
+      changed();
+    });
+    let typing = 0;
+    text.addEventListener('input', () => {
+      window.clearTimeout(typing);
+      typing = window.setTimeout(() => {
+        filters = { ...filters, q: text.value };
+        changed();
+      }, 250);
+    });
+    inView.addEventListener('change', () => {
+      filters = { ...filters, inView: inView.checked, at: inView.checked ? currentView() : null };
+      changed();
+    });
+    news.addEventListener('change', () => {
+      filters = { ...filters, news: news.checked };
+      changed();
+      void showNews();
+    });
+    clear.addEventListener('click', () => {
+      filters = {
+        ...readFilters(new URLSearchParams()),
+        news: filters.news,
+      };
+      changed();
+    });
+    showFilters();
+
+    function currentView() {
+      if (!globe) return null;
+      const c = globe.map.getCenter();
+      return { zoom: globe.map.getZoom(), center: [c.lng, c.lat] as [number, number] };
+    }
+
+    // — news layer (loaded once, on demand) —
+    let newsEvents: NewsEvent[] | null = null;
+    async function showNews(): Promise<void> {
+      newsSection.hidden = !filters.news;
+      if (!filters.news) {
+        globe?.setNews({ type: 'FeatureCollection', features: [] }, false);
+        return;
+      }
+      if (!newsEvents) {
+        newsSection.replaceChildren(
+          h('h2', { id: 'h-news' }, m.newsLayer),
+          h('p', { class: 'meta', role: 'status' }, m.newsLoading),
+        );
+        try {
+          const mod = await import('./news.js');
+          newsEvents = await mod.loadNews(slug, abort.signal);
+          globe?.setNews(mod.newsFeatures(newsEvents), filters.news);
+          document.body.dataset.news = 'ready';
+        } catch (err) {
+          if (abort.signal.aborted) return;
+          errorIn(newsSection, m.newsLayer, m.newsLayer, err);
+          document.body.dataset.news = 'error';
+          return;
+        }
+      } else {
+        const mod = await import('./news.js');
+        globe?.setNews(mod.newsFeatures(newsEvents), true);
+      }
+      renderNewsList(newsSection, newsEvents);
+    }
+
+    // — load: the list and the map library at once —
+    const incidentsP = listIncidents(slug, abort.signal);
+    incidentsP.catch(() => undefined); // handled below, after the map has started
+    try {
+      const { createGlobe } = await import('../../globe.js');
+      if (destroyed) return;
+      globe = createGlobe({
+        container: mapBox,
+        mission,
+        spin: false,
+        startAtRegion: true,
+        ...(filters.inView && filters.at ? { startAt: filters.at } : {}),
+        describedBy: 'mission-map-desc',
+        onSelectIncident: (id) => {
+          list.select(id);
+          globe?.highlightIncident(id);
+        },
+        onMoveEnd: () => {
+          if (!globe) return;
+          bounds = globe.bounds();
+          if (filters.inView) {
+            filters = { ...filters, at: currentView() };
+            saveUrl();
+            refresh();
+          }
+        },
+        onReady: () => {
+          bounds = globe?.bounds() ?? null;
+          document.body.dataset.globe = 'ready';
+          refresh();
+        },
+      });
+    } catch (err) {
+      console.error('truceline map:', err);
+      mapBox.replaceChildren(h('p', { class: 'error', role: 'alert' }, m.globeUnavailable));
+      document.body.dataset.globe = 'unavailable';
+      // Without a map "only what the map shows" cannot apply: the list shows every match.
+      bounds = null;
+      filters = { ...filters, inView: false };
+    }
+
+    try {
+      all = await incidentsP;
+      loaded = true;
+      const types = [...new Set(all.map((i) => i.type))].sort();
+      for (const tp of types) typeSel.control.append(h('option', { value: tp }, typeLabel(tp)));
+      typeSel.control.value = filters.types[0] ?? '';
+      const latest = all.reduce((a, i) => (i.date > a ? i.date : a), '');
+      if (latest) reportLink.setAttribute('href', href(reportPath(slug, latest.slice(0, 10))));
+      const days = all.map((i) => i.date.slice(0, 10)).sort();
+      if (days.length) {
+        for (const input of [from, to]) {
+          input.min = days[0]!;
+          input.max = days[days.length - 1]!;
+        }
+      }
+      refresh();
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      count.replaceChildren(
+        h('span', { class: 'error', role: 'alert' }, m.incidentsFailed(why(err))),
+      );
+      document.body.dataset.mission = 'error';
+    }
+
+    listCrossings(slug, abort.signal).then(
+      (cs) => {
+        globe?.setCrossingStatus(new Map(cs.map((c) => [c.crossing, c.current?.status ?? null])));
+        renderCrossingsBoard(crossingsSection, cs);
+      },
+      (err: unknown) => {
+        if (!abort.signal.aborted)
+          errorIn(crossingsSection, m.crossingsBoard, m.crossingsBoard, err);
+      },
+    );
+    getCompliance(slug, abort.signal).then(
+      (c) => renderComplianceBoard(complianceSection, c, partyName),
+      (err: unknown) => {
+        if (!abort.signal.aborted) {
+          errorIn(complianceSection, m.complianceBoard, m.complianceBoard, err);
+        }
+      },
+    );
+    if (filters.news) void showNews();
+  })();
+
+  return () => {
+    destroyed = true;
+    abort.abort();
+    globe?.destroy();
+    delete document.body.dataset.mission;
+    delete document.body.dataset.news;
+  };
+}
+
+function renderNewsList(section: HTMLElement, events: readonly NewsEvent[]): void {
+  const m = t();
+  section.replaceChildren(
+    h('h2', { id: 'h-news' }, m.newsHeading(num(events.length))),
+    h('p', { class: 'news__warning' }, m.newsLayerHelp),
+    events.length === 0
+      ? h('p', { class: 'meta' }, m.newsNone)
+      : h(
+          'ul',
+          { class: 'news__list' },
+          events
+            .slice(0, 200)
+            .map((e) =>
+              h(
+                'li',
+                { class: 'news__item', 'data-news': e.id },
+                h('span', { class: 'news__badge' }, m.legendNews),
+                h('p', { class: 'news__headline' }, e.headline),
+                h(
+                  'p',
+                  { class: 'meta' },
+                  [
+                    typeLabel(e.type),
+                    e.place,
+                    e.date ? day(e.date) : null,
+                    m.newsFrom(e.outlet ?? m.newsUnknownOutlet),
+                    m.confidence(percent(e.confidence)),
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+                ),
+              ),
+            ),
+        ),
+  );
+}
