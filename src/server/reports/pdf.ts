@@ -49,7 +49,10 @@ export class PdfRenderer {
       const page = await context.newPage();
       await page.route('**/*', (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
-      const small = 'font-size:8px;width:100%;text-align:center;font-family:sans-serif;color:#444';
+      // Chromium's header and footer have no margin of their own: pad them to the page's, and let
+      // the checkpoint line (its root hash is 44 characters) wrap rather than run off the page.
+      const small =
+        'font-size:7px;width:100%;padding:0 12mm;text-align:center;font-family:sans-serif;color:#444;overflow-wrap:anywhere';
       return await page.pdf({
         format: 'A4',
         printBackground: true,
