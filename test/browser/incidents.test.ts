@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { VIOLENT_EVENT_TYPES } from '../../src/core/violent-types.js';
 import { test } from 'node:test';
+import { familyOf } from '../../web/src/families.js';
 import type { Page } from 'playwright-core';
 import {
   countColors,
@@ -29,7 +30,7 @@ interface Incident {
   location: { name?: string; lat: number; lon: number };
 }
 
-/** The types web/src/incidents.ts draws in the "violence" colour. */
+/** The use-of-force types: the test prefers one of them (a warm family colour on the map). */
 const VIOLENT = new Set<string>(VIOLENT_EVENT_TYPES);
 
 /** What this test reads in the page besides PageGlobals (typed here: no DOM lib for tests). */
@@ -171,7 +172,8 @@ test('released incidents are on the globe and in the panel', { skip }, async (t)
     [pick.location.lon, pick.location.lat] as [number, number],
   );
   const colors = await page.evaluate(() => (globalThis as unknown as G).__truceline!.colors);
-  const family = VIOLENT.has(pick.type) ? 'violence' : 'strategic';
+  // Drawn in its event family's colour (web/src/families.ts; families.test.ts ties it to ACLED).
+  const family = familyOf(pick.type);
   const colour = (colors as unknown as Record<string, string>)[family]!;
   const img = await readCanvas(page);
   const r = Math.round(10 * at.dpr);
