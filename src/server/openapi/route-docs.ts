@@ -9,6 +9,7 @@ import { BlobAnswerSchema } from '../routes/blobs.js';
 import { IncidentQuerySchema } from '../routes/incidents.js';
 import { StreamQuerySchema } from '../routes/stream.js';
 import { WORKFLOW_ROUTE_DOCS } from '../routes/workflow-docs.js';
+import { WEBHOOK_ROUTE_DOCS } from '../webhooks/route-docs.js';
 
 export type Access = 'public' | 'signed-in' | readonly string[];
 
@@ -323,6 +324,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   },
   ...WORKFLOW_ROUTE_DOCS,
   ...USER_ADMIN_ROUTE_DOCS,
+  ...WEBHOOK_ROUTE_DOCS,
   ...(
     [
       [

@@ -118,18 +118,9 @@ export const WORKFLOW_ROUTE_DOCS: RouteDoc[] = [
     query: StatsQuerySchema,
     responses: { 200: Json('{from, to, days}') },
   },
-  {
-    method: 'GET',
-    path: '/api/v1/missions/:slug/reports/daily',
-    tag: 'workflow',
-    summary: 'The daily report: the day’s incidents, totals by type and party, crossing statuses',
-    access: 'public',
-    params: Slug,
-    query: DailyReportQuerySchema,
-    responses: { 200: Json('the report'), 400: Json('date missing or malformed') },
-  },
   ...(
     [
+      ['daily', 'the day `date` against the day before (OSCE SMM style)', DailyReportQuerySchema],
       ['weekly', 'the 7 days ending on `date`', WeeklyQuerySchema],
       ['period', 'the days from..to (at most 366)', PeriodQuerySchema],
     ] as const
@@ -138,9 +129,18 @@ export const WORKFLOW_ROUTE_DOCS: RouteDoc[] = [
     path: `/api/v1/missions/:slug/reports/${name}`,
     tag: 'workflow',
     summary: `The ${name} report: ${what}, by type and area against the previous period (ACLED Trendfinder change levels), with its cut-off and checkpoint`,
+    description:
+      'Also allegations filed, responses and those overdue, findings released, access denied to monitors, crossings and their changes, compliance and the days since the last major incident, as the caller may read them. `format=html` is a self-contained page with SVG charts; `format=pdf` is printed by Chromium (page numbers, outline, tagged, the checkpoint on every page).',
     access: 'public',
     params: Slug,
     query,
-    responses: { 200: Json('the report'), 400: Json('a date missing, malformed or out of range') },
+    responses: {
+      200: {
+        description: 'the report (JSON, HTML or PDF by `format`)',
+        contentType: 'application/json',
+      },
+      400: Json('a date missing, malformed or out of range, or an unknown format'),
+      503: Json('format=pdf without Chromium on the server'),
+    },
   })),
 ];
