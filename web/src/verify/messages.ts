@@ -41,6 +41,7 @@ export interface Messages {
   whyRevokedKey: (what: string, index: string, author: string) => string;
   whySignature: (what: string, index: string, author: string) => string;
   whyKeyRule: (index: string, why: string) => string;
+  whyRootMismatch: (size: string) => string;
   whySealed: (what: string, index: string, why: string) => string;
   recordLabel: (kind: string, index: string) => string;
   keyEntryLabel: (index: string) => string;
@@ -159,6 +160,8 @@ const en: Messages = {
   whySignature: (what, index, author) =>
     `the signature of ${what} (index ${index}) does not verify with the key the log registered for ${author}.`,
   whyKeyRule: (index, why) => `the key entry at index ${index} breaks the key rule: ${why}.`,
+  whyRootMismatch: (size) =>
+    `the entries served do not rebuild the root hash of checkpoint ${size}: an entry was added, removed or changed.`,
   whySealed: (what, index, why) => `the reveal of ${what} (index ${index}) fails: ${why}.`,
   recordLabel: (kind, index) => `the ${kind} at index ${index}`,
   keyEntryLabel: (index) => `the key entry at index ${index}`,
@@ -320,6 +323,8 @@ const ur: Messages = {
   whySignature: (what, index, author) =>
     `${what} (اشاریہ ${index}) کے دستخط اس کلید سے تصدیق نہیں ہوتے جو لاگ نے ${author} کے لیے درج کی۔`,
   whyKeyRule: (index, why) => `اشاریہ ${index} کا کلیدی اندراج کلید کے اصول کے خلاف ہے: ${why}۔`,
+  whyRootMismatch: (size) =>
+    `فراہم کردہ اندراجات سے چیک پوائنٹ ${size} کا روٹ ہیش دوبارہ نہیں بنتا: کوئی اندراج شامل، حذف یا تبدیل کیا گیا۔`,
   whySealed: (what, index, why) => `${what} (اشاریہ ${index}) کا انکشاف ناکام ہے: ${why}۔`,
   recordLabel: (kind, index) => `اشاریہ ${index} پر ${kind}`,
   keyEntryLabel: (index) => `اشاریہ ${index} پر کلیدی اندراج`,
@@ -480,6 +485,8 @@ const ps: Messages = {
   whySignature: (what, index, author) =>
     `د ${what} (شمېره ${index}) لاسلیک د هغې کیلي سره نه تاییدېږي چې لاګ د ${author} لپاره ثبته کړې.`,
   whyKeyRule: (index, why) => `د شمېرې ${index} کیلي ثبت د کیلي قاعده ماتوي: ${why}.`,
+  whyRootMismatch: (size) =>
+    `ورکړل شوي ثبتونه د چک پوائنټ ${size} د ریښې هش بیا نه جوړوي: یو ثبت زیات، لرې یا بدل شوی.`,
   whySealed: (what, index, why) => `د ${what} (شمېره ${index}) افشا کول ناکام دي: ${why}.`,
   recordLabel: (kind, index) => `په شمېره ${index} کې ${kind}`,
   keyEntryLabel: (index) => `په شمېره ${index} کې د کیلي ثبت`,
