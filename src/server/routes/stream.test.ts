@@ -99,10 +99,15 @@ test('stream over HTTP: live entries, Last-Event-ID resume, bad resume points', 
     };
     assert.equal(notice.accused, 'PK');
     assert.ok([a.id, b.id].includes(notice.id));
-    const data = JSON.parse(got[0]!.data!) as { id: string; kind: string; entry: { id: string } };
-    assert.equal(data.id, a.id);
-    assert.equal(data.kind, 'report');
-    assert.equal(data.entry.id, a.id);
+    // A report is sealed at filing: the stream carries its leaf, the log's commitment to it.
+    const data = JSON.parse(got[0]!.data!) as {
+      id: string;
+      kind: string;
+      entry: { id: string; body: { sealed?: { record: string } }; author: string };
+    };
+    assert.equal(data.kind, 'commitment');
+    assert.equal(data.entry.body.sealed?.record, a.id);
+    assert.ok(!got[0]!.data!.includes((exampleBody('report') as { title: string }).title));
 
     // Resume after a: b is replayed from the store, then a new live entry c follows.
     const resumed = await fetch(stream + '?mission=pak-afg', {

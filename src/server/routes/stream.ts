@@ -82,16 +82,50 @@ function frame(event: string, data: unknown, id?: number): string {
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** `event: allegation` to the accused side's users: {index, id, by, accused, terms}. */
-export function allegationNotice(e: StreamEntry): StreamNotice | undefined {
-  if (e.kind !== 'report') return undefined;
-  const env = e.entry as { body?: { accused?: unknown; terms?: unknown } };
+/**
+ * What a notice may read of a new leaf: the entry itself, or for a sealed entry (the leaf is the
+ * log's commitment) the entry it hides, which never goes out as an `entry` event.
+ */
+export interface NoticeSource {
+  leaf: StreamEntry;
+  /** The sealed entry (parsed JSON), when the leaf is its commitment. */
+  sealed?: { id: string; kind: string; author: string; body?: unknown };
+}
+
+function noticeSource(mission: string, e: IntegratedEntry): NoticeSource {
+  const leaf = toStreamEntry(mission, e);
+  if (!e.entry.sealed) return { leaf };
+  const sealed = JSON.parse(Buffer.from(e.entry.sealed.entry).toString('utf8')) as NonNullable<
+    NoticeSource['sealed']
+  >;
+  return { leaf, sealed };
+}
+
+/**
+ * `event: allegation` to the accused side's users: {index, id, author, accused, terms}; sealed
+ * reports too (the accused must answer within the deadline), with the commitment's index.
+ */
+export function allegationNotice({ leaf: e, sealed }: NoticeSource): StreamNotice | undefined {
+  const report = sealed ?? e.entry;
+  const env = report as {
+    kind?: string;
+    id?: string;
+    author?: string;
+    body?: { accused?: unknown; terms?: unknown };
+  };
+  if (env.kind !== 'report') return undefined;
   const accused = env.body?.accused;
   if (typeof accused !== 'string') return undefined;
   return {
     mission: e.mission,
     event: 'allegation',
-    data: { index: e.index, id: e.id, author: e.author, accused, terms: env.body?.terms ?? [] },
+    data: {
+      index: e.index,
+      id: env.id,
+      author: env.author,
+      accused,
+      terms: env.body?.terms ?? [],
+    },
     visibleTo: (c) => c.user !== undefined && c.mission === e.mission && c.org === accused,
   };
 }
@@ -105,7 +139,7 @@ export class StreamHub {
     for (const log of logs?.values() ?? [])
       this.unsubscribe.push(
         log.sequencer.onIntegrated((mission, batch) =>
-          this.entries(batch.map((e) => toStreamEntry(mission, e))),
+          this.entries(batch.map((e) => noticeSource(mission, e))),
         ),
       );
   }
@@ -124,14 +158,15 @@ export class StreamHub {
    * Notices derived from new log entries, sent live (not replayed) beside the entry events. The
    * default tells the accused side of an allegation (a report naming `accused`) at once.
    */
-  readonly entryNotices: ((e: StreamEntry) => StreamNotice | undefined)[] = [allegationNotice];
+  readonly entryNotices: ((e: NoticeSource) => StreamNotice | undefined)[] = [allegationNotice];
 
-  private entries(list: StreamEntry[]): void {
-    for (const e of list)
+  private entries(sources: NoticeSource[]): void {
+    for (const e of sources)
       for (const derive of this.entryNotices) {
         const n = derive(e);
         if (n) this.notify(n);
       }
+    const list = sources.map((s) => s.leaf);
     for (const c of this.clients) {
       for (const e of list) {
         if (e.mission !== c.mission) continue;
