@@ -176,6 +176,7 @@ async function allegationsByParty(
       where r.mission = ${mission}
         and r.accused in (${list(allObliged(doc))})
         and rec.visibility = 'public' and rec.superseded_by is null
+        and (rec.sealed_by is null or rec.reveal_idx is not null)
         and (i.status is null or i.status not in ('released', 'closed')))
     select party, ${sql.join(counts)} from scan group by party`.execute(db);
   return rows;
