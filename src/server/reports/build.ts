@@ -75,6 +75,20 @@ function checkpointOf(ctx: AppContext, slug: string): ReportCheckpoint | null {
   return { origin, size: Number(size), rootHash, cosigners: cp.cosigners };
 }
 
+/** How long a report waits for a checkpoint that covers what it reads (then names the latest). */
+const CHECKPOINT_WAIT_MS = 3000;
+
+async function checkpointCovering(ctx: AppContext, slug: string, size: number): Promise<void> {
+  const seq = ctx.logs?.get(slug)?.sequencer;
+  if (!seq || size === 0 || (seq.latest()?.size ?? 0) >= size) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    seq.checkpointCovering(size - 1).catch(() => undefined),
+    new Promise((r) => (timer = setTimeout(r, CHECKPOINT_WAIT_MS))),
+  ]);
+  clearTimeout(timer);
+}
+
 export function daysOf(range: DayRange): number {
   return Math.round((dayMs(range.to) - dayMs(range.from)) / DAY_MS) + 1;
 }
@@ -88,9 +102,11 @@ export async function buildReport(
 ): Promise<PeriodReport> {
   const wf = workflowFor(ctx);
   const now = new Date();
-  // The checkpoint and applied index are read first: the figures include at least what they name.
-  const checkpoint = checkpointOf(ctx, slug);
+  // The figures are read from the entries applied now; the checkpoint named should cover them all,
+  // so a reader can check every figure against it: a lagging one is waited for, briefly.
   const entriesApplied = await wf.applied(slug);
+  await checkpointCovering(ctx, slug, entriesApplied);
+  const checkpoint = checkpointOf(ctx, slug);
   const cutOff = now.toISOString();
   const previous = previousPeriod(period.from, period.to);
   const rows = await collect(incidentsIn(ctx, slug, period, viewer));

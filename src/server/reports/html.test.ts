@@ -107,7 +107,7 @@ test('html report: escaped text, SVG charts, hedged wording, named checkpoint, e
   assert.match(text, /Access denied to monitors: 1 /);
   assert.match(
     text,
-    /Days since the last verified major incident \(5 or more fatalities, on 2025-10-12\): 6\./,
+    /As of the cut-off, days since the last verified major incident \(5 or more fatalities, on 2025-10-12\): 6\./,
   );
   assert.match(text, /The mission defines no sectors/);
   const captions = Array.from(document.querySelectorAll('caption'), (c) => c.textContent);
@@ -119,4 +119,23 @@ test('html report: escaped text, SVG charts, hedged wording, named checkpoint, e
     'Compliance by term and party',
   ])
     assert.ok(captions.includes(c), c);
+});
+
+test('html report of an empty period: no empty charts, the figures still against the previous', () => {
+  const r = fixtureReport();
+  const empty = countRows([]);
+  const html = reportHtml({
+    ...r,
+    counts: empty,
+    change: comparePeriods(empty, r.previous.counts),
+  });
+  const { document } = parseHTML(html);
+  assert.equal(document.querySelectorAll('svg').length, 0);
+  const text = document.body.textContent!;
+  assert.match(text, /Incidents by type: none to chart\./);
+  assert.match(text, /Incidents per day: none to chart\./);
+  assert.match(
+    text,
+    /0 incidents were reported in this period \(in the previous reporting period, 1;/,
+  );
 });

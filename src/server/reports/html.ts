@@ -24,6 +24,7 @@ const label = (t: string) =>
 
 /** A horizontal bar chart as SVG (one bar per entry). */
 export function barChart(title: string, entries: [string, number][]): string {
+  if (entries.length === 0) return `<p>${esc(title)}: none to chart.</p>`;
   const max = Math.max(1, ...entries.map(([, n]) => n));
   const row = 18;
   const h = entries.length * row + 24;
@@ -35,7 +36,7 @@ export function barChart(title: string, entries: [string, number][]): string {
         `<text x="${176 + Math.round((n / max) * 300)}" y="${i * row + 34}" font-size="11">${n}</text>`,
     )
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="520" height="${h}" viewBox="0 0 520 ${h}"><title>${esc(title)}</title><text x="0" y="14" font-size="13" font-weight="bold">${esc(title)}</text>${bars}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="520" height="${h}" style="max-width:100%;height:auto" viewBox="0 0 520 ${h}"><title>${esc(title)}</title><text x="0" y="14" font-size="13" font-weight="bold">${esc(title)}</text>${bars}</svg>`;
 }
 
 const pct = (c: Change) =>
@@ -58,7 +59,7 @@ function changeTable(
     .map(([k, c]) => `<tr><th scope="row">${esc(name(k))}</th>${changeCell(c)}</tr>`)
     .join('');
   if (!rows) return `<p>None in either period.</p>`;
-  return `<table><caption>${esc(caption)}</caption><thead><tr><th scope="col"></th><th scope="col">This period</th><th scope="col">Previous</th><th scope="col">Change</th><th scope="col">Level</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<div class="wrap"><table><caption>${esc(caption)}</caption><thead><tr><th scope="col"></th><th scope="col">This period</th><th scope="col">Previous</th><th scope="col">Change</th><th scope="col">Level</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** A plain table; every cell is escaped. */
@@ -71,7 +72,7 @@ function table(caption: string, head: string[], rows: (string | number)[][]): st
         `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`,
     )
     .join('');
-  return `<table><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<div class="wrap"><table><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 const DEADLINE_WORDS: Record<string, string> = {
@@ -99,6 +100,12 @@ function checkpointWords(r: PeriodReport): string {
   return `log checkpoint of size ${cp.size}, cosigned by ${by}; origin ${esc(cp.origin)}, root hash ${esc(cp.rootHash)}; ${r.entriesApplied} log entries applied`;
 }
 
+/** "2 of these incidents are", "This incident is", "All 3 incidents are". */
+function unverifiedWords(u: number, n: number): string {
+  if (u < n) return `${u} of these incidents ${u === 1 ? 'is' : 'are'}`;
+  return n === 1 ? 'This incident is' : `All ${n} incidents are`;
+}
+
 const TITLES = { daily: 'Daily report', weekly: 'Weekly report', period: 'Report' } as const;
 
 export function reportTitle(r: PeriodReport): string {
@@ -108,7 +115,8 @@ export function reportTitle(r: PeriodReport): string {
 
 export function reportHtml(r: PeriodReport): string {
   const s = r.sections;
-  const verb = r.counts.unverified === r.counts.total ? 'were reported' : 'were recorded';
+  const n = r.counts.total;
+  const verb = `${n === 1 ? 'incident was' : 'incidents were'} ${r.counts.unverified === n ? 'reported' : 'recorded'}`;
   const days = Object.entries(r.counts.byDay).sort(([a], [b]) => a.localeCompare(b));
   const types = Object.entries(r.counts.byType).map(([k, n]) => [label(k), n] as [string, number]);
   const span =
@@ -138,15 +146,15 @@ export function reportHtml(r: PeriodReport): string {
   const breaches = s.compliance.terms.filter((t) => t.crossingsInBreach.length);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.missionName)}: ${esc(reportTitle(r))}</title>
-<style>body{font:13px/1.4 system-ui,'Liberation Sans',sans-serif;max-width:60em;margin:2em auto;color:#111}table{border-collapse:collapse;margin:0.6em 0;break-inside:auto}tr{break-inside:avoid}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}caption{font-weight:bold;text-align:left}h2{break-after:avoid;margin-top:1.2em}svg{break-inside:avoid}.cp{font-size:11px;word-break:break-all}@media print{body{margin:0;max-width:none}}</style></head>
+<style>body{font:13px/1.4 system-ui,'Liberation Sans',sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}.wrap{overflow-x:auto}table{border-collapse:collapse;margin:0.6em 0;break-inside:auto}tr{break-inside:avoid}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}caption{font-weight:bold;text-align:left}h2{break-after:avoid;margin-top:1.2em}svg{break-inside:avoid}.cp{font-size:11px;word-break:break-all}@media print{body{margin:0;padding:0;max-width:none}.wrap{overflow:visible}}</style></head>
 <body><main>
 <h1>${esc(r.missionName)}: ${esc(reportTitle(r))}</h1>
 <p>Based on information in the log as of ${esc(r.cutOff)}, as the ${esc(r.readAs === 'public' ? 'public' : r.readAs)} may read it. Reporting period: ${span} (${r.period.days} day${r.period.days === 1 ? '' : 's'}); previous reporting period: ${prevSpan}.</p>
 <p class="cp">Computed at the ${checkpointWords(r)}.</p>
 <h2>Summary</h2>
-<p>${r.counts.total} incidents ${verb} in this period (in the previous reporting period, ${r.previous.counts.total}; ${CHANGE_WORDS[r.change.total.level]}), with ${r.counts.fatalities} fatalities reported.</p>
-${r.counts.unverified > 0 ? `<p>${r.counts.unverified} of these incidents are reported but not verified: no finding on them has been released, and the figures for them are the reporters' claims.</p>` : ''}
-<p>${major.last === null ? `No major incident (${major.threshold} or more fatalities) has been verified.` : `Days since the last verified major incident (${major.threshold} or more fatalities, on ${esc(major.last)}): ${major.daysSince}.`}</p>
+<p>${n} ${verb} in this period (in the previous reporting period, ${r.previous.counts.total}; ${CHANGE_WORDS[r.change.total.level]}), with ${r.counts.fatalities} fatalities reported.</p>
+${r.counts.unverified > 0 ? `<p>${unverifiedWords(r.counts.unverified, n)} reported but not verified: no finding on them has been released, and the figures for them are the reporters' claims.</p>` : ''}
+<p>${major.last === null ? `As of the cut-off, no major incident (${major.threshold} or more fatalities) has been verified.` : `As of the cut-off, days since the last verified major incident (${major.threshold} or more fatalities, on ${esc(major.last)}): ${major.daysSince}.`}</p>
 <h2>Incidents by type</h2>
 ${changeTable('Incidents by type', r.change.byType, label)}
 ${barChart('Incidents by type', types)}
