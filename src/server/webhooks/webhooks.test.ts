@@ -12,6 +12,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
@@ -227,6 +228,15 @@ function suite(
           await fetch(`${base()}/webhooks`, { headers: as('admin', false) })
         ).json()) as { webhooks: object[] };
         assert.ok(!JSON.stringify(listed).includes('whsec_'), 'secrets are never listed');
+        // At rest the secret is sealed (secrets.ts): no stored column holds it.
+        const rows = await sql<Record<string, unknown>>`select * from webhook_endpoints`.execute(
+          server!.store.db,
+        );
+        assert.equal(rows.rows.length, 4);
+        assert.ok(
+          !JSON.stringify(rows.rows).includes(a.secret.slice(6)),
+          'no secret in the database',
+        );
 
         const crossing = await submit('monitor', 'crossing', {
           ...exampleBody('crossing'),
