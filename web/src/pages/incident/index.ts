@@ -128,7 +128,7 @@ export async function renderIncidentPage(
       'header',
       { class: 'ip-head' },
       h('p', { class: 'ip-kicker' }, `${valueWord(d.type)} · ${fmtDay(d.date)}`),
-      h('h1', { class: 'ip-title' }, d.title),
+      h('h1', { class: 'ip-title', dir: 'auto' }, d.title),
       h(
         'dl',
         { class: 'ip-facts' },

@@ -22,7 +22,7 @@ function fact(label: string, value: string | Node | undefined | null): Node[] {
 }
 
 function paragraph(text: string | undefined, cls = 'ip-rec__text'): Node | null {
-  return text ? h('p', { class: cls }, text) : null;
+  return text ? h('p', { class: cls, dir: 'auto' }, text) : null;
 }
 
 /** The record's kind as the reader knows it (a report with an accused party is an allegation). */
@@ -40,7 +40,7 @@ function content(r: IncidentRecord, d: IncidentDetail, names: Names, m: Messages
     case 'report': {
       const a = d.allegations.find((x) => x.id === r.id);
       return [
-        h('p', { class: 'ip-rec__title' }, str(b.title) ?? ''),
+        h('p', { class: 'ip-rec__title', dir: 'auto' }, str(b.title) ?? ''),
         paragraph(str(b.description)),
         h(
           'dl',
@@ -64,7 +64,7 @@ function content(r: IncidentRecord, d: IncidentDetail, names: Names, m: Messages
     }
     case 'incident':
       return [
-        h('p', { class: 'ip-rec__title' }, str(b.title) ?? valueWord(str(b.action))),
+        h('p', { class: 'ip-rec__title', dir: 'auto' }, str(b.title) ?? valueWord(str(b.action))),
         paragraph(str(b.summary) ?? str(b.note)),
         ...(str(b.status)
           ? [
@@ -79,7 +79,7 @@ function content(r: IncidentRecord, d: IncidentDetail, names: Names, m: Messages
     case 'response': {
       const a = d.allegations.find((x) => x.id === str(b.allegation));
       return [
-        h('p', { class: 'ip-rec__title' }, valueWord(str(b.stance))),
+        h('p', { class: 'ip-rec__title', dir: 'auto' }, valueWord(str(b.stance))),
         paragraph(str(b.statement)),
         ...(a
           ? [
@@ -109,7 +109,7 @@ function content(r: IncidentRecord, d: IncidentDetail, names: Names, m: Messages
       ];
     case 'finding':
       return [
-        h('p', { class: 'ip-rec__title' }, valueWord(str(b.verdict))),
+        h('p', { class: 'ip-rec__title', dir: 'auto' }, valueWord(str(b.verdict))),
         h(
           'dl',
           { class: 'ip-facts ip-facts--inline' },
@@ -127,11 +127,14 @@ function content(r: IncidentRecord, d: IncidentDetail, names: Names, m: Messages
       ];
     case 'endorsement':
       return [
-        h('p', { class: 'ip-rec__title' }, `${m.endorsedBy}: ${names.org(r.org)}`),
+        h('p', { class: 'ip-rec__title', dir: 'auto' }, `${m.endorsedBy}: ${names.org(r.org)}`),
         paragraph(str(b.statement)),
       ];
     case 'release':
-      return [h('p', { class: 'ip-rec__title' }, m.kinds.release!), paragraph(str(b.note))];
+      return [
+        h('p', { class: 'ip-rec__title', dir: 'auto' }, m.kinds.release!),
+        paragraph(str(b.note)),
+      ];
     case 'correction': {
       const sup = b.supersedes as { index?: unknown } | undefined;
       return [

@@ -140,6 +140,7 @@ function fullCheckSection(slug: string, m: Messages): HTMLElement {
       if (d.type === 'done') {
         section.dataset.check = 'verified';
         section.dataset.checkEntries = String(d.entries);
+        section.dataset.checkSize = String(d.size);
         status.textContent = m.fullCheckDone(fmtNumber(d.entries), fmtNumber(d.size));
       } else {
         section.dataset.check = 'failed';
