@@ -229,7 +229,6 @@ test('a tampered tile: failed, naming the tiles', { skip }, async () => {
   const h = harness();
   const { slug } = await incident(h.upstream);
   const index = await plainRecord(h.upstream);
-  const { cp } = await checkpointOf(h.upstream, slug);
   // The level-0 tile holding the record's leaf, at whatever width the page asks for.
   const tile = `/log/${slug}/tile/0/${formatTileIndex(Math.floor(index / TILE_WIDTH))}`;
   let hit = 0;
