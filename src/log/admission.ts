@@ -10,6 +10,7 @@
 // second occurrence on. Signatures are checked with libsodium where it loads (verify-ed25519.ts).
 import type { Envelope } from '../core/envelope.js';
 import { CoreError } from '../core/errors.js';
+import { authorIdOf } from '../core/signing.js';
 import { SIG_TYPE_ED25519, parseVerifierKey } from '../tlog/note-key.js';
 import type { NewEntry, Store } from '../store/store.js';
 import { LogError } from './errors.js';
@@ -149,6 +150,26 @@ export class Admission {
     envelope: Envelope,
     worker?: { vkey?: string; ok?: boolean },
   ): Promise<Admitted> {
+    const self = selfRegistration(envelope);
+    if (self !== undefined && !(await this.isRegistered(envelope.author))) {
+      // A key registering itself (a steward the mission lists, src/core/keys/registry.ts): its
+      // signature is checked with the key it registers; whether it may is the key rule's call.
+      if (!signatureValid(bytes, envelope, ed25519KeyOf(self)))
+        throw new CoreError(
+          'bad_signature',
+          `couldn't accept entry: the signature does not verify with the key it registers (${envelope.author})`,
+        );
+      return {
+        entry: {
+          id: envelope.id,
+          kind: envelope.kind,
+          author: envelope.author,
+          at: envelope.at,
+          bytes,
+        },
+        envelope,
+      };
+    }
     const k = await this.keyOf(envelope.author);
     if (k.revoked)
       throw new LogError(
@@ -174,6 +195,12 @@ export class Admission {
       },
       envelope,
     };
+  }
+
+  private async isRegistered(author: string): Promise<boolean> {
+    if (this.keys.has(author)) return true;
+    const row = await this.store.keyByAuthor(author);
+    return row !== undefined && row.mission === this.mission;
   }
 
   private async keyOf(author: string): Promise<CachedKey> {
@@ -209,6 +236,18 @@ function ed25519KeyOf(vkey: string): Uint8Array {
   if (parsed.type !== SIG_TYPE_ED25519)
     throw new CoreError('bad_key', "couldn't load key: envelopes are verified with type 0x01 keys");
   return parsed.key;
+}
+
+/** The vkey a `key` entry registers when it is signed by that very key (else undefined). */
+function selfRegistration(envelope: Envelope): string | undefined {
+  if (envelope.kind !== 'key') return undefined;
+  const b = envelope.body as { action?: unknown; vkey?: unknown };
+  if (b.action !== 'register' || typeof b.vkey !== 'string') return undefined;
+  try {
+    return authorIdOf(b.vkey) === envelope.author ? b.vkey : undefined;
+  } catch {
+    return undefined; // not a verifier key: the schema or the key rule says so
+  }
 }
 
 function duplicate(id: string): LogError {
