@@ -325,6 +325,62 @@ function suite(
       }
     });
 
+    test('a release reaches a public endpoint as incident.released and finding.released', async (t) => {
+      if (skip) return t.skip(skip);
+      const rx = await receiver();
+      try {
+        const r = await register({
+          url: rx.url,
+          events: ['incident.released', 'finding.released'],
+        });
+        const { webhook, secret } = (await r.json()) as { webhook: { id: string }; secret: string };
+        const report = exampleBody('report') as Record<string, unknown>;
+        const allegation = await submit('af-liaison', 'report', report);
+        const incident = await submit('analyst', 'incident', {
+          action: 'open',
+          title: 'Webhook test incident',
+          type: report.type,
+          occurred: report.occurred,
+          location: report.location,
+          reports: [allegation],
+        });
+        await submit('analyst', 'incident', { action: 'status', incident, status: 'under_review' });
+        const finding = await submit('analyst', 'finding', {
+          incident,
+          verdict: 'probable',
+          attribution: 'PK',
+          termsViolated: [],
+          grade: 'C3',
+          rationale: 'Imagery only.',
+        });
+        await submit('qa-mediator', 'endorsement', { finding });
+        await submit('tr-mediator', 'endorsement', { finding });
+        assert.equal(rx.got.length, 0, 'nothing before the release');
+        await submit('qa-mediator', 'release', { finding, incident });
+        await until('both release events', () => rx.got.length >= 2);
+        const byType = new Map(
+          rx.got.map((g) => {
+            assertSigned(g, secret);
+            const p = JSON.parse(g.body) as {
+              type: string;
+              data: Record<string, { id: string; status?: string }>;
+            };
+            return [p.type, p.data] as const;
+          }),
+        );
+        assert.equal(byType.get('incident.released')?.incident?.id, incident);
+        assert.equal(byType.get('incident.released')?.incident?.status, 'released');
+        assert.equal(byType.get('finding.released')?.finding?.id, finding);
+        assert.equal(byType.get('finding.released')?.incident?.id, incident);
+        await fetch(`${base()}/webhooks/${webhook.id}`, {
+          method: 'DELETE',
+          headers: as('admin', false),
+        });
+      } finally {
+        await rx.close();
+      }
+    });
+
     test('a delivery pending at shutdown is delivered after a restart', async (t) => {
       if (skip) return t.skip(skip);
       // A port with nobody listening yet: every attempt fails until the receiver comes up.
