@@ -88,7 +88,16 @@ function stopServer(proc: Proc): Promise<number | null> {
   });
 }
 
-async function buildPages(outDir: string): Promise<void> {
+/** The harness pages, or (app: true) the portal itself, built from web/ with its own vite config. */
+async function buildPages(outDir: string, app: boolean): Promise<void> {
+  if (app) {
+    await build({
+      configFile: join(ROOT, 'web/vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+    return;
+  }
   await build({
     configFile: false,
     root: join(ROOT, 'test/browser/verify-harness'),
@@ -167,7 +176,11 @@ export interface VerifyHarness {
   takeSeen(): string[];
 }
 
-export function useVerifyHarness(): () => VerifyHarness {
+/**
+ * Starts the server, builds the pages (the harness, or with `app` the portal with its router) and
+ * the proxy, and Chromium; stops them after the file's tests.
+ */
+export function useVerifyHarness(opts: { app?: boolean } = {}): () => VerifyHarness {
   let dataDir = '';
   let pagesDir = '';
   let server: { proc: Proc; url: string } | undefined;
@@ -179,7 +192,7 @@ export function useVerifyHarness(): () => VerifyHarness {
     if (skip) return;
     dataDir = mkdtempSync(join(tmpdir(), 'truceline-verify-'));
     pagesDir = mkdtempSync(join(tmpdir(), 'truceline-verify-pages-'));
-    const [s] = await Promise.all([startServer(dataDir), buildPages(pagesDir)]);
+    const [s] = await Promise.all([startServer(dataDir), buildPages(pagesDir, opts.app === true)]);
     server = s;
     proxy = await startProxy(server.url, pagesDir, () => tamper, seen);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -14,7 +14,6 @@ export interface Messages {
   failedBecause: (what: string) => string;
   firstSeen: (size: string) => string;
   consistentWith: (size: string, when: string) => string;
-  differentHistory: (oldSize: string, when: string, newSize: string) => string;
   anotherHistory: string;
   details: string;
   downloadProof: string;
@@ -117,8 +116,6 @@ const en: Messages = {
     `This browser had not seen this log before; it keeps checkpoint ${size} to check the next one against.`,
   consistentWith: (size, when) =>
     `The log only grew since checkpoint ${size}, which this browser saw ${when}.`,
-  differentHistory: (oldSize, when, newSize) =>
-    `This server is showing you a different history: checkpoint ${newSize} does not extend checkpoint ${oldSize}, which this browser saw ${when}.`,
   anotherHistory:
     'This server is showing you a different history of the log than it showed this browser before.',
   details: 'Details of the check',
@@ -281,8 +278,6 @@ const ur: Messages = {
     `اس براؤزر نے یہ لاگ پہلے نہیں دیکھا؛ اگلی بار موازنے کے لیے چیک پوائنٹ ${size} محفوظ کر لیا گیا ہے۔`,
   consistentWith: (size, when) =>
     `چیک پوائنٹ ${size} کے بعد سے لاگ میں صرف اضافہ ہوا ہے؛ یہ چیک پوائنٹ اس براؤزر نے ${when} دیکھا تھا۔`,
-  differentHistory: (oldSize, when, newSize) =>
-    `یہ سرور آپ کو مختلف تاریخ دکھا رہا ہے: چیک پوائنٹ ${newSize} اس چیک پوائنٹ ${oldSize} کا تسلسل نہیں جو اس براؤزر نے ${when} دیکھا تھا۔`,
   anotherHistory:
     'یہ سرور آپ کو لاگ کی وہ تاریخ نہیں دکھا رہا جو اس نے پہلے اس براؤزر کو دکھائی تھی۔',
   details: 'جانچ کی تفصیل',
@@ -444,8 +439,6 @@ const ps: Messages = {
     `دې براوزر دا لاګ مخکې نه و لیدلی؛ چک پوائنټ ${size} یې د راتلونکي سره د پرتلې لپاره ساتلی.`,
   consistentWith: (size, when) =>
     `له چک پوائنټ ${size} راهیسې لاګ یوازې لوی شوی؛ دا چک پوائنټ دې براوزر ${when} لیدلی و.`,
-  differentHistory: (oldSize, when, newSize) =>
-    `دا سرور تاسو ته بل تاریخ ښيي: چک پوائنټ ${newSize} د هغه چک پوائنټ ${oldSize} دوام نه دی چې دې براوزر ${when} لیدلی و.`,
   anotherHistory: 'دا سرور تاسو ته د لاګ هغه تاریخ نه ښيي چې مخکې یې دې براوزر ته ښودلی و.',
   details: 'د ازموینې جزیات',
   downloadProof: 'ثبوت ښکته کړئ (.tlog-proof)',
