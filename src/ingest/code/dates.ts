@@ -4,6 +4,7 @@
 // time_precision follows ACLED: 1 day, 2 week or span of days, 3 month.
 import * as chrono from 'chrono-node';
 import type { TimePrecision } from '../../core/taxonomy.js';
+import { DAY_COUNT_WORDS, NUMBER_WORDS } from '../text/number-words.js';
 
 export interface ResolvedDate {
   date: string | null;
@@ -72,26 +73,7 @@ const SINCE_TODAY =
   /\bsince (?:early |late )?(?:this |the )?(?:morning|dawn|daybreak|afternoon|midnight|today)\b/gi;
 const THIS_WEEK = /\b(?:earlier )?this week\b/gi;
 const OVERNIGHT = /\b(?:overnight|last night)\b/gi;
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
-const COUNT = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
+const COUNT = `(\\d{1,2}|${DAY_COUNT_WORDS.join('|')})`;
 // Dates relative to another event: "ten days later", "the next day", "a week earlier" count from the
 // article's last dated event; "three days after/before <event>" from the sentence's own date.
 const RELATIVE_LATER = new RegExp(

@@ -3,53 +3,9 @@
 // "hundreds" = 100. Wounded are never counted. Figures from different sources are kept apart.
 import type { FatalityClaim } from '../types.js';
 import { eachMatch } from '../text/each-match.js';
+import { parseNumber } from '../text/number-words.js';
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  no: 0,
-  a: 1,
-  an: 1,
-  one: 1,
-  single: 1,
-  two: 2,
-  both: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-  couple: 2,
-};
-const VAGUE: Record<string, number> = {
-  several: 10,
-  many: 10,
-  scores: 20,
-  dozens: 12,
-  hundreds: 100,
-  numerous: 10,
-};
+export { parseNumber };
 
 const NUM =
   '(?:(?:a|one|two|three|four) (?:hundred|dozen)|a couple of|\\d{1,3}(?:,\\d{3})+|\\d+|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ])?(?:one|two|three|four|five|six|seven|eight|nine)|zero|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|no|both|several|many|dozens(?: of)?|hundreds(?: of)?|scores(?: of)?|numerous)';
@@ -121,27 +77,6 @@ const AND_MORE = new RegExp(
   `^,? (?:and|as well as|besides) (?:her |his |their )?${QUAL}(${NUM}) ${VICTIM}`,
   'i',
 );
-
-export function parseNumber(raw: string): number | null {
-  const s = raw
-    .toLowerCase()
-    .replace(/\s+of$/, '')
-    .trim();
-  if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(s)) return Number(s.replace(/,/g, ''));
-  if (s in VAGUE) return VAGUE[s] ?? null;
-  if (s === 'a couple of') return 2;
-  const words = s.split(/[- ]+/);
-  let total = 0;
-  let current = 0;
-  for (const w of words) {
-    const v = UNITS[w];
-    if (v === undefined) return null;
-    if (w === 'hundred' || w === 'dozen') current = (current || 1) * v;
-    else current += v;
-  }
-  total += current;
-  return total;
-}
 
 export type VictimGroup = 'state' | 'militant' | 'civilian' | 'any';
 

@@ -1,0 +1,30 @@
+// The skip rules in the order they apply (skip-rule.ts says what a rule is).
+import { accidentalExplosion } from './accidental-explosion.js';
+import { attackersAlso } from './attackers-also.js';
+import { notAFact } from './not-a-fact.js';
+import { refersToLastViolent } from './refers-to-last-violent.js';
+import { refersToRefuted } from './refers-to-refuted.js';
+import type { SkipRule } from './skip-rule.js';
+
+export type { SkipRule };
+
+export const SKIP_RULES: readonly SkipRule[] = [
+  notAFact,
+  accidentalExplosion,
+  refersToRefuted,
+  refersToLastViolent,
+  attackersAlso,
+];
+
+/** The first rule of the stage that skips the trigger (its onSkip run), or null. */
+export function firstSkip(
+  stage: SkipRule['stage'],
+  ...args: Parameters<SkipRule['skips']>
+): SkipRule | null {
+  for (const rule of SKIP_RULES) {
+    if (rule.stage !== stage || !rule.skips(...args)) continue;
+    rule.onSkip?.(args[0]);
+    return rule;
+  }
+  return null;
+}

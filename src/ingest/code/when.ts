@@ -1,0 +1,116 @@
+// When an event happened: the date the clause names, else what the tense and the article allow —
+// "has reopened" is news of the day of the report, a past-tense attack with no date is the day of the
+// report, "the continued closure" is a condition with no date, a past month is background.
+import type { EventType } from '../../core/taxonomy.js';
+import { stillRecent } from './article-memory.js';
+import { dateForTrigger, type DateMention } from './dates.js';
+import { isViolent } from './merge.js';
+import type { TriggerContext } from './sentence-context.js';
+
+export interface EventDate {
+  date: string | null;
+  precision: 1 | 2 | 3 | null;
+  /** True when the sentence named the day. */
+  explicit: boolean;
+  /** The date mention the event took its date from, when one did. */
+  mention: DateMention | null;
+  /** A past month without a day ("agreed in Doha in October"): background, not a dated event. */
+  pastMonth: boolean;
+}
+
+const PRESENT_PERFECT =
+  /\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|been|caused|become|killed|left|seen|brought|hit|struck|ground|taken|fled)\b/i;
+const FRESH_PERFECT =
+  /\b(?:has|have) been (?:killed|martyred|injured|wounded|shot dead|gunned down|abducted|kidnapped)\b|\b(?:has|have) (?:killed|martyred|shot dead|gunned down)\b/i;
+// "have been killed since January", "for years": a tally or a pattern, not one day's news.
+export const HABITUAL =
+  /\bsince\b|\bfor (?:years|months|weeks|decades)\b|\brepeatedly\b|\bover the (?:past|last)\b|\bin recent\b|\bthis year\b|\bso far\b|\bto date\b/i;
+// "The crossing has reopened", "police have arrested": a change just reported, dated by the report.
+const PUNCTUAL_PERFECT =
+  /\b(?:has|have)\s+(?:now\s+|again\s+|also\s+)?(?:re-?opened|opened|closed|shut|sealed|arrested|detained|resumed|suspended|halted|lifted|announced|signed|launched|imposed)\b/i;
+// "the continued closure", "the ongoing blockade": a condition, dated by its start elsewhere.
+const CONTINUING =
+  /\b(?:continued|continuing|ongoing|prolonged|protracted|extended|months-long|weeks-long|indefinite)\s+(?:[\w-]+\s+)?$/i;
+
+// Types a news report dates implicitly (the day of the report or the day before) when it gives no date.
+export const NEWS_EVENT_TYPES: ReadonlySet<EventType> = new Set([
+  'arrest',
+  'abduction',
+  'property_destruction',
+  'protest',
+  'riot',
+  'access_denied',
+  'refugee_movement',
+  'border_closure',
+  'border_reopening',
+  'crossing_restriction',
+  'trade_disruption',
+]);
+
+function continuing(clause: string, triggerStart: number): boolean {
+  return CONTINUING.test(clause.slice(Math.max(0, triggerStart - 30), triggerStart));
+}
+
+export function dateOfEvent(ctx: TriggerContext): EventDate {
+  const { article, clause, trig, mod, tense, type, memory, sentence } = ctx;
+  const none: EventDate = {
+    date: null,
+    precision: null,
+    explicit: false,
+    mention: null,
+    pastMonth: false,
+  };
+  const mentions = sentence.datesFor(mod === 'future' ? 'future' : tense);
+  const dm = dateForTrigger(mentions, clause.start, clause.end, ctx.at, sentence.text);
+  const published = article.published;
+  if (continuing(clause.text, trig.start)) {
+    // "against the continued closure": a condition that started earlier, not a new event.
+    return none;
+  }
+  if (dm) {
+    const pastMonth =
+      dm.precision === 3 &&
+      dm.date !== null &&
+      mod !== 'future' &&
+      published !== null &&
+      dm.date.slice(0, 7) < published.slice(0, 7);
+    if (pastMonth) return { ...none, precision: dm.precision, mention: dm, pastMonth: true };
+    return {
+      date: dm.date,
+      precision: dm.precision,
+      explicit: dm.date !== null,
+      mention: dm,
+      pastMonth: false,
+    };
+  }
+  // A scheduled event without a day stays undated.
+  if (mod === 'future') return none;
+  const report = (): EventDate => ({ ...none, date: published, precision: 2 });
+  if (
+    tense === 'ongoing' &&
+    published &&
+    NEWS_EVENT_TYPES.has(type) &&
+    PUNCTUAL_PERFECT.test(clause.text)
+  )
+    return report();
+  // "Three soldiers have been martyred in an attack": news of the day, dated by the report.
+  if (
+    tense === 'ongoing' &&
+    published &&
+    isViolent(type) &&
+    FRESH_PERFECT.test(clause.text) &&
+    !HABITUAL.test(sentence.text)
+  )
+    return report();
+  if (tense === 'ongoing')
+    return { ...none, precision: PRESENT_PERFECT.test(clause.text) ? 3 : null };
+  if (stillRecent(memory.lastExplicit, sentence.index))
+    return {
+      ...none,
+      date: memory.lastExplicit.date,
+      precision: memory.lastExplicit.precision,
+    };
+  // Undated past-tense news is about the day of the report or the day before.
+  if (published && (isViolent(type) || NEWS_EVENT_TYPES.has(type))) return report();
+  return none;
+}

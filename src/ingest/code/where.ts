@@ -1,0 +1,105 @@
+// Where an event happened: the place locate() picks from the clause and sentence, else what the
+// article's memory allows — people flee from where the violence just was, talks are where the talks
+// just named were, a border development is at the crossing named last, local press is at its dateline.
+import type { EventType } from '../../core/taxonomy.js';
+import type { Gazetteer } from '../geo/gazetteer.js';
+import type { PlaceMention } from '../geo/place-mentions.js';
+import { foldName } from '../text/fold.js';
+import type { CodedLocation } from '../types.js';
+import { stillRecent } from './article-memory.js';
+import { locate, toLocation } from './locate.js';
+import { isViolent, type DraftEvent } from './merge.js';
+import type { TriggerContext } from './sentence-context.js';
+import type { EventDate } from './when.js';
+
+export const STRATEGIC_SHARED: ReadonlySet<EventType> = new Set(['talks', 'ceasefire_agreement']);
+const BORDER_DEVELOPMENTS: ReadonlySet<EventType> = new Set([
+  'border_closure',
+  'border_reopening',
+  'crossing_restriction',
+  'trade_disruption',
+]);
+
+export interface EventPlace {
+  location: CodedLocation | null;
+  how: DraftEvent['locationHow'];
+  /** The clause's own place mentions (for further places of the same event). */
+  clauseMentions: PlaceMention[];
+}
+
+export function placeOfEvent(
+  ctx: TriggerContext,
+  when: EventDate,
+  datelinePlace: CodedLocation | null,
+  gazetteer: Gazetteer,
+): EventPlace {
+  const { clause, sentence, memory, type, mod } = ctx;
+  const places = sentence.places;
+  const clauseMentions = places.filter((m) => m.start >= clause.start && m.end <= clause.end);
+  const crossingHere = [...places]
+    .reverse()
+    .find((m) => m.start < ctx.at && m.places[0]?.kind === 'crossing');
+  const located = locate(
+    {
+      type,
+      clauseMentions,
+      sentenceMentions: places,
+      triggerAt: ctx.at,
+      sentence: sentence.text,
+      lastCrossing: crossingHere?.places[0]
+        ? toLocation(crossingHere.places[0])
+        : memory.lastCrossing,
+    },
+    gazetteer,
+  );
+  let location = located.location;
+  let how: DraftEvent['locationHow'] = located.how;
+  // "Families were displaced by the shelling": people flee from where the violence was.
+  if (
+    !location &&
+    (isViolent(type) || type === 'displacement') &&
+    stillRecent(memory.lastViolentPlace, sentence.index)
+  ) {
+    location = memory.lastViolentPlace.location;
+    how = 'context';
+  }
+  // "The parties agreed to continue the ceasefire": where (and when) the talks just named were.
+  if (
+    STRATEGIC_SHARED.has(type) &&
+    mod !== 'future' &&
+    stillRecent(memory.lastStrategic, sentence.index)
+  ) {
+    if (!location) {
+      location = memory.lastStrategic.location;
+      how = 'context';
+    }
+    if (when.date === null && memory.lastStrategic.date !== null) {
+      when.date = memory.lastStrategic.date;
+      when.precision = memory.lastStrategic.precision;
+    }
+  }
+  // "Traders say 800 trucks are stranded": a border development with no place is at the crossing
+  // the article named last.
+  if (!location && BORDER_DEVELOPMENTS.has(type) && memory.lastCrossing) {
+    location = memory.lastCrossing;
+    how = 'context';
+  }
+  // The dateline of local press names the locality; talks and agreements happen elsewhere.
+  if (!location && datelinePlace && mod !== 'future' && !STRATEGIC_SHARED.has(type)) {
+    location = datelinePlace;
+    how = 'dateline';
+  }
+  return { location, how, clauseMentions };
+}
+
+export function datelineLocation(
+  dateline: string | null,
+  gazetteer: Gazetteer,
+): CodedLocation | null {
+  if (!dateline) return null;
+  const name = dateline.split(',')[0] ?? '';
+  // Reporters file from capitals: "ISLAMABAD (Reuters) -" says nothing about where fighting was.
+  if (/^(?:islamabad|kabul)$/i.test(name.trim())) return null;
+  const found = gazetteer.lookup(foldName(name))[0];
+  return found ? toLocation(found) : null;
+}
