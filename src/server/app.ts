@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerMissionRoutes } from './routes/missions.js';
 import type { ServerConfig } from './config.js';
 import { securityHeaders } from './security-headers.js';
+import { registerHttpCache } from './http-cache/plugin.js';
 import { registerWebApp } from './web/serve-web.js';
 
 export interface AppContext {
@@ -43,6 +44,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   trackRoutes(app);
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', securityHeaders);
+  registerHttpCache(app, ctx);
 
   registerHealthRoutes(app, ctx);
   registerMissionRoutes(app, ctx);

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
+import { cacheByLogAndClock } from '../http-cache/plugin.js';
 import { parseInput } from '../body.js';
 import { requireMission, workflowFor } from '../workflow/context.js';
 
@@ -13,12 +14,16 @@ export const ComplianceQuerySchema = z.object({
 });
 
 export function registerComplianceRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug/compliance', async (request) => {
-    const slug = await requireMission(ctx, request.params.slug);
-    const q = parseInput(ComplianceQuerySchema, request.query ?? {}, 'compute compliance');
-    return workflowFor(ctx).compliance(
-      slug,
-      q.asOf ? `${q.asOf}T23:59:59.999Z` : new Date().toISOString(),
-    );
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/api/v1/missions/:slug/compliance',
+    cacheByLogAndClock,
+    async (request) => {
+      const slug = await requireMission(ctx, request.params.slug);
+      const q = parseInput(ComplianceQuerySchema, request.query ?? {}, 'compute compliance');
+      return workflowFor(ctx).compliance(
+        slug,
+        q.asOf ? `${q.asOf}T23:59:59.999Z` : new Date().toISOString(),
+      );
+    },
+  );
 }

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app.js';
 import { parseInput } from '../body.js';
 import { HttpError } from '../http-errors.js';
+import { cacheByLog } from '../http-cache/plugin.js';
 import { EXPORT_FORMATS, exportChunks, type ExportFormat } from '../export/formats.js';
 import { feedPages } from '../export/feed.js';
 import type { ExportOptions, ExportRow } from '../export/row.js';
@@ -73,46 +74,54 @@ const SinceSchema = z.object({
 
 export function registerExportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const route = (format: ExportFormat) =>
-    app.get(`/api/v1/missions/:slug/incidents.${format.extension}`, async (request: Req, reply) => {
-      const slug = await requireMission(ctx, request.params.slug);
-      const options = await exportOptions(ctx, slug);
-      const since = parseInput(SinceSchema, request.query ?? {}, 'export incidents').since;
-      if (since !== undefined && format !== EXPORT_FORMATS.jsonl)
-        throw new HttpError(
-          400,
-          'schema',
-          `couldn't export incidents: "since" (the incremental feed) is for incidents.jsonl only`,
-          { issues: [{ path: 'since', message: 'only with incidents.jsonl' }] },
-        );
-      let chunks: AsyncIterable<string>;
-      if (since !== undefined) {
-        const pages = feedPages(workflowFor(ctx), slug, since, await viewerOf(ctx, request, slug));
-        chunks = (async function* () {
-          for await (const page of pages) {
-            const text = page.map((r) => JSON.stringify(r) + '\n').join('');
-            if (text) yield text;
-          }
-        })();
-      } else {
-        // The first page is read before answering, so a bad filter is a 400, not a cut stream.
-        const first = await incidentList(ctx, request, slug, {
-          limit: MAX_LIMIT,
-          cursor: undefined,
-        });
-        chunks = exportChunks(
-          format,
-          listPages(ctx, request, slug, format.needsActors, first),
-          options,
-        );
-      }
-      void reply
-        .header('content-type', format.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${slug}-incidents${since !== undefined ? `-since-${since}` : ''}.${format.extension}"`,
-        )
-        .header('cache-control', 'no-cache');
-      return reply.send(Readable.from(chunks));
-    });
+    app.get(
+      `/api/v1/missions/:slug/incidents.${format.extension}`,
+      cacheByLog,
+      async (request: Req, reply) => {
+        const slug = await requireMission(ctx, request.params.slug);
+        const options = await exportOptions(ctx, slug);
+        const since = parseInput(SinceSchema, request.query ?? {}, 'export incidents').since;
+        if (since !== undefined && format !== EXPORT_FORMATS.jsonl)
+          throw new HttpError(
+            400,
+            'schema',
+            `couldn't export incidents: "since" (the incremental feed) is for incidents.jsonl only`,
+            { issues: [{ path: 'since', message: 'only with incidents.jsonl' }] },
+          );
+        let chunks: AsyncIterable<string>;
+        if (since !== undefined) {
+          const pages = feedPages(
+            workflowFor(ctx),
+            slug,
+            since,
+            await viewerOf(ctx, request, slug),
+          );
+          chunks = (async function* () {
+            for await (const page of pages) {
+              const text = page.map((r) => JSON.stringify(r) + '\n').join('');
+              if (text) yield text;
+            }
+          })();
+        } else {
+          // The first page is read before answering, so a bad filter is a 400, not a cut stream.
+          const first = await incidentList(ctx, request, slug, {
+            limit: MAX_LIMIT,
+            cursor: undefined,
+          });
+          chunks = exportChunks(
+            format,
+            listPages(ctx, request, slug, format.needsActors, first),
+            options,
+          );
+        }
+        void reply
+          .header('content-type', format.contentType)
+          .header(
+            'content-disposition',
+            `attachment; filename="${slug}-incidents${since !== undefined ? `-since-${since}` : ''}.${format.extension}"`,
+          );
+        return reply.send(Readable.from(chunks));
+      },
+    );
   for (const format of Object.values(EXPORT_FORMATS)) route(format);
 }

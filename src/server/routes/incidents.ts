@@ -17,6 +17,7 @@ import type { IncidentQuery, IncidentRow } from '../../store/workflow-store.js';
 import type { AppContext } from '../app.js';
 import { parseInput } from '../body.js';
 import { HttpError } from '../http-errors.js';
+import { cacheByLog, cacheByLogAndClock } from '../http-cache/plugin.js';
 import { requireMission, viewerOf, workflowFor } from '../workflow/context.js';
 
 export const DEFAULT_LIMIT = 100;
@@ -102,13 +103,18 @@ const IdParam = (what: string) => (id: string) => {
 export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const wf = workflowFor(ctx);
 
-  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug/incidents', async (request) => {
-    const { items, next } = await incidentList(ctx, request, request.params.slug);
-    return { items, next };
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/api/v1/missions/:slug/incidents',
+    cacheByLog,
+    async (request) => {
+      const { items, next } = await incidentList(ctx, request, request.params.slug);
+      return { items, next };
+    },
+  );
 
   app.get<{ Params: { slug: string; id: string } }>(
     '/api/v1/missions/:slug/incidents/:id',
+    cacheByLogAndClock,
     async (request) => {
       const slug = await requireMission(ctx, request.params.slug);
       const id = IdParam('incident')(request.params.id);
@@ -121,6 +127,7 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.get<{ Params: { slug: string; id: string } }>(
     '/api/v1/missions/:slug/records/:id',
+    cacheByLog,
     async (request) => {
       const slug = await requireMission(ctx, request.params.slug);
       const id = IdParam('record')(request.params.id);
@@ -130,8 +137,12 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext): v
     },
   );
 
-  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug/commitments', async (request) => {
-    const slug = await requireMission(ctx, request.params.slug);
-    return { items: await wf.listCommitments(slug) };
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/api/v1/missions/:slug/commitments',
+    cacheByLog,
+    async (request) => {
+      const slug = await requireMission(ctx, request.params.slug);
+      return { items: await wf.listCommitments(slug) };
+    },
+  );
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SlugSchema } from '../../core/records/mission.js';
 import type { AppContext } from '../app.js';
+import { cacheByBody } from '../http-cache/plugin.js';
 import { HttpError } from '../http-errors.js';
 import { logOrigin, publicMission, type PublicMission } from '../missions.js';
 
@@ -9,7 +10,7 @@ export function registerMissionRoutes(app: FastifyInstance, ctx: AppContext): vo
   // Boundary geometry is derived from the atlas once per mission and kept.
   const views = new Map<string, PublicMission>();
 
-  app.get('/api/v1/missions', async () => {
+  app.get('/api/v1/missions', cacheByBody, async () => {
     const missions = await ctx.store.listMissions();
     return {
       missions: missions.map((m) => ({
@@ -20,7 +21,7 @@ export function registerMissionRoutes(app: FastifyInstance, ctx: AppContext): vo
     };
   });
 
-  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug', async (request) => {
+  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug', cacheByBody, async (request) => {
     const slug = request.params.slug;
     if (!SlugSchema.safeParse(slug).success) {
       throw new HttpError(400, 'schema', `couldn't read mission: "slug" is not a mission slug`);

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
+import { cacheByLogAndClock } from '../http-cache/plugin.js';
 import { parseInput } from '../body.js';
 import { HttpError } from '../http-errors.js';
 import { requireMission, viewerOf, workflowFor } from '../workflow/context.js';
@@ -19,19 +20,23 @@ export { DailyQuerySchema as DailyReportQuerySchema } from './reports.js';
 
 export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const wf = workflowFor(ctx);
-  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug/stats/daily', async (request) => {
-    const slug = await requireMission(ctx, request.params.slug);
-    const q = parseInput(StatsQuerySchema, request.query ?? {}, 'compute daily statistics');
-    if (q.from && q.to) {
-      const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
-      if (days < 0 || days > MAX_DAYS)
-        throw new HttpError(
-          400,
-          'schema',
-          `couldn't compute daily statistics: from..to must be 0 to ${MAX_DAYS} days`,
-          { issues: [{ path: 'to', message: 'range' }] },
-        );
-    }
-    return wf.dailyStats(slug, q, await viewerOf(ctx, request, slug));
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/api/v1/missions/:slug/stats/daily',
+    cacheByLogAndClock,
+    async (request) => {
+      const slug = await requireMission(ctx, request.params.slug);
+      const q = parseInput(StatsQuerySchema, request.query ?? {}, 'compute daily statistics');
+      if (q.from && q.to) {
+        const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
+        if (days < 0 || days > MAX_DAYS)
+          throw new HttpError(
+            400,
+            'schema',
+            `couldn't compute daily statistics: from..to must be 0 to ${MAX_DAYS} days`,
+            { issues: [{ path: 'to', message: 'range' }] },
+          );
+      }
+      return wf.dailyStats(slug, q, await viewerOf(ctx, request, slug));
+    },
+  );
 }
