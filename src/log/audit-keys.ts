@@ -19,21 +19,52 @@
 //    key it registers).
 //  - Every reveal matches the commitment it names, and discloses an entry its author signed
 //    (audit-reveals.ts).
+// Signatures are checked with libsodium (verify-ed25519.ts), by the audit workers where they knew
+// the key and on this thread otherwise; ids go to a bounded-memory index (audit-ids.ts).
 // Entry bytes are attacker-controlled.
-import { parseEntry, verifyEnvelope, type Envelope } from '../core/envelope.js';
+import { parseEntry, type Envelope } from '../core/envelope.js';
 import { CoreError } from '../core/errors.js';
 import { KeyRegistry } from '../core/keys/registry.js';
 import { MissionDocSchema } from '../core/records/mission.js';
 import { authorIdOf, importVerifier } from '../core/signing.js';
+import { parseVerifierKey, SIG_TYPE_ED25519 } from '../tlog/note-key.js';
 import { AuditError } from './audit-errors.js';
+import { IdIndex, type IdIndexOptions } from './audit-ids.js';
 import { RevealChecker } from './audit-reveals.js';
-import type { WorkerVerdict } from './audit-worker.js';
+import type { EnvelopeHead, WorkerVerdict } from './audit-worker.js';
+import { signatureValid } from './verify-entry.js';
 
-interface KeyState {
-  vkey: string;
-  role: string;
-  key: Promise<CryptoKey>;
-  revoked: boolean;
+class KeyState {
+  revoked = false;
+  private imported: Promise<CryptoKey> | undefined;
+  /** The raw Ed25519 key, or why the registered text is not one. */
+  readonly raw: Uint8Array | { unusable: string };
+
+  constructor(
+    readonly vkey: string,
+    readonly role: string,
+  ) {
+    let raw: KeyState['raw'];
+    try {
+      const parsed = parseVerifierKey(vkey);
+      raw =
+        parsed.type === SIG_TYPE_ED25519
+          ? parsed.key
+          : { unusable: 'envelopes are verified with type 0x01 keys' };
+    } catch (err) {
+      raw = { unusable: (err as Error).message };
+    }
+    this.raw = raw;
+  }
+
+  /** A WebCrypto key, for the reveal checks (audit-reveals.ts); imported on first use. */
+  get key(): Promise<CryptoKey> {
+    if (!this.imported) {
+      this.imported = importVerifier(this.vkey);
+      this.imported.catch(() => {}); // awaited (and reported) by the reveal check
+    }
+    return this.imported;
+  }
 }
 
 /** A worker's signature check: which key it used and what it found. */
@@ -44,8 +75,20 @@ interface PreChecked {
 
 interface Parsed {
   index: number;
+  bytes: Uint8Array;
   envelope: Envelope;
   pre: PreChecked;
+}
+
+/** parseEntry, its refusal as the audit's error for entry `index`. */
+function parseOrFail(index: number, bytes: Uint8Array): Envelope {
+  try {
+    return parseEntry(bytes);
+  } catch (err) {
+    const why =
+      err instanceof CoreError ? err.message.replace(/^couldn't accept entry: /, '') : String(err);
+    throw new AuditError('bad_entry', `couldn't verify entry ${index}: ${why}`, { cause: err });
+  }
 }
 
 export interface EnvelopeSummary {
@@ -62,7 +105,7 @@ export class EnvelopeChecker {
   private readonly keys = new Map<string, KeyState>();
   /** The key rule's state, from the mission entry on. */
   private registry: KeyRegistry | undefined;
-  private readonly ids = new Set<string>();
+  private readonly ids: IdIndex;
   /** Genesis entries held back until the genesis ends (null once it has). */
   private genesis: Parsed[] | null = [];
   private pending: Array<Promise<void>> = [];
@@ -76,21 +119,20 @@ export class EnvelopeChecker {
   /** The log's own keys by author id: they may sign only the sealing machinery. */
   private readonly sealers = new Map<string, KeyState>();
 
-  constructor(mission?: string, logVkeys: readonly string[] = []) {
+  constructor(mission?: string, logVkeys: readonly string[] = [], ids: IdIndexOptions = {}) {
     this.mission = mission;
-    for (const vkey of logVkeys) {
-      const key = importVerifier(vkey);
-      key.catch(() => {}); // awaited (and reported) by verify()
-      this.sealers.set(authorIdOf(vkey), { vkey, role: 'log', key, revoked: false });
-    }
+    this.ids = new IdIndex(ids);
+    for (const vkey of logVkeys) this.sealers.set(authorIdOf(vkey), new KeyState(vkey, 'log'));
   }
 
   /**
    * Checks the entry at `index` (entries must come in index order, from 0). `verdict`: what an
-   * audit worker found for these bytes (parsed envelope, and maybe its signature checked).
+   * audit worker found for these bytes (the envelope's head, maybe the envelope, maybe its
+   * signature checked).
    */
   add(index: number, bytes: Uint8Array, verdict?: WorkerVerdict): void {
-    let envelope: Envelope;
+    let head: EnvelopeHead;
+    let whole: Envelope | undefined;
     let pre: PreChecked = {};
     if (verdict !== undefined) {
       if ('error' in verdict)
@@ -98,91 +140,78 @@ export class EnvelopeChecker {
           'bad_entry',
           `couldn't verify entry ${index}: ${verdict.error.replace(/^couldn't accept entry: /, '')}`,
         );
-      envelope = verdict.envelope;
+      head = verdict.head;
+      whole = verdict.envelope;
       pre = verdict;
-    } else
-      try {
-        envelope = parseEntry(bytes);
-      } catch (err) {
-        const why =
-          err instanceof CoreError
-            ? err.message.replace(/^couldn't accept entry: /, '')
-            : String(err);
-        throw new AuditError('bad_entry', `couldn't verify entry ${index}: ${why}`, { cause: err });
-      }
+    } else head = whole = parseOrFail(index, bytes);
+    // The worker parsed these very bytes, so parsing them again here cannot fail.
+    const envelope = (): Envelope => (whole ??= parseOrFail(index, bytes));
     this.count++;
-    this.kinds[envelope.kind] = (this.kinds[envelope.kind] ?? 0) + 1;
-    this.mission ??= envelope.mission;
-    if (envelope.mission !== this.mission)
+    this.kinds[head.kind] = (this.kinds[head.kind] ?? 0) + 1;
+    this.mission ??= head.mission;
+    if (head.mission !== this.mission)
       throw new AuditError(
         'bad_entry',
-        `couldn't verify entry ${index}: it belongs to mission ${envelope.mission}, the log to ${this.mission}`,
+        `couldn't verify entry ${index}: it belongs to mission ${head.mission}, the log to ${this.mission}`,
       );
-    if (this.ids.has(envelope.id))
-      throw new AuditError(
-        'bad_entry',
-        `couldn't verify entry ${index}: its id ${envelope.id} was already used by an earlier entry`,
-      );
-    this.ids.add(envelope.id);
+    this.ids.add(head.id, index);
     if (this.genesis !== null) {
-      if (envelope.kind === 'key' || (envelope.kind === 'mission' && index === 0)) {
-        if (envelope.kind === 'mission') this.missionBody = envelope.body;
-        this.genesis.push({ index, envelope, pre });
+      if (head.kind === 'key' || (head.kind === 'mission' && index === 0)) {
+        const e = envelope();
+        if (e.kind === 'mission') this.missionBody = e.body;
+        this.genesis.push({ index, bytes, envelope: e, pre });
         return;
       }
       this.endGenesis();
     }
-    const sealer = this.sealers.get(envelope.author);
+    const sealer = this.sealers.get(head.author);
+    const sealedCommitment = () =>
+      head.kind === 'commitment' && (envelope().body as { sealed?: unknown }).sealed !== undefined;
     if (sealer) {
-      const sealing =
-        envelope.kind === 'reveal' ||
-        (envelope.kind === 'commitment' &&
-          (envelope.body as { sealed?: unknown }).sealed !== undefined);
+      const sealing = head.kind === 'reveal' || sealedCommitment();
       if (!sealing)
         throw new AuditError(
           'unknown_key',
-          `couldn't verify entry ${index}: it is a ${envelope.kind} signed by the log's own key, which signs only the commitments of sealed entries and their reveals`,
+          `couldn't verify entry ${index}: it is a ${head.kind} signed by the log's own key, which signs only the commitments of sealed entries and their reveals`,
         );
-      this.verify(index, envelope, sealer, pre);
-      this.checkReveal(index, envelope);
+      this.verify(index, head, bytes, envelope, sealer, pre);
+      this.checkReveal(index, head, envelope);
       return;
     }
-    if (
-      this.sealers.size > 0 &&
-      envelope.kind === 'commitment' &&
-      (envelope.body as { sealed?: unknown }).sealed !== undefined
-    )
+    if (this.sealers.size > 0 && sealedCommitment())
       throw new AuditError(
         'bad_entry',
-        `couldn't verify entry ${index}: it is a commitment naming a sealed entry, signed by ${envelope.author}; only the log's own key seals entries`,
+        `couldn't verify entry ${index}: it is a commitment naming a sealed entry, signed by ${head.author}; only the log's own key seals entries`,
       );
-    if (envelope.kind === 'key') this.applyKey(index, envelope);
-    const author = this.keys.get(envelope.author);
+    if (head.kind === 'key') this.applyKey(index, envelope());
+    const author = this.keys.get(head.author);
     // A key entry's signer was checked by the key rule before it applied (a key may revoke itself).
-    if (!author || (author.revoked && envelope.kind !== 'key'))
+    if (!author || (author.revoked && head.kind !== 'key'))
       throw new AuditError(
         'unknown_key',
-        `couldn't verify entry ${index}: its author ${envelope.author} has ${author ? 'a revoked key' : 'no key registered earlier in the log'}`,
+        `couldn't verify entry ${index}: its author ${head.author} has ${author ? 'a revoked key' : 'no key registered earlier in the log'}`,
       );
-    this.verify(index, envelope, author, pre);
-    this.checkReveal(index, envelope);
+    this.verify(index, head, bytes, envelope, author, pre);
+    this.checkReveal(index, head, envelope);
   }
 
-  private checkReveal(index: number, envelope: Envelope): void {
-    const revealed = this.reveals.add(index, envelope, (a) => this.keys.get(a)?.key);
+  private checkReveal(index: number, head: EnvelopeHead, envelope: () => Envelope): void {
+    if (head.kind !== 'commitment' && head.kind !== 'reveal') return;
+    const revealed = this.reveals.add(index, envelope(), (a) => this.keys.get(a)?.key);
     if (revealed) {
       revealed.catch(() => {}); // reported by settle()
       this.pending.push(revealed);
     }
   }
 
-  /** Every key registered so far, as [author, vkey]. */
+  /** Every key an entry may be verified with so far (registered ones and the log's), as [author, vkey]. */
   knownKeys(): Array<[string, string]> {
-    return [...this.keys].map(([author, k]) => [author, k.vkey]);
+    return [...this.sealers, ...this.keys].map(([author, k]) => [author, k.vkey]);
   }
 
-  /** Waits for the signature checks started so far; throws on the first bad one. */
+  /** Checks the ids and waits for the checks started so far; throws on the first bad one. */
   async settle(): Promise<void> {
+    this.ids.flush();
     const p = this.pending;
     this.pending = [];
     await Promise.all(p);
@@ -193,6 +222,11 @@ export class EnvelopeChecker {
     if (this.genesis !== null && this.genesis.length > 0) this.endGenesis();
     await this.settle();
     return { entries: this.count, keys: this.keys.size, kinds: { ...this.kinds } };
+  }
+
+  /** Frees the id index (its temporary file); the checker must not be used afterwards. */
+  close(): void {
+    this.ids.close();
   }
 
   private endGenesis(): void {
@@ -206,14 +240,14 @@ export class EnvelopeChecker {
       );
     for (const { index, envelope } of entries)
       if (envelope.kind === 'key') this.applyKey(index, envelope);
-    for (const { index, envelope, pre } of entries) {
+    for (const { index, bytes, envelope, pre } of entries) {
       const k = this.keys.get(envelope.author);
       if (!k)
         throw new AuditError(
           'unknown_key',
           `couldn't verify entry ${index}: its author ${envelope.author} is not registered by the log's first entries`,
         );
-      this.verify(index, envelope, k, pre);
+      this.verify(index, envelope, bytes, () => envelope, k, pre);
     }
   }
 
@@ -229,9 +263,7 @@ export class EnvelopeChecker {
     registry.apply(v.change);
     if ('register' in v.change) {
       const { author, vkey, role } = v.change.register;
-      const key = importVerifier(vkey);
-      key.catch(() => {}); // awaited (and reported) by verify()
-      this.keys.set(author, { vkey, role, key, revoked: false });
+      this.keys.set(author, new KeyState(vkey, role));
       this.onKey?.(author, vkey);
     } else {
       const k = this.keys.get(v.change.revoke);
@@ -257,32 +289,27 @@ export class EnvelopeChecker {
     return parsed.success ? parsed.data : undefined;
   }
 
-  private verify(index: number, envelope: Envelope, k: KeyState, pre: PreChecked): void {
-    const bad = () =>
-      new AuditError(
-        'bad_signature',
-        `couldn't verify entry ${index}: its signature does not verify with the key of ${envelope.author}`,
-      );
+  private verify(
+    index: number,
+    head: EnvelopeHead,
+    bytes: Uint8Array,
+    envelope: () => Envelope,
+    k: KeyState,
+    pre: PreChecked,
+  ): void {
     // A worker's answer counts only if it checked with exactly the key the log registered.
-    if (pre.vkey !== undefined && pre.vkey === k.vkey) {
-      if (!pre.ok) throw bad();
-      return;
-    }
-    const check = k.key
-      .then(
-        (k) => verifyEnvelope(envelope, k),
-        (err: unknown) => {
-          throw new AuditError(
-            'unknown_key',
-            `couldn't verify entry ${index}: the registered key of ${envelope.author} is unusable: ${(err as Error).message}`,
-            { cause: err },
-          );
-        },
-      )
-      .then((ok) => {
-        if (!ok) throw bad();
-      });
-    check.catch(() => {}); // reported by settle()
-    this.pending.push(check);
+    let ok: boolean;
+    if (pre.vkey !== undefined && pre.vkey === k.vkey) ok = pre.ok === true;
+    else if ('unusable' in k.raw)
+      throw new AuditError(
+        'unknown_key',
+        `couldn't verify entry ${index}: the registered key of ${head.author} is unusable: ${k.raw.unusable}`,
+      );
+    else ok = signatureValid(bytes, envelope(), k.raw);
+    if (!ok)
+      throw new AuditError(
+        'bad_signature',
+        `couldn't verify entry ${index}: its signature does not verify with the key of ${head.author}`,
+      );
   }
 }

@@ -7,16 +7,25 @@ import type { WorkerReply, WorkerRequest, WorkerVerdict } from './audit-worker.j
 
 const startOne = () => startWorker('./audit-worker', import.meta.url);
 
-/** Workers for this machine: one per core (the main thread's share is light). */
+/**
+ * Workers for this machine: one per core. The main thread's share (tree edge, rules in order,
+ * the id index) is a fraction of a worker's (parse, hash, Ed25519), so it shares a core.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
+  return Math.max(1, Math.min(16, availableParallelism()));
+}
+
+/** One bundle's result: a verdict and a leaf hash (HASH_SIZE bytes, in `hashes`) per entry. */
+export interface BundleVerdicts {
+  verdicts: WorkerVerdict[];
+  hashes: Uint8Array;
 }
 
 export class AuditPool {
   private readonly workers: Worker[];
   private readonly waiting = new Map<
     number,
-    { resolve(v: WorkerVerdict[]): void; reject(e: unknown): void }
+    { resolve(v: BundleVerdicts): void; reject(e: unknown): void }
   >();
   private nextId = 0;
   private failed: Error | undefined;
@@ -28,7 +37,7 @@ export class AuditPool {
         const p = this.waiting.get(m.id);
         if (!p) return;
         this.waiting.delete(m.id);
-        if (m.verdicts) p.resolve(m.verdicts);
+        if (m.verdicts && m.hashes) p.resolve({ verdicts: m.verdicts, hashes: m.hashes });
         else p.reject(new Error(m.error ?? 'worker failed'));
       });
       w.on('error', (err) => this.fail(err));
@@ -37,6 +46,10 @@ export class AuditPool {
       });
       return w;
     });
+  }
+
+  get size(): number {
+    return this.workers.length;
   }
 
   private fail(err: Error): void {
@@ -52,8 +65,8 @@ export class AuditPool {
     for (const w of this.workers) w.postMessage(msg);
   }
 
-  /** Parses (and, where the worker knows the key, verifies) a bundle's envelopes. */
-  check(bytes: Uint8Array, width: number): Promise<WorkerVerdict[]> {
+  /** Hashes, parses and (where the worker knows the key) verifies a bundle's entries. */
+  check(bytes: Uint8Array, width: number): Promise<BundleVerdicts> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     const w = this.workers[id % this.workers.length]!;

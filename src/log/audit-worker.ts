@@ -1,17 +1,39 @@
-// A worker thread of the audit (audit-pool.ts): parses the envelopes of an entry bundle and checks
-// their signatures with node:crypto, so envelope checks run on every core while the main thread
-// fetches, hashes and compares tiles. It knows only the keys the main thread sent it (added in log
-// order, never removed); the main thread decides which key an entry must verify with and accepts a
-// worker's answer only if the worker used exactly that key. Entry bytes are attacker-controlled.
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+// A worker thread of the audit (audit-pool.ts): for each entry of a bundle it computes the RFC 6962
+// leaf hash, parses the envelope (parseEntry: canonical JSON, envelope and body schemas) and checks
+// its signature with libsodium (verify-ed25519.ts), so this, the bulk of an audit, runs on every
+// core while the main thread rebuilds the tree and applies the log's rules in order.
+//
+// It knows only the keys the main thread sent it (added in log order, never removed); the main
+// thread decides which key an entry must verify with and accepts an answer only if the worker used
+// exactly that key (audit-keys.ts). Entries the main thread needs whole (genesis, keys, sealing,
+// reveals, or any it must verify itself) come back with their envelope; the others as the few
+// fields the rules read, which keeps the copy between threads small. Entry bytes are
+// attacker-controlled.
 import { parentPort } from 'node:worker_threads';
-import { parseEntry, signedMessage, type Envelope } from '../core/envelope.js';
+import { parseEntry, type Envelope } from '../core/envelope.js';
+import { CoreError } from '../core/errors.js';
 import { base64DecodeOrUndefined } from '../tlog/bytes.js';
-import { parseVerifierKey } from '../tlog/note-key.js';
+import { HASH_SIZE } from '../tlog/hash.js';
+import { parseVerifierKey, SIG_TYPE_ED25519 } from '../tlog/note-key.js';
 import { decodeEntryBundle } from '../tlog/tiles.js';
+import { nodeHasher } from './hasher.js';
+import { ed25519Verify } from './verify-ed25519.js';
+import { signedMessageOf } from './verify-entry.js';
 
-/** What a worker says about one entry. */
-export type WorkerVerdict = { envelope: Envelope; vkey?: string; ok?: boolean } | { error: string };
+/** The fields of an envelope every rule reads (audit-keys.ts). */
+export interface EnvelopeHead {
+  kind: Envelope['kind'];
+  id: string;
+  mission: string;
+  author: string;
+}
+
+/**
+ * What a worker says about one entry: the head, the whole envelope when the main thread needs its
+ * body or must check the signature itself, and the signature verdict with the key used.
+ */
+export type WorkerVerdict =
+  { head: EnvelopeHead; envelope?: Envelope; vkey?: string; ok?: boolean } | { error: string };
 
 export type WorkerRequest =
   | { type: 'keys'; keys: Array<[author: string, vkey: string]> }
@@ -20,45 +42,51 @@ export type WorkerRequest =
 export interface WorkerReply {
   id: number;
   verdicts?: WorkerVerdict[];
+  /** The entries' leaf hashes, HASH_SIZE bytes each, in order. */
+  hashes?: Uint8Array;
   error?: string;
 }
 
-// RFC 8410: SubjectPublicKeyInfo of an Ed25519 key, the 32-byte key follows.
-const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-const keys = new Map<string, { vkey: string; key: KeyObject }>();
+/** Kinds whose body the main thread reads (genesis and key rule, sealing, reveals). */
+const WHOLE = new Set<string>(['mission', 'key', 'commitment', 'reveal']);
+
+const keys = new Map<string, { vkey: string; raw: Uint8Array }>();
 
 function check(bytes: Uint8Array): WorkerVerdict {
   let envelope: Envelope;
   try {
     envelope = parseEntry(bytes);
   } catch (err) {
-    return { error: (err as Error).message };
+    return { error: err instanceof CoreError ? err.message : String(err) };
   }
+  const head: EnvelopeHead = {
+    kind: envelope.kind,
+    id: envelope.id,
+    mission: envelope.mission,
+    author: envelope.author,
+  };
   const k = keys.get(envelope.author);
-  if (!k) return { envelope };
+  if (!k) return { head, envelope };
   const sig = base64DecodeOrUndefined(envelope.sig);
-  let ok = false;
-  if (sig?.length === 64) {
-    try {
-      ok = verify(null, signedMessage(envelope), k.key, sig);
-    } catch {
-      ok = false;
-    }
-  }
-  return { envelope, vkey: k.vkey, ok };
+  const ok = !!sig && ed25519Verify(k.raw, signedMessageOf(bytes, envelope), sig);
+  return WHOLE.has(envelope.kind) || !ok
+    ? { head, envelope, vkey: k.vkey, ok }
+    : { head, vkey: k.vkey, ok };
+}
+
+function bundle(bytes: Uint8Array, width: number): Omit<WorkerReply, 'id'> {
+  const entries = decodeEntryBundle(bytes, width);
+  const hashes = new Uint8Array(entries.length * HASH_SIZE);
+  entries.forEach((e, i) => hashes.set(nodeHasher.hashLeaf(e), i * HASH_SIZE));
+  return { verdicts: entries.map(check), hashes };
 }
 
 parentPort?.on('message', (m: WorkerRequest) => {
   if (m.type === 'keys') {
     for (const [author, vkey] of m.keys) {
       try {
-        const raw = parseVerifierKey(vkey).key;
-        const key = createPublicKey({
-          key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(raw)]),
-          format: 'der',
-          type: 'spki',
-        });
-        keys.set(author, { vkey, key });
+        const parsed = parseVerifierKey(vkey);
+        if (parsed.type === SIG_TYPE_ED25519) keys.set(author, { vkey, raw: parsed.key });
       } catch {
         /* the main thread reports unusable keys itself */
       }
@@ -67,9 +95,9 @@ parentPort?.on('message', (m: WorkerRequest) => {
   }
   let reply: WorkerReply;
   try {
-    reply = { id: m.id, verdicts: decodeEntryBundle(m.bytes, m.width).map(check) };
+    reply = { id: m.id, ...bundle(m.bytes, m.width) };
   } catch (err) {
     reply = { id: m.id, error: (err as Error).message };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, reply.hashes ? [reply.hashes.buffer as ArrayBuffer] : []);
 });

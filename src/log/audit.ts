@@ -10,10 +10,12 @@
 //     leaves proves each entry's inclusion at its index (and, through the root at the previous
 //     size, consistency again, independently of the served tiles);
 //  4. every envelope: schema, mission, unique id, registered key, signature (audit-keys.ts).
+// Steps 3 and 4 for a bundle run in worker threads (audit-worker.ts: leaf hashes, parsing, libsodium
+// signature checks) on every core; this thread rebuilds the tree and applies the rules in log order.
 // Everything read is attacker-controlled; nothing is trusted before the policy check of step 1.
 import { base64Encode, bytesEqual } from '../tlog/bytes.js';
 import { parseCheckpoint, type Checkpoint } from '../tlog/checkpoint.js';
-import type { Hasher } from '../tlog/hash.js';
+import { HASH_SIZE, type Hasher } from '../tlog/hash.js';
 import { consistencyProofAsync, verifyConsistency } from '../tlog/merkle.js';
 import { parseNote } from '../tlog/note.js';
 import { verifyCheckpointWithPolicy, type Policy } from '../tlog/policy.js';
@@ -28,8 +30,7 @@ import {
 import { isTlogError } from '../tlog/errors.js';
 import { AuditError } from './audit-errors.js';
 import { EnvelopeChecker, type EnvelopeSummary } from './audit-keys.js';
-import { AuditPool } from './audit-pool.js';
-import type { WorkerVerdict } from './audit-worker.js';
+import { AuditPool, defaultWorkerCount, type BundleVerdicts } from './audit-pool.js';
 import type { LogSource } from './audit-source.js';
 import { TreeEdge } from './edge.js';
 import { nodeHasher } from './hasher.js';
@@ -60,13 +61,14 @@ export interface AuditOptions {
   /** Requests in flight at once. */
   concurrency?: number;
   /**
-   * Worker threads that parse envelopes and check signatures (audit-worker.ts); default 0 (none).
-   * Measured on this 2-core machine (bench/verify.bench.ts, 100,000 entries): with the machine
-   * otherwise idle, 2 workers gave 13,800-14,000 entries/s against 11,200-11,500 without; with
-   * other jobs loading it, 2,500/s against 3,600/s (WebCrypto's verify already runs on libuv's
-   * thread pool, and envelopes cross threads by copy). Hence opt-in: `truceline verify --workers`.
+   * Worker threads that hash, parse and check the signatures of entries (audit-worker.ts); 0: this
+   * thread does it all. Default: one per core (defaultWorkerCount) when at least
+   * WORKERS_FROM entries are to be checked, none below (starting a worker costs more than it saves).
+   * Figures in bench/verify.bench.ts.
    */
   workers?: number;
+  /** Where the id index puts its temporary file (audit-ids.ts); default the OS temp directory. */
+  tmpDir?: string;
   onProgress?: (p: AuditProgress) => void;
   /** Called with every tile and bundle once it is verified (the mirror writes them). */
   onVerified?: (path: string, bytes: Uint8Array) => void | Promise<void>;
@@ -85,6 +87,9 @@ export interface AuditReport {
   bundles: number;
   envelopes?: EnvelopeSummary;
 }
+
+/** Entries to check from which worker threads start by default. */
+export const WORKERS_FROM = 4 * TILE_WIDTH;
 
 function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -198,12 +203,23 @@ export class Auditor {
     this.hasher = options.hasher ?? nodeHasher;
     this.edge = new TreeEdge(this.hasher);
     this.envelopes =
-      options.envelopes === false ? undefined : new EnvelopeChecker(undefined, options.logVkeys);
+      options.envelopes === false
+        ? undefined
+        : new EnvelopeChecker(
+            undefined,
+            options.logVkeys,
+            options.tmpDir === undefined ? {} : { dir: options.tmpDir },
+          );
     this.verifiedRoot = this.hasher.emptyRoot();
   }
 
   get size(): number {
     return this.verifiedSize;
+  }
+
+  /** Frees what the checks hold outside memory (the id index's file); the auditor is done. */
+  close(): void {
+    this.envelopes?.close();
   }
 
   /**
@@ -242,7 +258,14 @@ export class Auditor {
     checkExpect();
 
     const envelopes = this.envelopes;
-    const workers = envelopes === undefined ? 0 : Math.max(0, this.options.workers ?? 0);
+    const workers =
+      envelopes === undefined
+        ? 0
+        : Math.max(
+            0,
+            this.options.workers ??
+              (size - this.verifiedSize >= WORKERS_FROM ? defaultWorkerCount() : 0),
+          );
     const pool = workers > 0 ? new AuditPool(workers) : undefined;
     if (pool && envelopes) {
       pool.addKeys(envelopes.knownKeys());
@@ -274,7 +297,7 @@ export class Auditor {
       n: number;
       width: number;
       bytes: Uint8Array;
-      verdicts: Promise<WorkerVerdict[]> | undefined;
+      verdicts: Promise<BundleVerdicts> | undefined;
     }>();
     let nextFetch = firstBundle;
     const fill = () => {
@@ -340,7 +363,7 @@ export class Auditor {
             `couldn't accept checkpoint ${size}: entry ${n * TILE_WIDTH + i} differs from the one verified before (split view, fork or rollback)`,
           );
       }
-      let verdicts: WorkerVerdict[] | undefined;
+      let verdicts: BundleVerdicts | undefined;
       try {
         verdicts = await pending;
       } catch (err) {
@@ -352,11 +375,17 @@ export class Auditor {
           },
         );
       }
+      // The workers hash with nodeHasher: their leaf hashes serve only when this audit uses it.
+      const hashes = this.hasher === nodeHasher ? verdicts?.hashes : undefined;
       for (let i = have; i < entries.length; i++) {
         const entry = entries[i]!;
         const index = this.edge.size;
-        this.edge.append(this.hasher.hashLeaf(entry));
-        this.envelopes?.add(index, entry, verdicts?.[i]);
+        this.edge.append(
+          hashes
+            ? hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE)
+            : this.hasher.hashLeaf(entry),
+        );
+        this.envelopes?.add(index, entry, verdicts?.verdicts[i]);
         checkExpect();
       }
       this.tail = width === TILE_WIDTH ? [] : entries;
@@ -435,6 +464,8 @@ export async function auditLog(
     if (err instanceof AuditError) throw err;
     if (isTlogError(err)) throw new AuditError('tile_mismatch', reason(err), { cause: err });
     throw err;
+  } finally {
+    auditor.close();
   }
   return {
     checkpoint: cp,
