@@ -40,8 +40,15 @@ export class PdfRenderer {
         'pdf_unavailable',
         `couldn't make the PDF: no Chromium at ${CHROMIUM_PATH} (install chromium, or set TRUCELINE_CHROMIUM); format=html gives the same report`,
       );
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
-    this.browser.catch(() => (this.browser = undefined));
+    if (!this.browser) {
+      const launched = chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+      this.browser = launched;
+      // A failed launch or a browser that died is started afresh on the next PDF.
+      const forget = () => {
+        if (this.browser === launched) this.browser = undefined;
+      };
+      launched.then((b) => b.on('disconnected', forget), forget);
+    }
     return this.browser;
   }
 
