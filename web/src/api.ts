@@ -130,11 +130,16 @@ function isIncident(v: unknown): v is ApiIncident {
  * The incidents this caller may see, newest first: anonymous callers (the portal) get the released
  * ones only. Follows the `next` cursor for a few pages.
  */
-export async function listIncidents(slug: string, signal?: AbortSignal): Promise<ApiIncident[]> {
+export async function listIncidents(
+  slug: string,
+  signal?: AbortSignal,
+  /** Only these days (YYYY-MM-DD, inclusive), as the API's from/to filter them. */
+  range?: { from: string; to: string },
+): Promise<ApiIncident[]> {
   const out: ApiIncident[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_INCIDENT_PAGES; page++) {
-    const q = new URLSearchParams({ limit: '1000' });
+    const q = new URLSearchParams({ limit: '1000', ...range });
     if (cursor) q.set('cursor', cursor);
     const body = await getJson(
       `/api/v1/missions/${encodeURIComponent(slug)}/incidents?${q}`,
@@ -244,27 +249,61 @@ export async function getCompliance(slug: string, signal?: AbortSignal): Promise
   };
 }
 
-/** GET …/reports/daily?date=: the day's released incidents, totals and crossings. */
+/** A count against the previous period, graded like ACLED's Trendfinder (src/server/reports). */
+export interface ApiChange {
+  current: number;
+  previous: number;
+  level: string;
+}
+
+/**
+ * GET …/reports/daily?date=: the day against the day before (src/server/reports/report-types.ts
+ * PeriodReport). Only the fields the page shows; each section is checked, a missing one is empty.
+ */
 export interface ApiDailyReport {
-  date: string;
-  incidents: ApiIncident[];
-  totals: {
-    incidents: number;
+  missionName: string;
+  cutOff: string;
+  checkpoint: { size: number; rootHash: string } | null;
+  counts: {
+    total: number;
     fatalities: number;
+    unverified: number;
     byType: Record<string, number>;
-    byParty: Record<string, number>;
+    byAdmin1: Record<string, number>;
   };
+  previousTotal: number;
+  totalChange: ApiChange | null;
+  allegations: {
+    incident: string;
+    incidentTitle: string;
+    by: string;
+    accused: string;
+    at: string;
+    deadline: string;
+  }[];
+  responses: { incident: string; incidentTitle: string; accused: string; at: string }[];
+  overdue: { incident: string; incidentTitle: string; by: string; accused: string; at: string }[];
+  findings: { incident: string; incidentTitle: string; verdict: string; attribution: string }[];
+  accessDenied: { incident: string; incidentTitle: string; deniedBy: string | null; at: string }[];
   crossings: {
     crossing: string;
     name: string;
     status: string | null;
     since: string | null;
-    changedToday: number;
+    changes: number;
   }[];
+  majorIncident: { threshold: number; daysSince: number | null } | null;
 }
 
 const isCounts = (v: unknown): v is Record<string, number> =>
   isObject(v) && Object.values(v).every(isCount);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const items = (v: unknown): Record<string, unknown>[] =>
+  isObject(v) && Array.isArray(v.items)
+    ? v.items.filter(isObject)
+    : Array.isArray(v)
+      ? v.filter(isObject)
+      : [];
 
 export async function getDailyReport(
   slug: string,
@@ -276,36 +315,85 @@ export async function getDailyReport(
     `/api/v1/missions/${encodeURIComponent(slug)}/reports/daily?${q}`,
     signal,
   );
-  if (!isObject(body) || !Array.isArray(body.incidents) || !isObject(body.totals)) {
-    throw new ApiError('couldn\'t read the daily report: no "incidents" or "totals"');
+  if (!isObject(body) || !isObject(body.counts) || !isCount(body.counts.total)) {
+    throw new ApiError('couldn\'t read the daily report: no "counts"');
   }
-  const tot = body.totals;
+  const c = body.counts;
+  const sec = isObject(body.sections) ? body.sections : {};
+  const change = isObject(body.change) && isObject(body.change.total) ? body.change.total : null;
+  const prev =
+    isObject(body.previous) && isObject(body.previous.counts) ? body.previous.counts : {};
+  const cp = isObject(body.checkpoint) && isCount(body.checkpoint.size) ? body.checkpoint : null;
+  const major = isObject(sec.majorIncident) ? sec.majorIncident : null;
   return {
-    date: typeof body.date === 'string' ? body.date : date,
-    incidents: (body.incidents as unknown[]).filter(isIncident).map((i) => ({
-      ...i,
-      parties: Array.isArray(i.parties) ? i.parties.filter((x) => typeof x === 'string') : [],
-    })),
-    totals: {
-      incidents: isCount(tot.incidents) ? (tot.incidents as number) : 0,
-      fatalities: isCount(tot.fatalities) ? (tot.fatalities as number) : 0,
-      byType: isCounts(tot.byType) ? tot.byType : {},
-      byParty: isCounts(tot.byParty) ? tot.byParty : {},
+    missionName: str(body.missionName),
+    cutOff: str(body.cutOff),
+    checkpoint: cp ? { size: cp.size as number, rootHash: str(cp.rootHash) } : null,
+    counts: {
+      total: c.total as number,
+      fatalities: isCount(c.fatalities) ? (c.fatalities as number) : 0,
+      unverified: isCount(c.unverified) ? (c.unverified as number) : 0,
+      byType: isCounts(c.byType) ? c.byType : {},
+      byAdmin1: isCounts(c.byAdmin1) ? c.byAdmin1 : {},
     },
-    crossings: Array.isArray(body.crossings)
-      ? (body.crossings as unknown[]).flatMap((c): ApiDailyReport['crossings'] =>
-          isObject(c) && typeof c.crossing === 'string' && typeof c.name === 'string'
-            ? [
-                {
-                  crossing: c.crossing,
-                  name: c.name,
-                  status: typeof c.status === 'string' ? c.status : null,
-                  since: typeof c.since === 'string' ? c.since : null,
-                  changedToday: isCount(c.changedToday) ? (c.changedToday as number) : 0,
-                },
-              ]
-            : [],
-        )
-      : [],
+    previousTotal: isCount(prev.total) ? (prev.total as number) : 0,
+    totalChange:
+      change &&
+      isCount(change.current) &&
+      isCount(change.previous) &&
+      typeof change.level === 'string'
+        ? {
+            current: change.current as number,
+            previous: change.previous as number,
+            level: change.level,
+          }
+        : null,
+    allegations: items(sec.allegations).map((x) => ({
+      incident: str(x.incident),
+      incidentTitle: str(x.incidentTitle),
+      by: str(x.by),
+      accused: str(x.accused),
+      at: str(x.at),
+      deadline: str(x.deadline),
+    })),
+    responses: items(sec.responses).map((x) => ({
+      incident: str(x.incident),
+      incidentTitle: str(x.incidentTitle),
+      accused: str(x.accused),
+      at: str(x.at),
+    })),
+    overdue: items(sec.overdue).map((x) => ({
+      incident: str(x.incident),
+      incidentTitle: str(x.incidentTitle),
+      by: str(x.by),
+      accused: str(x.accused),
+      at: str(x.at),
+    })),
+    findings: items(sec.findingsReleased).map((x) => ({
+      incident: str(x.incident),
+      incidentTitle: str(x.incidentTitle),
+      verdict: str(x.verdict),
+      attribution: str(x.attribution),
+    })),
+    accessDenied: items(sec.accessDenied).map((x) => ({
+      incident: str(x.incident),
+      incidentTitle: str(x.incidentTitle),
+      deniedBy: typeof x.deniedBy === 'string' ? x.deniedBy : null,
+      at: str(x.at),
+    })),
+    crossings: items(sec.crossings).map((x) => ({
+      crossing: str(x.crossing),
+      name: str(x.name),
+      status: typeof x.status === 'string' ? x.status : null,
+      since: typeof x.since === 'string' ? x.since : null,
+      changes: Array.isArray(x.changes) ? x.changes.length : 0,
+    })),
+    majorIncident:
+      major && isCount(major.threshold)
+        ? {
+            threshold: major.threshold as number,
+            daysSince: isCount(major.daysSince) ? (major.daysSince as number) : null,
+          }
+        : null,
   };
 }

@@ -142,6 +142,31 @@ export const en = {
   reportAsJson: 'The same figures as JSON',
   pickDay: 'Another day',
   show: 'Show',
+  reportUnverified: (n: string, total: string) =>
+    `${n} of ${total} incidents are reported but not verified: no finding has been released on them.`,
+  reportVsPrevious: (prev: string, level: string) => `the day before: ${prev} (${level})`,
+  reportByArea: 'By province',
+  reportUnverifiedCount: 'Not verified',
+  reportAllegations: 'Allegations filed',
+  reportResponses: 'Responses given',
+  reportOverdue: 'Responses overdue',
+  reportFindings: 'Findings released',
+  reportAccessDenied: 'Monitors denied access',
+  reportAllegation: (by: string, accused: string) => `${by} accuses ${accused}`,
+  reportDeadline: (when: string) => `response due ${when}`,
+  reportDaysSinceMajor: (n: string, threshold: string) =>
+    `${n} days since the last major incident (${threshold} or more dead).`,
+  reportNoMajor: (threshold: string) => `No major incident (${threshold} or more dead) on record.`,
+  reportCheckpoint: (time: string, size: string) =>
+    `Figures as the public log held them at ${time}: checkpoint of ${size} entries.`,
+  reportNone: 'None.',
+  changes: (n: string) => `${n} status changes`,
+  changeLevels: {
+    large_increase: 'large increase',
+    moderate_increase: 'moderate increase',
+    limited_change: 'limited change',
+    large_decrease: 'large decrease',
+  } as Record<string, string>,
   // Values
   crossingStatus: {
     open: 'open',

@@ -10,8 +10,34 @@ export const LANGS = ['en', 'ur', 'ps'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const CATALOGUES: Record<Lang, Messages> = { en, ur, ps };
-/** BCP 47 tags for Intl: the country decides digits and calendar conventions. */
-const LOCALES: Record<Lang, string> = { en: 'en-GB', ur: 'ur-PK', ps: 'ps-AF' };
+/**
+ * BCP 47 tags for Intl: the country decides digits and conventions. The calendar is Gregorian for
+ * every language (CLDR's default for ps-AF is the Solar Hijri one): the records and the report
+ * URLs are Gregorian days, and a reader comparing them must see the same day.
+ */
+const LOCALES: Record<Lang, string> = { en: 'en-GB', ur: 'ur-PK', ps: 'ps-AF-u-ca-gregory' };
+
+/**
+ * Chromium's ICU is trimmed and has no Pashto data (Intl falls back to English there). Then
+ * Pashto figures use Dari's, fa-AF (CLDR gives both the same Extended Arabic-Indic digits and
+ * separators), and dates CLDR ps's own medium pattern, "y MMMM d", with its month names.
+ */
+const PS_MONTHS = [
+  'جنوري',
+  'فېبروري',
+  'مارچ',
+  'اپریل',
+  'مۍ',
+  'جون',
+  'جولای',
+  'اګست',
+  'سپتمبر',
+  'اکتوبر',
+  'نومبر',
+  'دسمبر',
+];
+const pashtoIntl = (): boolean => Intl.DateTimeFormat.supportedLocalesOf(['ps']).length > 0;
+const numberLocale = (): string => (current === 'ps' && !pashtoIntl() ? 'fa-AF' : locale());
 const RTL: ReadonlySet<Lang> = new Set(['ur', 'ps']);
 const STORAGE_KEY = 'truceline.lang';
 
@@ -73,17 +99,26 @@ function fmt<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, mak
 
 /** A figure in the page's language ("1,234", "۱٬۲۳۴"). */
 export function num(n: number): string {
-  return fmt('n', () => new Intl.NumberFormat(locale())).format(n);
+  return fmt('n', () => new Intl.NumberFormat(numberLocale())).format(n);
 }
 
 export function percent(x: number): string {
-  return fmt('pct', () => new Intl.NumberFormat(locale(), { style: 'percent' })).format(x);
+  return fmt('pct', () => new Intl.NumberFormat(numberLocale(), { style: 'percent' })).format(x);
+}
+
+/** A Pashto date where the browser's Intl has no Pashto: CLDR ps "y MMMM d", its digits. */
+function pashtoDay(d: Date, withTime: boolean): string {
+  const digits = fmt('psdigits', () => new Intl.NumberFormat('fa-AF', { useGrouping: false }));
+  const two = (n: number) => digits.format(n).padStart(2, digits.format(0));
+  const date = `${digits.format(d.getUTCFullYear())} ${PS_MONTHS[d.getUTCMonth()]} ${digits.format(d.getUTCDate())}`;
+  return withTime ? `${date} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC` : date;
 }
 
 /** YYYY-MM-DD (or an RFC 3339 time, whose day is taken) as a date in the page's language, UTC. */
 export function day(iso: string, style: 'medium' | 'long' | 'short' = 'medium'): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
+  if (current === 'ps' && !pashtoIntl()) return pashtoDay(d, false);
   return fmt(
     `d${style}`,
     () => new Intl.DateTimeFormat(locale(), { dateStyle: style, timeZone: 'UTC' }),
@@ -94,6 +129,7 @@ export function day(iso: string, style: 'medium' | 'long' | 'short' = 'medium'):
 export function dateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  if (current === 'ps' && !pashtoIntl()) return pashtoDay(d, true);
   return fmt(
     'dt',
     () =>
@@ -113,6 +149,12 @@ export function dateTime(iso: string): string {
 /** A list of names joined the way the language joins them ("A, B and C"). */
 const listFormats = new Map<Lang, Intl.ListFormat>();
 export function list(items: readonly string[]): string {
+  if (current === 'ps' && !pashtoIntl()) {
+    // CLDR ps: "{0}، {1}، او {2}".
+    return items.length < 2
+      ? (items[0] ?? '')
+      : `${items.slice(0, -1).join('، ')}، او ${items.at(-1)}`;
+  }
   let f = listFormats.get(current);
   if (!f) listFormats.set(current, (f = new Intl.ListFormat(locale(), { type: 'conjunction' })));
   return f.format(items);

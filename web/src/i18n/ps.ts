@@ -139,6 +139,31 @@ export const ps: Messages = {
   reportAsJson: 'همدا شمېرې په JSON کې',
   pickDay: 'بله ورځ وټاکئ',
   show: 'وښایاست',
+  reportUnverified: (n, total) =>
+    `له ${total} پېښو څخه ${n} راپور شوې خو تصدیق شوې نه دي: پر هغو هېڅ موندنه نه ده خپره شوې.`,
+  reportVsPrevious: (prev, level) => `تېره ورځ: ${prev} (${level})`,
+  reportByArea: 'د ولایت له مخې',
+  reportUnverifiedCount: 'نا تصدیق شوې',
+  reportAllegations: 'ثبت شوي تورونه',
+  reportResponses: 'ورکړل شوي ځوابونه',
+  reportOverdue: 'ځنډېدلي ځوابونه',
+  reportFindings: 'خپرې شوې موندنې',
+  reportAccessDenied: 'څارونکو ته لاسرسی ورنه کړل شو',
+  reportAllegation: (by, accused) => `${by} پر ${accused} تور لګوي`,
+  reportDeadline: (when) => `د ځواب وروستۍ نېټه ${when}`,
+  reportDaysSinceMajor: (n, threshold) =>
+    `د وروستۍ لویې پېښې (${threshold} یا ډېر مړي) راهیسې ${n} ورځې تېرې شوې.`,
+  reportNoMajor: (threshold) => `په ریکارډ کې هېڅ لویه پېښه (${threshold} یا ډېر مړي) نشته.`,
+  reportCheckpoint: (time, size) =>
+    `شمېرې لکه څنګه چې عامه لاګ په ${time} کې درلودې: د ${size} ثبتونو چیک پواینټ.`,
+  reportNone: 'هېڅ.',
+  changes: (n) => `د حالت ${n} بدلونونه`,
+  changeLevels: {
+    large_increase: 'لوی زیاتوالی',
+    moderate_increase: 'منځنی زیاتوالی',
+    limited_change: 'محدود بدلون',
+    large_decrease: 'لوی کمښت',
+  },
   crossingStatus: {
     open: 'پرانیستی',
     closed: 'تړلی',

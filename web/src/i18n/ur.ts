@@ -139,6 +139,31 @@ export const ur: Messages = {
   reportAsJson: 'یہی اعداد JSON میں',
   pickDay: 'کوئی اور دن',
   show: 'دکھائیں',
+  reportUnverified: (n, total) =>
+    `${total} میں سے ${n} واقعات رپورٹ ہوئے ہیں مگر تصدیق شدہ نہیں: ان پر کوئی نتیجہ جاری نہیں ہوا۔`,
+  reportVsPrevious: (prev, level) => `پچھلے دن: ${prev} (${level})`,
+  reportByArea: 'صوبے کے لحاظ سے',
+  reportUnverifiedCount: 'غیر تصدیق شدہ',
+  reportAllegations: 'دائر کردہ الزامات',
+  reportResponses: 'دیے گئے جوابات',
+  reportOverdue: 'تاخیر شدہ جوابات',
+  reportFindings: 'جاری کردہ نتائج',
+  reportAccessDenied: 'نگرانوں کو رسائی سے انکار',
+  reportAllegation: (by, accused) => `${by} کا ${accused} پر الزام`,
+  reportDeadline: (when) => `جواب کی آخری تاریخ ${when}`,
+  reportDaysSinceMajor: (n, threshold) =>
+    `آخری بڑے واقعے (${threshold} یا زیادہ ہلاکتیں) کو ${n} دن گزر چکے ہیں۔`,
+  reportNoMajor: (threshold) => `ریکارڈ میں کوئی بڑا واقعہ (${threshold} یا زیادہ ہلاکتیں) نہیں۔`,
+  reportCheckpoint: (time, size) =>
+    `اعداد و شمار جیسے عوامی لاگ میں ${time} کو تھے: ${size} اندراجات کا چیک پوائنٹ۔`,
+  reportNone: 'کوئی نہیں۔',
+  changes: (n) => `حیثیت میں ${n} تبدیلیاں`,
+  changeLevels: {
+    large_increase: 'بڑا اضافہ',
+    moderate_increase: 'معتدل اضافہ',
+    limited_change: 'معمولی تبدیلی',
+    large_decrease: 'بڑی کمی',
+  },
   crossingStatus: {
     open: 'کھلی',
     closed: 'بند',

@@ -1,10 +1,19 @@
-// The day's report as a page (/missions/<slug>/reports/<YYYY-MM-DD>): the released incidents of
-// that day, the totals by type and by party involved, and each crossing's status that day, from
-// GET /api/v1/missions/<slug>/reports/daily?date= (src/server/routes/stats.ts). Links to the day
-// before and after, and to the printable HTML and JSON reports of the same server.
-import { getDailyReport, getMission, type ApiDailyReport } from '../api.js';
+// The day's report as a page (/missions/<slug>/reports/<YYYY-MM-DD>), from
+// GET /api/v1/missions/<slug>/reports/daily?date= (src/server/routes/reports.ts): the day's counts
+// against the day before with ACLED Trendfinder change levels, by type and province, the released
+// incidents of that day (GET …/incidents?from=&to=), allegations, responses and those overdue,
+// findings released, access denied, crossings, days since the last major incident, and the log
+// checkpoint the figures were read at. Hedged: unverified incidents are said to be unverified.
+// Links to the day before and after, and to the server's printable HTML and JSON of the same day.
+import {
+  getDailyReport,
+  getMission,
+  listIncidents,
+  type ApiDailyReport,
+  type ApiIncident,
+} from '../api.js';
 import { h } from '../dom.js';
-import { crossingState, CROSSING_COLORS, familyOf } from '../families.js';
+import { CROSSING_COLORS, crossingState, familyOf } from '../families.js';
 import { dateTime, day, num, t, typeLabel, verdictLabel } from '../i18n/index.js';
 import { place } from '../incidents.js';
 import { href, incidentPath, missionPath, reportPath } from '../router.js';
@@ -23,7 +32,7 @@ function counts(
     { class: 'report__counts' },
     h('h3', null, title),
     rows.length === 0
-      ? h('p', { class: 'meta' }, '—')
+      ? h('p', { class: 'meta' }, t().reportNone)
       : h(
           'dl',
           null,
@@ -32,132 +41,240 @@ function counts(
   );
 }
 
-function body(slug: string, date: string, r: ApiDailyReport, partyName: (c: string) => string) {
+function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'report__section', 'aria-labelledby': id },
+    h('h2', { id }, title),
+    ...children,
+  );
+}
+
+/** A list of report items, each titled by its incident (a link) with one line of detail. */
+function itemList(
+  slug: string,
+  rows: readonly { incident: string; incidentTitle: string; detail: string }[],
+): HTMLElement {
+  if (rows.length === 0) return h('p', { class: 'meta' }, t().reportNone);
+  return h(
+    'ul',
+    { class: 'report__items' },
+    rows.map((r) =>
+      h(
+        'li',
+        null,
+        h('a', { href: href(incidentPath(slug, r.incident)) }, r.incidentTitle || r.incident),
+        h('p', { class: 'meta' }, r.detail),
+      ),
+    ),
+  );
+}
+
+function incidentList(slug: string, incidents: readonly ApiIncident[]): HTMLElement {
   const m = t();
-  return [
+  if (incidents.length === 0) return h('p', { class: 'meta' }, m.reportNoIncidents);
+  return h(
+    'ol',
+    { class: 'report__incidents' },
+    incidents.map((i) =>
+      h(
+        'li',
+        { 'data-incident': i.id },
+        h('span', { class: `vrow__dot family--${familyOf(i.type)}`, 'aria-hidden': 'true' }),
+        h('a', { href: href(incidentPath(slug, i.id)) }, i.title),
+        h(
+          'p',
+          { class: 'meta' },
+          [
+            typeLabel(i.type),
+            place(i),
+            i.fatalities === null ? null : `${m.fatalities}: ${num(i.fatalities)}`,
+            `${m.verdict}: ${i.verdict ? verdictLabel(i.verdict) : m.none}`,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        ),
+      ),
+    ),
+  );
+}
+
+function crossingsTable(r: ApiDailyReport): HTMLElement {
+  const m = t();
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'h-report-crossings' },
     h(
-      'section',
-      { class: 'report__section', 'aria-labelledby': 'h-report-totals' },
-      h('h2', { id: 'h-report-totals' }, m.reportTotals),
+      'table',
+      { class: 'board' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, m.crossing),
+          h('th', { scope: 'col' }, m.status),
+          h('th', { scope: 'col' }, m.since),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        r.crossings.map((c) => {
+          const state = crossingState(c.status);
+          const chip = h(
+            'span',
+            { class: `status-chip status-chip--${state}`, 'data-status': state },
+            m.crossingStatus[state],
+          );
+          chip.style.setProperty('--status', CROSSING_COLORS[state]);
+          return h(
+            'tr',
+            { 'data-crossing': c.crossing },
+            h('th', { scope: 'row' }, c.name),
+            h('td', null, chip, c.changes ? ` (${m.changes(num(c.changes))})` : ''),
+            h('td', null, c.since ? dateTime(c.since) : '—'),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+function body(
+  slug: string,
+  date: string,
+  r: ApiDailyReport,
+  incidents: readonly ApiIncident[],
+  name: (c: string) => string,
+): HTMLElement[] {
+  const m = t();
+  const level = r.totalChange ? (m.changeLevels[r.totalChange.level] ?? r.totalChange.level) : null;
+  return [
+    section(
+      'h-report-totals',
+      m.reportTotals,
       h(
         'dl',
         { class: 'report__totals' },
         h('dt', null, m.reportIncidents),
-        h('dd', { class: 'num', 'data-total': 'incidents' }, num(r.totals.incidents)),
+        h('dd', { class: 'num', 'data-total': 'incidents' }, num(r.counts.total)),
         h('dt', null, m.fatalities),
-        h('dd', { class: 'num', 'data-total': 'fatalities' }, num(r.totals.fatalities)),
+        h('dd', { class: 'num', 'data-total': 'fatalities' }, num(r.counts.fatalities)),
+        h('dt', null, m.reportUnverifiedCount),
+        h('dd', { class: 'num', 'data-total': 'unverified' }, num(r.counts.unverified)),
       ),
+      level ? h('p', { class: 'meta' }, m.reportVsPrevious(num(r.previousTotal), level)) : null,
+      r.counts.unverified > 0
+        ? h(
+            'p',
+            { class: 'report__hedge' },
+            m.reportUnverified(num(r.counts.unverified), num(r.counts.total)),
+          )
+        : null,
       h(
         'div',
         { class: 'report__grid' },
-        counts(m.reportByType, r.totals.byType, typeLabel),
-        counts(m.reportByParty, r.totals.byParty, partyName),
+        counts(m.reportByType, r.counts.byType, typeLabel),
+        counts(m.reportByArea, r.counts.byAdmin1, (k) => k),
       ),
     ),
-    h(
-      'section',
-      { class: 'report__section', 'aria-labelledby': 'h-report-incidents' },
-      h('h2', { id: 'h-report-incidents' }, m.releasedIncidentsN(num(r.incidents.length))),
-      r.incidents.length === 0
-        ? h('p', { class: 'meta' }, m.reportNoIncidents)
-        : h(
-            'ol',
-            { class: 'report__incidents' },
-            r.incidents.map((i) =>
-              h(
-                'li',
-                { 'data-incident': i.id },
-                h('span', {
-                  class: `vrow__dot family--${familyOf(i.type)}`,
-                  'aria-hidden': 'true',
-                }),
-                h('a', { href: href(incidentPath(slug, i.id)) }, i.title),
-                h(
-                  'p',
-                  { class: 'meta' },
-                  [
-                    typeLabel(i.type),
-                    place(i),
-                    i.fatalities === null ? null : `${m.fatalities}: ${num(i.fatalities)}`,
-                    `${m.verdict}: ${i.verdict ? verdictLabel(i.verdict) : m.none}`,
-                  ]
-                    .filter(Boolean)
-                    .join(' · '),
-                ),
-              ),
-            ),
-          ),
+    section(
+      'h-report-incidents',
+      m.releasedIncidentsN(num(incidents.length)),
+      incidentList(slug, incidents),
     ),
+    section(
+      'h-report-allegations',
+      m.reportAllegations,
+      itemList(
+        slug,
+        r.allegations.map((a) => ({
+          ...a,
+          detail: `${m.reportAllegation(name(a.by), name(a.accused))} · ${dateTime(a.at)}`,
+        })),
+      ),
+    ),
+    section(
+      'h-report-responses',
+      m.reportResponses,
+      itemList(
+        slug,
+        r.responses.map((a) => ({ ...a, detail: `${name(a.accused)} · ${dateTime(a.at)}` })),
+      ),
+    ),
+    section(
+      'h-report-overdue',
+      m.reportOverdue,
+      itemList(
+        slug,
+        r.overdue.map((a) => ({
+          ...a,
+          detail: `${m.reportAllegation(name(a.by), name(a.accused))} · ${dateTime(a.at)}`,
+        })),
+      ),
+    ),
+    section(
+      'h-report-findings',
+      m.reportFindings,
+      itemList(
+        slug,
+        r.findings.map((f) => ({
+          ...f,
+          detail: `${m.verdict}: ${verdictLabel(f.verdict)} · ${m.attributedTo}: ${name(f.attribution)}`,
+        })),
+      ),
+    ),
+    section(
+      'h-report-access',
+      m.reportAccessDenied,
+      itemList(
+        slug,
+        r.accessDenied.map((a) => ({
+          ...a,
+          detail: [a.deniedBy ? name(a.deniedBy) : null, dateTime(a.at)]
+            .filter(Boolean)
+            .join(' · '),
+        })),
+      ),
+    ),
+    section('h-report-crossings', m.reportCrossings, crossingsTable(r)),
     h(
-      'section',
-      { class: 'report__section', 'aria-labelledby': 'h-report-crossings' },
-      h('h2', { id: 'h-report-crossings' }, m.reportCrossings),
+      'footer',
+      { class: 'report__foot' },
+      r.majorIncident
+        ? h(
+            'p',
+            null,
+            r.majorIncident.daysSince === null
+              ? m.reportNoMajor(num(r.majorIncident.threshold))
+              : m.reportDaysSinceMajor(
+                  num(r.majorIncident.daysSince),
+                  num(r.majorIncident.threshold),
+                ),
+          )
+        : null,
+      r.checkpoint
+        ? h('p', { class: 'meta' }, m.reportCheckpoint(dateTime(r.cutOff), num(r.checkpoint.size)))
+        : null,
       h(
-        'div',
-        {
-          class: 'table-wrap',
-          tabindex: '0',
-          role: 'region',
-          'aria-labelledby': 'h-report-crossings',
-        },
+        'p',
+        { class: 'report__files' },
         h(
-          'table',
-          { class: 'board' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              h('th', { scope: 'col' }, m.crossing),
-              h('th', { scope: 'col' }, m.status),
-              h('th', { scope: 'col' }, m.since),
-            ),
-          ),
-          h(
-            'tbody',
-            null,
-            r.crossings.map((c) => {
-              const state = crossingState(c.status);
-              const chip = h(
-                'span',
-                { class: `status-chip status-chip--${state}` },
-                m.crossingStatus[state],
-              );
-              chip.style.setProperty('--status', CROSSING_COLORS[state]);
-              return h(
-                'tr',
-                { 'data-crossing': c.crossing },
-                h('th', { scope: 'row' }, c.name),
-                h(
-                  'td',
-                  null,
-                  chip,
-                  c.changedToday ? ` (${m.changedToday(num(c.changedToday))})` : '',
-                ),
-                h('td', null, c.since ? dateTime(c.since) : '—'),
-              );
-            }),
-          ),
+          'a',
+          {
+            href: `/api/v1/missions/${encodeURIComponent(slug)}/reports/daily?${new URLSearchParams({ date, format: 'html' })}`,
+          },
+          m.reportAsHtml,
         ),
-      ),
-    ),
-    h(
-      'p',
-      { class: 'report__files' },
-      h(
-        'a',
-        {
-          href: `/api/v1/missions/${encodeURIComponent(slug)}/reports/period?${new URLSearchParams({ from: date, to: date, format: 'html' })}`,
-        },
-        m.reportAsHtml,
-      ),
-      h(
-        'a',
-        {
-          href: `/api/v1/missions/${encodeURIComponent(slug)}/reports/daily?${new URLSearchParams({ date })}`,
-        },
-        m.reportAsJson,
+        h(
+          'a',
+          {
+            href: `/api/v1/missions/${encodeURIComponent(slug)}/reports/daily?${new URLSearchParams({ date })}`,
+          },
+          m.reportAsJson,
+        ),
       ),
     ),
   ];
@@ -170,13 +287,13 @@ export function renderReportPage(root: HTMLElement, slug: string, date: string):
   document.body.dataset.report = 'loading';
   void (async () => {
     try {
-      const [mission, report] = await Promise.all([
+      const [mission, report, incidents] = await Promise.all([
         getMission(slug, abort.signal),
         getDailyReport(slug, date, abort.signal),
+        listIncidents(slug, abort.signal, { from: date, to: date }),
       ]);
       const names = new Map(mission.organisations.map((o) => [o.code, o.name]));
-      const title = m.reportTitle(mission.name, day(date, 'long'));
-      document.title = `${title} · Truceline`;
+      document.title = `${m.reportTitle(mission.name, day(date, 'long'))} · Truceline`;
       const picker = h('input', { id: 'report-day', type: 'date', value: date });
       const pick = h(
         'form',
@@ -210,7 +327,7 @@ export function renderReportPage(root: HTMLElement, slug: string, date: string):
               pick,
             ),
           ),
-          body(slug, date, report, (c) => names.get(c) ?? c),
+          ...body(slug, date, report, incidents, (c) => names.get(c) ?? c),
         ),
       );
       document.body.dataset.report = 'ready';
@@ -221,7 +338,10 @@ export function renderReportPage(root: HTMLElement, slug: string, date: string):
         h(
           'p',
           { class: 'error', role: 'alert' },
-          m.errorLoad(m.reportFor(date), err instanceof Error ? err.message : String(err)),
+          m.errorLoad(
+            m.reportFor(day(date, 'long')),
+            err instanceof Error ? err.message : String(err),
+          ),
         ),
       );
       document.body.dataset.report = 'error';

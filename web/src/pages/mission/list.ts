@@ -141,7 +141,11 @@ export function createVirtualList(opts: ListOptions): VirtualList {
   return {
     element: viewport,
     setItems(next) {
+      // The same list again (the map settling, a filter that keeps everything): nothing to redo,
+      // and the focused row must not be pulled out from under the reader.
+      if (next.length === items.length && next.every((i, n) => i.id === items[n]!.id)) return;
       const keepId = current >= 0 ? items[current]?.id : undefined;
+      const hadFocus = viewport.contains(document.activeElement);
       items = next;
       for (const el of rows.values()) el.remove();
       rows.clear();
@@ -152,6 +156,8 @@ export function createVirtualList(opts: ListOptions): VirtualList {
       current = again;
       if (again < 0) viewport.scrollTop = 0;
       draw();
+      if (hadFocus && again >= 0)
+        rows.get(again)?.querySelector('a')?.focus({ preventScroll: true });
     },
     select(id, o = {}) {
       if (id === null) return;
