@@ -387,3 +387,57 @@ test(
     }
   },
 );
+
+test(
+  'a sealed record pointed at another commitment: failed, naming the reveal',
+  { skip },
+  async () => {
+    const h = harness();
+    const { slug, detail } = await incident(h.upstream);
+    const sealed = detail.records.filter((r) => r.sealed).sort((a, b) => a.index - b.index);
+    assert.ok(sealed.length >= 2, 'the incident has two sealed records');
+    const [a, b] = [sealed[0]!, sealed[1]!];
+    const out = await failedWith((path, body) => {
+      if (path !== `/api/v1/missions/${slug}/incidents/${detail.id}`) return undefined;
+      const d = JSON.parse(body.toString()) as Detail;
+      const r = d.records.find((x) => x.id === a.id)!;
+      r.sealed = { ...r.sealed!, commitmentIndex: b.sealed!.commitmentIndex };
+      return JSON.stringify(d);
+    });
+    assert.equal(out.status, 'failed');
+    assert.equal(out.reason, `sealed@${a.sealed!.revealIndex}`, out.message ?? '');
+    assert.match(out.message ?? '', /the reveal of .* fails: it names commitment .*, not /);
+  },
+);
+
+test(
+  "a key index that leaves out an author's key: failed, naming the author",
+  { skip },
+  async () => {
+    const h = harness();
+    const { slug, detail } = await incident(h.upstream);
+    // A record whose author's key registers no other key (leaving it out breaks nothing else).
+    const keys = await json<{ items: { author: string; body: { vkey?: string } }[] }>(
+      `${h.upstream}/api/v1/missions/${slug}/keys`,
+    );
+    const idOf = (vkey?: string) => vkey?.split('+').slice(0, 2).join('+');
+    const signsOthers = (author: string) =>
+      keys.items.some((k) => k.author === author && idOf(k.body.vkey) !== author);
+    const first = [...detail.records]
+      .sort((a, b) => a.index - b.index)
+      .find((r) => !signsOthers(r.author));
+    assert.ok(first, 'a record by an author who registers no other key');
+    const out = await failedWith((path, body) => {
+      if (path !== `/api/v1/missions/${slug}/keys`) return undefined;
+      const d = JSON.parse(body.toString()) as typeof keys;
+      d.items = d.items.filter((k) => idOf(k.body.vkey) !== first.author);
+      return JSON.stringify(d);
+    });
+    assert.equal(out.status, 'failed');
+    assert.equal(out.reason, `no-key@${first.index}`, out.message ?? '');
+    assert.match(
+      out.message ?? '',
+      new RegExp(`${esc(first.author)}, has no key registered earlier in the log`),
+    );
+  },
+);
