@@ -60,8 +60,9 @@ export const PRIVATE_CACHE = 'private, no-cache';
 const MINUTE_MS = 60_000;
 
 interface Pending {
-  /** Made before the handler (log), or undefined until the body is built (body). */
+  /** Made before the handler (log), or once the body is built (body). */
   tag: string | undefined;
+  byBody: boolean;
   anonymous: boolean;
 }
 
@@ -103,7 +104,11 @@ export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
     const policy = request.routeOptions.config.httpCache!;
     // A bad token is a 401 here as in the handler.
     const caller = await auth.caller(request);
-    const p: Pending = { tag: undefined, anonymous: caller.via === 'anonymous' };
+    const p: Pending = {
+      tag: undefined,
+      byBody: policy.tag === 'body',
+      anonymous: caller.via === 'anonymous',
+    };
     pending.set(request, p);
     if (policy.tag !== 'log') return;
     const slug = (request.params as { slug?: unknown }).slug;
@@ -129,24 +134,27 @@ export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
     }
   };
 
-  const onSend: onSendAsyncHookHandler<unknown> = async (request, reply, payload) => {
+  // cacheByBody: the tag is a digest of the serialized body, taken first of the route's onSend
+  // hooks (a HEAD route's own hook, which drops the body, comes after it).
+  const tagBody: onSendAsyncHookHandler<unknown> = async (request, reply, payload) => {
+    const p = pending.get(request);
+    // A streamed body is not hashed (no cacheByBody route streams): it goes untagged.
+    if (p && p.tag === undefined && reply.statusCode === 200)
+      if (typeof payload === 'string' || Buffer.isBuffer(payload)) p.tag = weakTag(digest(payload));
+    return payload;
+  };
+
+  const finish: onSendAsyncHookHandler<unknown> = async (request, reply, payload) => {
     const p = pending.get(request);
     if (!p) return payload;
     // The 304 sent above: for HEAD, fastify's own onSend hook (before this one) gave it a length.
     if (reply.statusCode === 304) void reply.removeHeader('content-length');
-    if (reply.statusCode !== 200) return payload;
-    let tag = p.tag;
-    if (tag === undefined) {
-      // cacheByBody hashes the body: not a stream (none of those routes streams), nor HEAD's
-      // (fastify's HEAD hook has already dropped it), which then goes untagged.
-      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-      tag = weakTag(digest(payload));
-    }
-    cacheHeaders(reply, p, tag);
+    if (reply.statusCode !== 200 || p.tag === undefined) return payload;
+    cacheHeaders(reply, p, p.tag);
     const asked = parseIfNoneMatch(request.headers['if-none-match']);
     // cacheByLog compared its tag before the handler ran (above); here only "*" is left to it, as
     // the body may have been built at a later index than the tag names.
-    const holds = p.tag === undefined ? clientHolds(asked, tag) : asked?.any === true;
+    const holds = p.byBody ? clientHolds(asked, p.tag) : asked?.any === true;
     if (!holds) return payload;
     void reply.code(304).removeHeader('content-type').removeHeader('content-length');
     if (payload && typeof (payload as Readable).destroy === 'function')
@@ -156,9 +164,8 @@ export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
 
   app.addHook('onRoute', (route) => {
     if (!route.config?.httpCache) return;
-    const add = <T>(hooks: T | T[] | undefined, hook: T): T[] =>
-      hooks === undefined ? [hook] : Array.isArray(hooks) ? [...hooks, hook] : [hooks, hook];
-    route.onRequest = add(route.onRequest, before);
-    route.onSend = add(route.onSend, onSend);
+    route.onRequest = [...(route.onRequest === undefined ? [] : [route.onRequest].flat()), before];
+    const own = route.onSend === undefined ? [] : [route.onSend].flat();
+    route.onSend = [tagBody, ...own, finish];
   });
 }
