@@ -149,7 +149,7 @@ test('an honest server: the incident page reaches verified', { skip }, async () 
     assert.match(bundle, new RegExp(`^c2sp\\.org/tlog-proof@v1\\nindex ${first.index}\\n`));
     const bundleCheckpoint = bundle.slice(bundle.indexOf('\n\n') + 2);
     assert.equal(parseCheckpoint(parseNote(bundleCheckpoint).text).size, pageSize);
-    await shot(page, 'incident-desktop.png');
+    await shot(page, 'check-incident-desktop.png');
 
     // The details are one click away: the signed checkpoint and the policy, verbatim.
     await page.locator('.ip-verify__details summary').click();
@@ -239,7 +239,7 @@ test('a tampered tile: failed, naming the tiles', { skip }, async () => {
     b[at] = b[at]! ^ 0x01; // the record's own leaf hash
     hit++;
     return b;
-  }, 'incident-failed-tile.png');
+  }, 'check-incident-failed-tile.png');
   assert.ok(hit > 0, `the proxy changed ${tile}`);
   assert.equal(out.status, 'failed');
   // The changed leaf is part of every other entry's proof: the first entry proven (the mission
@@ -317,7 +317,7 @@ test('a checkpoint inconsistent with one seen earlier: failed, in red', { skip }
     h.setTamper(undefined);
     await page.goto(url);
     const out = await verifyOutcome(page);
-    await shot(page, 'incident-failed-history.png');
+    await shot(page, 'check-incident-failed-history.png');
     assert.equal(out.status, 'failed');
     assert.equal(out.reason, 'consistency', out.message ?? '');
     assert.match(

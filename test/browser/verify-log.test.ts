@@ -126,7 +126,7 @@ test('the log page: checkpoint, witnesses, and a full check in a worker', { skip
     assert.equal(seen.filter((p) => p.includes('/tile/entries/')).length >= bundles, true);
     assert.deepEqual(problems, []);
     assert.deepEqual(offsite, []);
-    await shot(page, 'log-desktop.png');
+    await shot(page, 'check-log-desktop.png');
   } finally {
     await context.close();
   }
@@ -164,7 +164,7 @@ test('the log page: two entries swapped fail the full check', { skip }, async ()
     assert.equal(r.reason, 'entry-tampered', r.message ?? '');
     assert.match(r.message ?? '', /do not rebuild the root hash of checkpoint/);
     assert.deepEqual(problems, []);
-    await shot(page, 'log-failed.png');
+    await shot(page, 'check-log-failed.png');
   } finally {
     h.setTamper(undefined);
     await context.close();
@@ -188,11 +188,11 @@ test('both pages: axe-core, 390 px and Urdu (right to left)', { skip }, async ()
   const incident = `${h.url}/missions/${slug}/incidents/${items[0]!.id}`;
   const log = `${h.url}/missions/${slug}/verify`;
   for (const [name, url, width, lang] of [
-    ['incident-390.png', incident, 390, 'en'],
-    ['incident-ur.png', incident, 1280, 'ur'],
-    ['incident-ps-390.png', incident, 390, 'ps'],
-    ['log-390.png', log, 390, 'en'],
-    ['log-ur.png', log, 1280, 'ur'],
+    ['check-incident-390.png', incident, 390, 'en'],
+    ['check-incident-ur.png', incident, 1280, 'ur'],
+    ['check-incident-ps-390.png', incident, 390, 'ps'],
+    ['check-log-390.png', log, 390, 'en'],
+    ['check-log-ur.png', log, 1280, 'ur'],
   ] as const) {
     const { context, page, problems } = await openPage(h.browser, { width, height: 844 });
     try {

@@ -24,9 +24,9 @@ test(
     const pick = items[0]!;
     mkdirSync('/tmp/shots', { recursive: true });
     for (const [path, lang, shot] of [
-      [`/missions/${slug}/incidents/${pick.id}`, 'en', 'router-incident.png'],
-      [`/missions/${slug}/incidents/${pick.id}?lang=ur`, 'ur', 'router-incident-ur.png'],
-      [`/missions/${slug}/verify`, 'en', 'router-log.png'],
+      [`/missions/${slug}/incidents/${pick.id}`, 'en', 'check-router-incident.png'],
+      [`/missions/${slug}/incidents/${pick.id}?lang=ur`, 'ur', 'check-router-incident-ur.png'],
+      [`/missions/${slug}/verify`, 'en', 'check-router-log.png'],
     ] as const) {
       const { context, page, problems, offsite } = await openPage(h.browser);
       try {
