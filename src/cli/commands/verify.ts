@@ -67,16 +67,19 @@ async function verifyLog(opts: {
   json?: boolean;
   workers?: string;
 }) {
-  const workers = opts.workers === undefined ? 0 : Number(opts.workers);
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
-    throw new Error('--workers must be a whole number from 0 to 64');
+  const auto = opts.workers === undefined || opts.workers === 'auto';
+  const workers = auto ? undefined : Number(opts.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64))
+    throw new Error(
+      `--workers must be "auto" or a whole number from 0 to 64 (0: no worker threads), not ${JSON.stringify(opts.workers)}`,
+    );
   const { policy } = await loadPolicy(opts.policy);
   const url = logUrlOf(policy, opts.log);
   const previous = opts.state ? readStateFile(opts.state) : undefined;
   const started = Date.now();
   const { report, checkpoint } = await auditLog(httpLogSource(url), policy, {
     onProgress: progressPrinter('verify'),
-    workers,
+    ...(workers === undefined ? {} : { workers }),
     ...(previous !== undefined ? { previous } : {}),
   });
   if (opts.state) writeFileAtomic(opts.state, checkpoint.note);
@@ -150,7 +153,11 @@ export function registerVerify(program: Command): void {
     )
     .option('--entry <file>', 'with PROOF: the entry bytes the proof is for')
     .option('--json', 'print the result as JSON')
-    .option('--workers <n>', 'worker threads for envelope checks (helps where cores are idle)', '0')
+    .option(
+      '--workers <n>',
+      'worker threads that hash, parse and check the signatures of entries: auto (one per core, for logs of 1,024 entries or more) or a number (0: none)',
+      'auto',
+    )
     .action(
       async (
         proof: string | undefined,
