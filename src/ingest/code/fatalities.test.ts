@@ -128,3 +128,28 @@ test('fatalities: "claimed 12 lives", "recovered six bodies", coordinated groups
   assert.deepEqual(counts('Three soldiers and two civilians were killed.'), [5]);
   assert.deepEqual(counts('The injured were taken to hospital, where one of them succumbed.'), [1]);
 });
+
+test('fatalities: a headline run into the first line restates the toll, it does not double it', () => {
+  const ms = findFatalities(
+    '12 killed in Kurram clash PESHAWAR: Militants attacked a security checkpost in Kurram on Monday, killing 12 soldiers.',
+  );
+  assert.equal(
+    ms.reduce((n, m) => n + m.count, 0),
+    12,
+  );
+});
+
+test('fatalities: two named groups with the same figure still add up', () => {
+  const ms = findFatalities('Three soldiers and three civilians were killed in the attack.');
+  assert.equal(
+    ms.reduce((n, m) => n + m.count, 0),
+    6,
+  );
+});
+
+test('fatalities: "kills 3" in a headline or an RSS item is a figure', () => {
+  assert.deepEqual(
+    findFatalities('Blast kills 3 in Quetta').map((m) => m.count),
+    [3],
+  );
+});

@@ -191,7 +191,22 @@ export function findFatalities(raw: string): FatalityMention[] {
       out.push(mention);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return withoutRestatements(out).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "12 killed in Kurram clash PESHAWAR: Militants attacked a checkpost, killing 12 soldiers": a headline
+ * run into the first line restates the body's toll. A figure with no victim group that equals another
+ * figure of the sentence is the same dead, not more (issue 13, item 3); "three soldiers and three
+ * civilians" still adds up, both groups being named.
+ */
+function withoutRestatements(ms: FatalityMention[]): FatalityMention[] {
+  return ms.filter(
+    (m, i) =>
+      m.group !== 'any' ||
+      m.count === 0 ||
+      !ms.some((o, j) => j !== i && o.count === m.count && (o.group !== 'any' || j < i)),
+  );
 }
 
 // "20 civilians, including women and children, were killed": the aside names the same victims.

@@ -53,3 +53,12 @@ test('modality: a participle clause split from its main clause is not habitual',
   const g = 'militant groups carry out attacks on posts';
   assert.equal(modality(g, g.indexOf('attacks'), g.indexOf('attacks') + 7, false, true), 'generic');
 });
+
+test('negation: headline present tense with a count ("kills 3") is an event, not a habit', () => {
+  const clause = 'A blast in Quetta kills 3 people';
+  const at = clause.indexOf('blast');
+  assert.equal(modality(clause, at, at + 5, false, true), 'fact');
+  const habit = 'Militants attack police posts in the district';
+  const h = habit.indexOf('attack');
+  assert.equal(modality(habit, h, h + 6, false, true), 'generic');
+});

@@ -3,6 +3,8 @@
 // attacks") and generic accusations are not events. Future tense is allowed only for scheduled
 // developments (talks that "will convene on Saturday"), never for violence.
 
+import { NUMBER_WORDS } from '../text/number-words.js';
+
 export type Modality = 'fact' | 'negated' | 'hypothetical' | 'future' | 'generic';
 
 const NEGATION_BEFORE =
@@ -17,6 +19,16 @@ const GENERIC =
   /\b(?:accus(?:ation|ations|es|ing) (?:\w+ ){0,8}(?:of|that)|in general|routinely|often|frequently|regularly|habitually|similar|in the past|previously)\b/i;
 const HAPPENED =
   /\b(?:\w+ed|was|were|had|has|have|did|killed|struck|hit|fought|shot|went off|died|left|blew|overran|took|seized|led|broke|fled|met|began|held|brought|came|ground|stood|remains?|continued?s?|is|are|kept|caught|lost|sent|fell|threw|saw|beat|burnt|built)\b/i;
+
+// Headlines and RSS items report in the present: "Blast kills 3 in Quetta", "strike leaves 15 dead".
+// A present verb with a count of victims is one event, not a habit.
+const COUNT_WORDS = Object.keys(NUMBER_WORDS)
+  .filter((w) => w !== 'no' && w !== 'zero')
+  .join('|');
+const HEADLINE_PRESENT = new RegExp(
+  `\\b(?:kills|kill|leaves|claims)\\s+(?:at least |more than |over |nearly |up to |as many as )?(?:\\d+|${COUNT_WORDS}|dozens|scores|several)\\b`,
+  'i',
+);
 
 const REPORTS_OF = /\b(?:reports?|claims?|rumou?rs?|allegations?|videos?|posts)\b/i;
 const REFUTED =
@@ -59,7 +71,13 @@ export function modality(
   if (FUTURE.test(clause.slice(0, triggerEnd + 20))) return futureOk ? 'future' : 'hypothetical';
   // Violence in the plain present with no past form ("groups carry out attacks") is habitual, not an event.
   // A participle clause split from its main clause (", triggering a gunfight") takes the main verb's tense.
-  if (violent && !HAPPENED.test(clause) && !PARTICIPLE_CLAUSE.test(clause)) return 'generic';
+  if (
+    violent &&
+    !HAPPENED.test(clause) &&
+    !PARTICIPLE_CLAUSE.test(clause) &&
+    !HEADLINE_PRESENT.test(clause)
+  )
+    return 'generic';
   return 'fact';
 }
 

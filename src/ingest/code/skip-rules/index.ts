@@ -1,10 +1,16 @@
 // The skip rules in the order they apply (skip-rule.ts says what a rule is).
 import { accidentalExplosion } from './accidental-explosion.js';
 import { attackersAlso } from './attackers-also.js';
+import { backgroundDate } from './background-date.js';
+import { habitual } from './habitual.js';
+import { namesAPlace } from './names-a-place.js';
 import { notAFact } from './not-a-fact.js';
 import { refersToLastViolent } from './refers-to-last-violent.js';
 import { refersToRefuted } from './refers-to-refuted.js';
 import type { SkipRule } from './skip-rule.js';
+import { spanSummary } from './span-summary.js';
+import { speculativeQuote } from './speculative-quote.js';
+import { tally } from './tally.js';
 
 export type { SkipRule };
 
@@ -14,6 +20,12 @@ export const SKIP_RULES: readonly SkipRule[] = [
   refersToRefuted,
   refersToLastViolent,
   attackersAlso,
+  namesAPlace,
+  spanSummary,
+  speculativeQuote,
+  habitual,
+  tally,
+  backgroundDate,
 ];
 
 /** The first rule of the stage that skips the trigger (its onSkip run), or null. */
