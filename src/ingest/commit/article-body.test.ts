@@ -80,3 +80,22 @@ test('articleBody: an impossible body is an IngestError', () => {
     (e: unknown) => e instanceof IngestError && e.code === 'bad_entry',
   );
 });
+
+test('articleBody: only absolute http(s) links are kept; javascript:, data: and relative ones are dropped', () => {
+  const make = (url: string) => articleBody(parsePlainText(TEXT, { url }), []);
+  assert.equal(make('javascript:alert(1)').url, null);
+  assert.equal(make(' JavaScript:alert(1)').url, null);
+  assert.equal(make('data:text/html,<script>alert(1)</script>').url, null);
+  assert.equal(make('/news/a').url, null);
+  assert.equal(make('ftp://news.example/a').url, null);
+  assert.equal(make('https://news.example/a?id=1').url, 'https://news.example/a?id=1');
+  assert.equal(make('http://news.example/a').url, 'http://news.example/a');
+  // A dropped link never becomes the headline either.
+  const noHeadline = articleBody(
+    parsePlainText('Pakistan closed the Torkham crossing on Sunday.', {
+      url: 'javascript:alert(1)',
+    }),
+    [],
+  );
+  assert.doesNotMatch(noHeadline.headline, /javascript/i);
+});

@@ -18,19 +18,38 @@ const SHORT_SENTENCE = 300;
 /** Who stated a figure when the article gives it as fact: the article itself. */
 export const FACT_SOURCE = 'article';
 
+/**
+ * The article's link as the log keeps it: an absolute http(s) URL, or null. An article's `url` is
+ * attacker-controlled and readers follow the link: "javascript:alert(1)", "data:" and relative paths
+ * are never kept (issue 13, item 5).
+ */
+export function safeLink(url: string | null): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const href = parsed.href;
+  return href.length <= 2000 ? href : null;
+}
+
 /** Builds and validates the entry body; throws IngestError('bad_entry') when it cannot be valid. */
 export function articleBody(article: Article, events: CodedEvent[]): ArticleBody {
+  const url = safeLink(article.url);
   const headline = (
     article.headline ??
     article.standfirst ??
-    article.url ??
+    url ??
     article.body.split(/(?<=[.!?])\s/)[0] ??
     ''
   )
     .trim()
     .slice(0, MAX_HEADLINE);
   const body = {
-    url: article.url ? article.url.slice(0, 2000) : null,
+    url,
     outlet: article.outlet ? article.outlet.slice(0, 200) : null,
     headline: headline || '(untitled)',
     published: article.published,
