@@ -349,3 +349,17 @@ test('worker threads give the same verdicts: a good log passes, a bad signature 
   bad[280] = new TextEncoder().encode('{}');
   await rejects(auditLog(buildLog(bad).source, policy, opts), 'bad_entry', /entry 280/);
 });
+
+test('a duplicate id far back is caught once the id index has moved to disk (bounded memory)', async () => {
+  const { all, reports } = await fx;
+  const ids = { memoryIds: 16 };
+  const { report } = await auditLog(buildLog(all).source, policy, { ids });
+  assert.equal(report.envelopes?.entries, all.length);
+  const again = [...all, reports[2]!];
+  for (const workers of [0, 2])
+    await rejects(
+      auditLog(buildLog(again).source, policy, { ids, workers }),
+      'bad_entry',
+      new RegExp(`entry ${all.length}: its id .* already used by an earlier entry \\(entry 5\\)`),
+    );
+});

@@ -30,6 +30,7 @@ import {
 import { isTlogError } from '../tlog/errors.js';
 import { AuditError } from './audit-errors.js';
 import { EnvelopeChecker, type EnvelopeSummary } from './audit-keys.js';
+import type { IdIndexOptions } from './audit-ids.js';
 import { AuditPool, defaultWorkerCount, type BundleVerdicts } from './audit-pool.js';
 import type { LogSource } from './audit-source.js';
 import { TreeEdge } from './edge.js';
@@ -67,8 +68,8 @@ export interface AuditOptions {
    * Figures in bench/verify.bench.ts.
    */
   workers?: number;
-  /** Where the id index puts its temporary file (audit-ids.ts); default the OS temp directory. */
-  tmpDir?: string;
+  /** The id index's memory limit and temporary directory (audit-ids.ts). */
+  ids?: IdIndexOptions;
   onProgress?: (p: AuditProgress) => void;
   /** Called with every tile and bundle once it is verified (the mirror writes them). */
   onVerified?: (path: string, bytes: Uint8Array) => void | Promise<void>;
@@ -205,11 +206,7 @@ export class Auditor {
     this.envelopes =
       options.envelopes === false
         ? undefined
-        : new EnvelopeChecker(
-            undefined,
-            options.logVkeys,
-            options.tmpDir === undefined ? {} : { dir: options.tmpDir },
-          );
+        : new EnvelopeChecker(undefined, options.logVkeys, options.ids);
     this.verifiedRoot = this.hasher.emptyRoot();
   }
 
