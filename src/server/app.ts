@@ -18,6 +18,7 @@ import { registerWorkflowRoutes } from './routes/workflow.js';
 import { registerLogRoutes } from './routes/log.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerReadAfter } from './routes/read-after.js';
 import { registerMissionRoutes } from './routes/missions.js';
 import type { ServerConfig } from './config.js';
 import { securityHeaders } from './security-headers.js';
@@ -44,6 +45,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   trackRoutes(app);
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', securityHeaders);
+  registerReadAfter(app, ctx);
   registerHttpCache(app, ctx);
 
   registerHealthRoutes(app, ctx);

@@ -8,6 +8,7 @@ import { LoginBodySchema, MeSchema } from '../auth/routes.js';
 import { BlobAnswerSchema } from '../routes/blobs.js';
 import { IncidentQuerySchema } from '../routes/incidents.js';
 import { StreamQuerySchema } from '../routes/stream.js';
+import { EntriesQuerySchema } from '../routes/entries.js';
 import { WORKFLOW_ROUTE_DOCS } from '../routes/workflow-docs.js';
 import { WEBHOOK_ROUTE_DOCS } from '../webhooks/route-docs.js';
 
@@ -177,9 +178,15 @@ export const ROUTE_DOCS: RouteDoc[] = [
       'every logged entry is durable, integrated and covered by a published checkpoint: one line ' +
       'per input line, {"index","id"} or {"error":{status,code,message,details}} (a bad line is ' +
       'refused alone, the others are logged), then one last line {"checkpoint","proof"}: the ' +
-      'signed note covering them and the URL template of each entry’s proof bundle.',
+      'signed note covering them and the URL template of each entry’s proof bundle.\n\n' +
+      'Sealed by default: an entry the public may not read yet enters the log as a commitment the ' +
+      'log key signs; `index` is the commitment’s and `sealed` {commitment, salt} lets the author ' +
+      'check it. `?ack=integrated` answers once the entries are durable and integrated, without ' +
+      'waiting for the read model or a checkpoint (the proof comes by URL later; reads that must ' +
+      'see the write wait for it themselves).',
     access: 'signed-in',
     params: Slug,
+    query: EntriesQuerySchema,
     body: { contentType: 'application/json', schema: EnvelopeSchema },
     otherBodies: [
       {

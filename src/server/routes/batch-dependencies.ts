@@ -13,10 +13,16 @@
 import type { Envelope } from '../../core/envelope.js';
 import { referencesOf } from '../../core/workflow/rules.js';
 
-const CHANGES_AUTHORS = new Set(['key', 'mission']);
-const REACHES_BEYOND_REFS = new Set(['key', 'mission', 'commitment', 'reveal', 'correction']);
+export const CHANGES_AUTHORS = new Set(['key', 'mission']);
+export const REACHES_BEYOND_REFS = new Set([
+  'key',
+  'mission',
+  'commitment',
+  'reveal',
+  'correction',
+]);
 
-function namedIds(env: Pick<Envelope, 'kind' | 'body'>): string[] {
+export function namedIds(env: Pick<Envelope, 'kind' | 'body'>): string[] {
   const r = referencesOf(env);
   return [
     ...r.reports,

@@ -15,7 +15,7 @@ import type { AppContext } from '../app.js';
 import { HttpError, toHttp } from '../http-errors.js';
 import { workflowFor } from '../workflow/context.js';
 import { PendingEntries } from './batch-dependencies.js';
-import { judgeEntry } from '../pipeline/judge.js';
+import { appendJudged, judgeEntry } from '../pipeline/judge.js';
 import { leafFor, type Leaf } from '../pipeline/seal.js';
 import { revealReleased } from '../pipeline/reveal-released.js';
 import { caughtUp } from './read-your-writes.js';
@@ -85,6 +85,9 @@ export function splitLines(body: Buffer): Uint8Array[] {
   return lines;
 }
 
+/** When an answer comes (the `ack` query parameter of POST …/entries). */
+export type Ack = 'integrated' | 'proven';
+
 type LineResult =
   | { index: number; id: string; sealed?: { commitment: string; salt: string } }
   | { error: Record<string, unknown> };
@@ -102,6 +105,8 @@ export async function submitBatch(
   log: MissionLog,
   caller: string,
   body: Buffer,
+  /** 'integrated': answer once durable and integrated; 'proven' (default): also in the read model and covered by a cosigned checkpoint. */
+  ack: Ack = 'proven',
 ): Promise<string> {
   const lines = splitLines(body);
   if (lines.length === 0)
@@ -128,14 +133,14 @@ export async function submitBatch(
         await caughtUp(wf, log.slug);
         pending.clear();
       }
-      const filing = await judgeEntry(ctx, log.slug, envelope, caller);
+      const filing = await judgeEntry(ctx, log, envelope, caller);
       leaf = await leafFor(log, { entry, envelope }, filing);
     } catch (err) {
       results.push(errorLine(err));
       continue;
     }
     if (envelope.kind === 'release') releases = true;
-    const appended = log.sequencer.append(leaf.entry);
+    const appended = appendJudged(ctx, log, envelope, leaf);
     inFlight.push(appended);
     pending.add(envelope);
     const sealed = leaf.sealed;
@@ -150,7 +155,13 @@ export async function submitBatch(
   let last = -1;
   for (const r of settled) if ('index' in r && r.index > last) last = r.index;
   const out = settled.map((r) => JSON.stringify(r));
-  if (last >= 0) {
+  const proof = `/api/v1/missions/${log.slug}/entries/{index}/proof`;
+  if (ack === 'integrated') {
+    // Answered once durable and integrated: no wait for the read model or the next checkpoint
+    // (a flood's latency is then not bounded by the checkpoint interval); proofs come by URL.
+    if (releases) await revealReleased(wf, log);
+    out.push(JSON.stringify({ checkpoint: null, proof }));
+  } else if (last >= 0) {
     // Read your writes: the read model includes the batch before the answer.
     await caughtUp(wf, log.slug);
     if (releases) await revealReleased(wf, log);
@@ -158,7 +169,7 @@ export async function submitBatch(
     out.push(
       JSON.stringify({
         checkpoint: cp.note,
-        proof: `/api/v1/missions/${log.slug}/entries/{index}/proof`,
+        proof,
       }),
     );
   } else out.push(JSON.stringify({ checkpoint: null }));

@@ -113,18 +113,27 @@ test('log over HTTP: submit, every error status, tiles, checkpoint with quorum, 
     assert.equal(cpRes.headers.get('content-type'), 'text/plain; charset=utf-8');
     const cp = verifyCheckpointWithPolicy(await cpRes.text(), policy).checkpoint;
     const size = cp.size;
-    const tile = await fetch(`${server.url}/log/pak-afg/${tilePath(0, 0, size)}`);
+    assert.ok(size > 256, 'the demo log is past its first full tile');
+    // The last, partial tile (short-lived) and the first, full one (immutable).
+    const n = Math.floor((size - 1) / 256);
+    const width = size - n * 256;
+    const tile = await fetch(`${server.url}/log/pak-afg/${tilePath(0, n, width)}`);
     assert.equal(tile.status, 200);
     assert.equal(tile.headers.get('content-type'), 'application/octet-stream');
     assert.match(tile.headers.get('cache-control') ?? '', /max-age=1\b/);
-    assert.equal((await tile.arrayBuffer()).byteLength, 32 * size);
-    const bundle = await fetch(`${server.url}/log/pak-afg/${entryBundlePath(0, size)}`);
-    const entries = decodeEntryBundle(new Uint8Array(await bundle.arrayBuffer()), size);
-    assert.deepEqual(entries[res.index], leaf);
+    assert.equal((await tile.arrayBuffer()).byteLength, 32 * width);
+    const full = await fetch(`${server.url}/log/pak-afg/tile/0/000`);
+    assert.equal(full.status, 200);
+    assert.match(full.headers.get('cache-control') ?? '', /immutable/);
+    assert.equal((await full.arrayBuffer()).byteLength, 32 * 256);
+    const bundle = await fetch(`${server.url}/log/pak-afg/${entryBundlePath(n, width)}`);
+    const entries = decodeEntryBundle(new Uint8Array(await bundle.arrayBuffer()), width);
+    assert.ok(res.index >= n * 256, 'the new entry is in the last tile');
+    assert.deepEqual(entries[res.index - n * 256], leaf);
     assert.equal(
-      (await fetch(`${server.url}/log/pak-afg/tile/0/000`)).status,
+      (await fetch(`${server.url}/log/pak-afg/tile/0/${String(n + 1).padStart(3, '0')}`)).status,
       404,
-      'no full tile yet',
+      'no full tile past the log',
     );
     assert.equal(
       (await fetch(`${server.url}/log/pak-afg/tile/0/0`)).status,

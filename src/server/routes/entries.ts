@@ -13,11 +13,22 @@ import { HttpError } from '../http-errors.js';
 import { authFor } from '../auth/caller.js';
 import { workflowFor } from '../workflow/context.js';
 import { addBatchParser, batchBody, submitBatch } from './entries-batch.js';
-import { judgeEntry } from '../pipeline/judge.js';
+import { appendJudged, judgeEntry } from '../pipeline/judge.js';
+import { parseInput } from '../body.js';
+import { z } from 'zod';
 import { leafFor } from '../pipeline/seal.js';
 import { revealReleased } from '../pipeline/reveal-released.js';
 import { missionLog } from './log.js';
 import { caughtUp } from './read-your-writes.js';
+
+/**
+ * `?ack=integrated`: answer once the entry is durable and integrated (index, and the proof by URL
+ * later), without waiting for the read model or a cosigned checkpoint; the default `proven` waits
+ * for both and carries the checkpoint and proof.
+ */
+export const EntriesQuerySchema = z.strictObject({
+  ack: z.enum(['integrated', 'proven']).default('proven'),
+});
 
 function parseIndex(text: string): number {
   const n = parseDecimal(text);
@@ -43,9 +54,10 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
     async (request, reply) => {
       const caller = await auth.require(request, undefined, 'add an entry');
       const log = missionLog(ctx, request.params.slug);
+      const { ack } = parseInput(EntriesQuerySchema, request.query, 'add an entry');
       const batch = batchBody(request.body);
       if (batch) {
-        const answer = await submitBatch(ctx, log, caller.user.name, batch);
+        const answer = await submitBatch(ctx, log, caller.user.name, batch, ack);
         return reply.status(200).type('application/jsonl; charset=utf-8').send(answer);
       }
       const body = request.body;
@@ -58,9 +70,19 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       const { entry, envelope } = await log.admission.admit(
         new Uint8Array(body.buffer, body.byteOffset, body.length),
       );
-      const filing = await judgeEntry(ctx, log.slug, envelope, caller.user.name);
+      const filing = await judgeEntry(ctx, log, envelope, caller.user.name);
       const leaf = await leafFor(log, { entry, envelope }, filing);
-      const index = await log.sequencer.append(leaf.entry);
+      const index = await appendJudged(ctx, log, envelope, leaf);
+      const sealed = leaf.sealed ? { sealed: leaf.sealed } : {};
+      if (ack === 'integrated') {
+        if (envelope.kind === 'release') await revealReleased(workflowFor(ctx), log);
+        return reply.status(201).send({
+          index,
+          id: entry.id,
+          ...sealed,
+          proof: `/api/v1/missions/${log.slug}/entries/${index}/proof`,
+        });
+      }
       // Read your writes: the read model includes the entry before the answer.
       await caughtUp(workflowFor(ctx), log.slug);
       // A release answers once its incident's sealed records are revealed (publicly verifiable).
@@ -71,7 +93,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
         index,
         id: entry.id,
         // Sealed: the leaf at `index` is the log's commitment to the entry; its salt opens it.
-        ...(leaf.sealed ? { sealed: leaf.sealed } : {}),
+        ...sealed,
         checkpoint: cp.note,
         proof: formatProofBundle({ index, proof, checkpoint: cp.note }),
       });

@@ -9,7 +9,7 @@ import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { workflowFor } from './context.js';
 import { enforceWorkflow } from './rules.js';
-import { judgeEntry } from '../pipeline/judge.js';
+import { appendJudged, judgeEntry } from '../pipeline/judge.js';
 import { leafFor } from '../pipeline/seal.js';
 import { revealReleased } from '../pipeline/reveal-released.js';
 
@@ -23,9 +23,9 @@ export async function fileEntry(
   now?: string,
 ): Promise<{ index: number; id: string }> {
   const admitted = await log.admission.admit(bytes);
-  const filing = await judgeEntry(ctx, log.slug, admitted.envelope, caller, 'public', now);
+  const filing = await judgeEntry(ctx, log, admitted.envelope, caller, 'public', now);
   const leaf = await leafFor(log, admitted, filing);
-  const index = await log.sequencer.append(leaf.entry);
+  const index = await appendJudged(ctx, log, admitted.envelope, leaf);
   await workflowFor(ctx).catchUp(log.slug);
   if (admitted.envelope.kind === 'release') await revealReleased(workflowFor(ctx), log);
   return { index, id: admitted.entry.id };

@@ -1,0 +1,73 @@
+// Entries the log has integrated and acknowledged but the read model may not have applied yet
+// (issue 12, item 2: an acknowledgement sent before the projection). The rules judge every entry
+// against everything logged before it, so an entry that could read what such an entry changes
+// (the dependency rule of ../routes/batch-dependencies.ts: key and mission entries change authors;
+// entries naming records, and commitments, reveals and corrections, change named records; and an
+// entry naming one of them depends on it) waits for the read model to pass them before it is judged.
+// Entries that depend on none are judged at once. One tracker per log, shared by every request.
+import type { Envelope } from '../../core/envelope.js';
+import type { MissionLog } from '../../log/service.js';
+import type { WorkflowStore } from '../../store/workflow-store.js';
+import { CHANGES_AUTHORS, REACHES_BEYOND_REFS, namedIds } from '../routes/batch-dependencies.js';
+
+interface Item {
+  index: number;
+  id: string;
+  changesAuthors: boolean;
+  changesNamedRecords: boolean;
+}
+
+/** Past this many tracked entries, the tracker asks the read model where it stands. */
+const SETTLE_AT = 4096;
+
+export class UnprojectedEntries {
+  private items: Item[] = [];
+  private ids = new Set<string>();
+  private settling: Promise<void> | undefined;
+
+  constructor(
+    private readonly wf: WorkflowStore,
+    private readonly slug: string,
+  ) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** An entry (for a sealed one, the entry it hides) is integrated at `index`. */
+  add(env: Envelope, index: number): void {
+    this.items.push({
+      index,
+      id: env.id,
+      changesAuthors: CHANGES_AUTHORS.has(env.kind),
+      changesNamedRecords: REACHES_BEYOND_REFS.has(env.kind) || namedIds(env).length > 0,
+    });
+    this.ids.add(env.id);
+    if (this.items.length >= SETTLE_AT && !this.settling)
+      this.settling = this.settle().finally(() => (this.settling = undefined));
+  }
+
+  /** Whether `env` may read something an unapplied entry changes. */
+  mustWait(env: Envelope): boolean {
+    if (this.items.length === 0) return false;
+    if (this.items.some((i) => i.changesAuthors)) return true;
+    const named = namedIds(env);
+    if (named.length === 0) return false;
+    return named.some((id) => this.ids.has(id)) || this.items.some((i) => i.changesNamedRecords);
+  }
+
+  /** Forgets the entries the read model has applied. */
+  async settle(): Promise<void> {
+    const applied = await this.wf.applied(this.slug);
+    this.items = this.items.filter((i) => i.index >= applied);
+    this.ids = new Set(this.items.map((i) => i.id));
+  }
+}
+
+const trackers = new WeakMap<MissionLog, UnprojectedEntries>();
+
+export function unprojectedOf(wf: WorkflowStore, log: MissionLog): UnprojectedEntries {
+  let t = trackers.get(log);
+  if (!t) trackers.set(log, (t = new UnprojectedEntries(wf, log.slug)));
+  return t;
+}
