@@ -18,13 +18,15 @@ export {
   DEFAULT_FEED_INTERVAL_MS,
   type FeedPollerOptions,
 } from './article/feed-poller.js';
+export { loadGazetteer, Gazetteer, type GazetteerOptions, type Place } from './geo/gazetteer.js';
 export {
-  loadGazetteer,
-  Gazetteer,
-  DEFAULT_REGION,
-  type GazetteerOptions,
-  type Place,
-} from './geo/gazetteer.js';
+  NO_REGION,
+  regionFromMission,
+  type CodingRegion,
+  type RegionLine,
+  type RegionCrossing,
+} from './geo/region.js';
+export { regionOfMission, codingGazetteer } from './geo/mission-region.js';
 export { distanceKm } from './geo/distance.js';
 export { codeArticle, type CoderOptions } from './code/coder.js';
 export {

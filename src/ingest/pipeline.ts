@@ -1,5 +1,8 @@
 // The ingestion pipeline as one call: named inputs (files, directories, "-") → articles → coded events.
+// The coder's region comes from the mission document (a prior among same-named places, the lines
+// "the border" means); with no mission it codes news from anywhere with no prior.
 import type { Gazetteer } from './geo/gazetteer.js';
+import { codingGazetteer, type MissionRegionSource } from './geo/mission-region.js';
 import {
   listInputFiles,
   parseDocument,
@@ -16,6 +19,9 @@ export interface IngestProgress {
 }
 
 export interface IngestOptions {
+  /** The mission whose region, lines and crossings the coder uses; null or absent: none. */
+  mission?: MissionRegionSource | null;
+  /** A gazetteer to use instead of the mission's (it carries its own region). */
   gazetteer?: Gazetteer;
   stdin?: NodeJS.ReadableStream;
   onProgress?: (p: IngestProgress) => void;
@@ -44,6 +50,7 @@ export async function ingestInputs(
     articles.push(...(await readArticlesFromFile(file)));
     opts.onProgress?.({ done: i + 1, total: files.length, file });
   }
+  const gazetteer = opts.gazetteer ?? codingGazetteer(opts.mission);
   const seen = new Set<string>();
   const events: CodedEvent[] = [];
   const unique: Article[] = [];
@@ -52,7 +59,7 @@ export async function ingestInputs(
     if (seen.has(a.contentHash)) continue;
     seen.add(a.contentHash);
     unique.push(a);
-    const mine = codeArticle(a, opts.gazetteer ? { gazetteer: opts.gazetteer } : {});
+    const mine = codeArticle(a, { gazetteer: gazetteer.forArticle(a) });
     coded.push({ article: a, events: mine });
     events.push(...mine);
   }

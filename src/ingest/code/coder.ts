@@ -46,7 +46,7 @@ interface ArticleRun {
 }
 
 export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEvent[] {
-  const gazetteer = opts.gazetteer ?? loadGazetteer();
+  const gazetteer = (opts.gazetteer ?? loadGazetteer()).forArticle(article);
   const body = normalizeSameLength(article.body);
   const run: ArticleRun = {
     article,

@@ -1,9 +1,11 @@
 // Chooses where an event happened among the places a sentence names. A place introduced by "in",
 // "at" or "near" beats one used as an actor ("Islamabad said") or an origin ("from Afghan soil");
 // a town beats its district, a district its province, a province its country; nearer the trigger wins
-// ties. Generic references to "the border" resolve to the mission's border line.
+// ties. "The border" is the line the sentence names, else the line between two countries it names,
+// else the mission's line; a line is placed with the country of the side the sentence puts it on.
 import type { EventType } from '../../core/taxonomy.js';
 import type { Gazetteer, Place } from '../geo/gazetteer.js';
+import { borderLine, sideOfLine } from '../geo/lines.js';
 import type { PlaceMention } from '../geo/place-mentions.js';
 import type { CodedLocation } from '../types.js';
 
@@ -186,23 +188,28 @@ export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
   }
   const inClause = pick(input.clauseMentions);
   if (inClause?.places[0] && !(inClause.places[0].kind === 'country' && isBorderish(input))) {
-    return { location: refine(inClause.places[0], input), how: 'clause' };
+    return { location: refine(inClause.places[0], input, gazetteer), how: 'clause' };
   }
   if (isBorderish(input) && input.lastCrossing && !inClause && THE_CROSSING.test(input.sentence)) {
     return { location: input.lastCrossing, how: 'border' };
   }
   if (isBorderish(input)) {
-    const line = gazetteer.lookup('durand line')[0];
-    if (line) {
+    const line = borderLine(input.sentence, input.sentenceMentions, gazetteer);
+    if (line?.sides) {
       // "Afghan refugees exiting Pakistan": the border, on the named country's side.
-      const country = inClause?.places[0]?.kind === 'country' ? inClause.places[0].country : null;
+      const named = inClause?.places[0]?.kind === 'country' ? inClause.places[0].country : null;
+      const country =
+        named !== null && line.sides.includes(named)
+          ? named
+          : sideOfLine(input.sentence, line.sides, gazetteer);
       return { location: { ...toLocation(line), country }, how: 'border' };
     }
   }
-  if (inClause?.places[0]) return { location: refine(inClause.places[0], input), how: 'clause' };
+  if (inClause?.places[0])
+    return { location: refine(inClause.places[0], input, gazetteer), how: 'clause' };
   const inSentence = pick(input.sentenceMentions.filter((m) => !m.origin));
   if (inSentence?.places[0])
-    return { location: refine(inSentence.places[0], input), how: 'sentence' };
+    return { location: refine(inSentence.places[0], input, gazetteer), how: 'sentence' };
   return { location: null, how: 'none' };
 }
 
@@ -210,7 +217,9 @@ function isBorderish(input: LocateInput): boolean {
   return BORDER_TYPES.has(input.type) && GENERIC_BORDER.test(input.sentence);
 }
 
-/** Nothing to refine yet beyond the copy; kept as the hook for admin-area disambiguation. */
-function refine(p: Place, _input: LocateInput): CodedLocation {
-  return toLocation(p);
+/** A line named as the place ("clashes along the Durand Line") goes to the side the sentence says. */
+function refine(p: Place, input: LocateInput, gazetteer: Gazetteer): CodedLocation {
+  const loc = toLocation(p);
+  if (p.kind !== 'line' || !p.sides) return loc;
+  return { ...loc, country: sideOfLine(input.sentence, p.sides, gazetteer) };
 }

@@ -3,6 +3,7 @@
 // conflict are merged into one event that keeps the most precise date and the most specific place.
 import { VIOLENT_EVENT_TYPES, type EventType } from '../../core/taxonomy.js';
 import { distanceKm } from '../geo/distance.js';
+import { areNeighbours } from '../geo/gazetteer.js';
 import type { CodedActor, CodedLocation } from '../types.js';
 import type { GroupClaim } from './fatalities.js';
 
@@ -30,8 +31,8 @@ export function isViolent(t: EventType): boolean {
   return VIOLENT.has(t) || t === 'infiltration';
 }
 
-const BORDER_COUNTRIES: ReadonlySet<string> = new Set(['PK', 'AF']);
-// Movements across the border are reported from both sides: Pakistan and Afghanistan do not conflict.
+// Movements across a border are reported from both sides: two neighbours (Pakistan and
+// Afghanistan, Thailand and Cambodia) do not conflict.
 const CROSS_BORDER: ReadonlySet<EventType> = new Set([
   'refugee_movement',
   'border_closure',
@@ -99,8 +100,7 @@ function placesCompatible(
     a.country !== null &&
     b.country !== null &&
     crossBorder &&
-    BORDER_COUNTRIES.has(a.country) &&
-    BORDER_COUNTRIES.has(b.country)
+    (a.country === b.country || areNeighbours(a.country, b.country))
   ) {
     return true;
   }

