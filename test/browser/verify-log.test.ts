@@ -214,7 +214,10 @@ test('both pages: axe-core, 390 px and Urdu (right to left)', { skip }, async ()
       );
       assert.equal(dir, lang === 'en' ? 'ltr' : 'rtl');
       if (lang === 'ur') assert.match(out.text, /تمام|چیک پوائنٹ/, 'the outcome is said in Urdu');
-      if (lang === 'ps') assert.match(out.text, /ټول/, 'the outcome is said in Pashto');
+      if (lang === 'ps') {
+        assert.match(out.text, /ټول/, 'the outcome is said in Pashto');
+        assert.match(out.text, /[۰-۹]/, 'with Pashto digits');
+      }
       // Nothing wider than the phone.
       const overflow = await page.evaluate(() => {
         const d = (

@@ -617,23 +617,58 @@ export function messages(lang: Lang = currentLang()): Messages {
 /** Intl locale per language: Urdu in Pakistan, Pashto in Afghanistan (their own digits). */
 const LOCALES: Record<Lang, string> = { en: 'en-GB', ur: 'ur-PK', ps: 'ps-AF' };
 
+/**
+ * Some browsers' Intl (Chromium's bundled ICU among them) has no Pashto and silently falls back to
+ * English; Pashto is then written here: Extended Arabic-Indic digits and the Gregorian month names
+ * as Afghan Pashto writes them (the log's dates are Gregorian; ICU's own Pashto default is the
+ * Solar Hijri calendar, hence calendar: 'gregory' where it has Pashto).
+ */
+const PS_MONTHS = [
+  'جنوري',
+  'فبروري',
+  'مارچ',
+  'اپرېل',
+  'مۍ',
+  'جون',
+  'جولای',
+  'اګست',
+  'سپتمبر',
+  'اکتوبر',
+  'نومبر',
+  'دسمبر',
+];
+const hasIntl = (lang: Lang) =>
+  new Intl.NumberFormat(LOCALES[lang]).resolvedOptions().locale.startsWith(lang);
+const psDigits = (t: string) =>
+  t.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d))).replace(/,/g, '٬');
+
 export function fmtNumber(n: number, lang: Lang = currentLang()): string {
+  if (lang === 'ps' && !hasIntl('ps')) return psDigits(new Intl.NumberFormat('en-US').format(n));
   return new Intl.NumberFormat(LOCALES[lang]).format(n);
+}
+
+function fmt(d: Date, lang: Lang, withTime: boolean): string {
+  if (lang === 'ps' && !hasIntl('ps')) {
+    const day = `${d.getUTCDate()} ${PS_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+    const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+    return psDigits(withTime ? `${day} ${time}` : day);
+  }
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    ...(withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' }),
+    timeZone: 'UTC',
+    calendar: 'gregory',
+  }).format(d);
 }
 
 export function fmtDate(iso: string | number | null, lang: Lang = currentLang()): string {
   if (iso === null) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(d);
+  return fmt(d, lang, true);
 }
 
 export function fmtDay(day: string, lang: Lang = currentLang()): string {
   const d = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return day;
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  return fmt(d, lang, false);
 }
