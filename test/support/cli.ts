@@ -44,8 +44,8 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise
   return new Promise((resolveStart, rejectStart) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
-      rejectStart(new Error(`serve did not start within 60 s: ${out}`));
-    }, 60_000);
+      rejectStart(new Error(`serve did not start within 120 s: ${out}`));
+    }, 120_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /truceline: listening on (http:\/\/\S+)/.exec(out);
