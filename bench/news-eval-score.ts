@@ -5,7 +5,7 @@
 // (IED, suicide bomb, grenade) count as one type, as the labels' conventions say.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { codeArticle, parsePlainText, type CodedEvent } from '../src/ingest/index.js';
+import { codeArticle, parsePlainText, type Article, type CodedEvent } from '../src/ingest/index.js';
 import type { Gazetteer } from '../src/ingest/geo/gazetteer.js';
 
 export interface NewsEvalEvent {
@@ -73,9 +73,13 @@ export function loadCached(
   return { loaded, skipped };
 }
 
+/** The cached text read as the plain-text reader reads any saved article. */
+export function parseArticle(a: LoadedArticle): Article {
+  return parsePlainText(a.text, { url: a.label.url, published: a.label.published });
+}
+
 export function codeCached(a: LoadedArticle, gazetteer?: Gazetteer): CodedEvent[] {
-  const article = parsePlainText(a.text, { url: a.label.url, published: a.label.published });
-  return codeArticle(article, gazetteer ? { gazetteer } : {});
+  return codeArticle(parseArticle(a), gazetteer ? { gazetteer } : {});
 }
 
 const BOMBINGS = new Set(['ied', 'suicide_bomb', 'grenade']);

@@ -11,7 +11,7 @@ import { normalizeSameLength } from '../text/fold.js';
 import type { Article, CodedEvent, CodedLocation } from '../types.js';
 import { withoutGenericArmed } from './actors.js';
 import { newArticleMemory, startNewStory, type ArticleMemory } from './article-memory.js';
-import { confidenceOf } from './confidence.js';
+import { confidenceFeatures, confidenceOf } from './confidence.js';
 import { tenseOf } from './dates.js';
 import { finalType } from './event-type.js';
 import { mergeClaims } from './fatalities.js';
@@ -46,6 +46,21 @@ interface ArticleRun {
 }
 
 export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEvent[] {
+  return codeArticleDrafts(article, opts).map((d) => toCodedEvent(d, article));
+}
+
+/** Each coded event with the signals its confidence is computed from (for fitting the weights). */
+export function codeArticleExplained(
+  article: Article,
+  opts: CoderOptions = {},
+): { event: CodedEvent; features: number[] }[] {
+  return codeArticleDrafts(article, opts).map((d) => ({
+    event: toCodedEvent(d, article),
+    features: confidenceFeatures(d),
+  }));
+}
+
+function codeArticleDrafts(article: Article, opts: CoderOptions): DraftEvent[] {
   const gazetteer = (opts.gazetteer ?? loadGazetteer()).forArticle(article);
   const body = normalizeSameLength(article.body);
   const run: ArticleRun = {
@@ -58,7 +73,7 @@ export function codeArticle(article: Article, opts: CoderOptions = {}): CodedEve
     drafts: [],
   };
   splitSentences(body).forEach((span, index) => codeSentence(run, span, index));
-  return mergeDrafts(run.drafts).map((d) => toCodedEvent(d, article));
+  return mergeDrafts(run.drafts);
 }
 
 function codeSentence(run: ArticleRun, span: Span, index: number): void {
