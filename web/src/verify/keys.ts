@@ -14,7 +14,7 @@ import { VerifyFailure, errorText } from './failure.js';
 import { fmtNumber, messages } from './messages.js';
 import { proveEntry, type ProofContext, type ProvenEntry } from './prove.js';
 
-interface KeyIndexItem {
+export interface KeyIndexItem {
   index: number;
   id: string;
   at: string;
@@ -92,6 +92,20 @@ export async function provenMission(
   return { doc: doc.data, env, entry };
 }
 
+/** GET …/keys: where the log's key entries are (what it lists is proven by KeyBook.load). */
+export async function fetchKeyIndex(slug: string): Promise<KeyIndexItem[]> {
+  const path = `/api/v1/missions/${encodeURIComponent(slug)}/keys`;
+  try {
+    const res = await fetch(path, { headers: { accept: 'application/json' } });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const items = ((await res.json()) as { items?: unknown }).items;
+    if (!Array.isArray(items)) throw new Error('no "items" list');
+    return items as KeyIndexItem[];
+  } catch (err) {
+    throw new VerifyFailure('fetch', (m) => m.whyFetch(path, errorText(err)));
+  }
+}
+
 export class KeyBook {
   private constructor(
     private readonly events: KeyEvent[],
@@ -103,18 +117,13 @@ export class KeyBook {
     return this.entries.length;
   }
 
-  /** Fetches the key index, proves every listed entry below the checkpoint and folds them. */
-  static async load(ctx: ProofContext, slug: string, mission: MissionDoc): Promise<KeyBook> {
-    const path = `/api/v1/missions/${encodeURIComponent(slug)}/keys`;
-    let items: KeyIndexItem[];
-    try {
-      const res = await fetch(path, { headers: { accept: 'application/json' } });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      items = ((await res.json()) as { items: KeyIndexItem[] }).items;
-      if (!Array.isArray(items)) throw new Error('no "items" list');
-    } catch (err) {
-      throw new VerifyFailure('fetch', (m) => m.whyFetch(path, errorText(err)));
-    }
+  /** Proves every entry of the key index below the checkpoint and folds them in log order. */
+  static async load(
+    ctx: ProofContext,
+    index: Promise<KeyIndexItem[]>,
+    mission: MissionDoc,
+  ): Promise<KeyBook> {
+    const items = await index;
     const size = ctx.cp.checkpoint.size;
     const listed = items
       .filter((i) => Number.isSafeInteger(i.index) && i.index > 0 && i.index < size)

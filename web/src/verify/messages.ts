@@ -2,6 +2,10 @@
 // (issue 10, item 6), chosen by <html lang>. Numbers and dates go through Intl in the page's
 // language. Parameters are plain values: the caller formats numbers (fmtNumber) and dates
 // (fmtDate) first, so every language gets its own digits and calendar words.
+import { en as enPortal } from '../i18n/en.js';
+import { ps as psPortal } from '../i18n/ps.js';
+import { ur as urPortal } from '../i18n/ur.js';
+
 export type Lang = 'en' | 'ur' | 'ps';
 
 export interface Messages {
@@ -608,6 +612,17 @@ export function currentLang(): Lang {
 export function valueWord(code: string | null | undefined, m: Messages = messages()): string {
   if (code === null || code === undefined) return '—';
   return m.values[code] ?? code.replace(/_/g, ' ');
+}
+
+/** Event type names: the portal's own catalogues (web/src/i18n) have them in every language. */
+const EVENT_TYPE_WORDS: Record<Lang, Record<string, string>> = {
+  en: enPortal.eventTypes,
+  ur: urPortal.eventTypes,
+  ps: psPortal.eventTypes,
+};
+
+export function eventTypeWord(type: string, lang: Lang = currentLang()): string {
+  return EVENT_TYPE_WORDS[lang][type] ?? EVENT_TYPE_WORDS.en[type] ?? type.replace(/_/g, ' ');
 }
 
 export function messages(lang: Lang = currentLang()): Messages {

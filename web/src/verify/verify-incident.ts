@@ -9,7 +9,7 @@ import {
   type Consistency,
   type VerifiedCheckpoint,
 } from './checkpoint.js';
-import { KeyBook, provenMission } from './keys.js';
+import { KeyBook, fetchKeyIndex, provenMission } from './keys.js';
 import { LogClient } from './log-client.js';
 import { proofContext } from './prove.js';
 import { checkRecord, type PageRecord, type RecordCheck } from './records.js';
@@ -34,13 +34,16 @@ export async function verifyIncident(
   progress: VerifyProgress = {},
 ): Promise<IncidentVerification> {
   const client = new LogClient(slug);
+  // Fetched at once, used after the checkpoint: the index only says where to look.
+  const keyIndex = fetchKeyIndex(slug);
+  keyIndex.catch(() => {}); // reported when awaited
   const cp = await fetchVerifiedCheckpoint(client);
   progress.onCheckpoint?.(cp);
   const consistency = await checkAgainstSeen(client, cp);
   const ctx = proofContext(client, cp);
   const mission = await provenMission(ctx);
   checkPolicyAgainstMission(cp.policy, mission.doc);
-  const keys = await KeyBook.load(ctx, slug, mission.doc);
+  const keys = await KeyBook.load(ctx, keyIndex, mission.doc);
   const settled = await Promise.allSettled(
     records.map(async (r) => {
       const c = await checkRecord(ctx, keys, mission.env.mission, r);

@@ -9,6 +9,7 @@ import { getMission, type ApiMission } from '../../api.js';
 import { h } from '../../dom.js';
 import {
   currentLang,
+  eventTypeWord,
   fmtDay,
   fmtNumber,
   messages,
@@ -127,7 +128,7 @@ export async function renderIncidentPage(
     h(
       'header',
       { class: 'ip-head' },
-      h('p', { class: 'ip-kicker' }, `${valueWord(d.type)} · ${fmtDay(d.date)}`),
+      h('p', { class: 'ip-kicker' }, `${eventTypeWord(d.type)} · ${fmtDay(d.date)}`),
       h('h1', { class: 'ip-title', dir: 'auto' }, d.title),
       h(
         'dl',
