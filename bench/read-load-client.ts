@@ -1,8 +1,9 @@
 // The load generator of bench/read-load.bench.ts, run as a separate process so it does not share
 // the server's event loop:
-//   node bench/read-load-client.ts '<json: {base, paths, seconds, connections}>'
-// Runs autocannon (its API) against base + paths, each connection cycling through the paths, and
-// prints one JSON line: {perSec, p50, p99, total, non2xx, errors, timeouts}.
+//   node bench/read-load-client.ts '<json: {base, paths, seconds, connections, headers?}>'
+// Runs autocannon (its API) against base + paths, each connection cycling through the paths, every
+// request with `headers` (e.g. If-None-Match), and prints one JSON line:
+// {perSec, p50, p99, total, non2xx, errors, timeouts, statusCodes}.
 import { createRequire } from 'node:module';
 
 /** The part of autocannon's options and result used here (see its README, "API"). */
@@ -10,7 +11,7 @@ interface Options {
   url: string;
   connections: number;
   duration: number;
-  requests: { method: 'GET'; path: string }[];
+  requests: { method: 'GET'; path: string; headers?: Record<string, string> }[];
 }
 interface Result {
   requests: { average: number; total: number };
@@ -18,6 +19,7 @@ interface Result {
   non2xx: number;
   errors: number;
   timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
 }
 // autocannon ships CommonJS without type declarations.
 const autocannon = createRequire(import.meta.url)('autocannon') as (o: Options) => Promise<Result>;
@@ -27,6 +29,7 @@ const arg = JSON.parse(process.argv[2] ?? '{}') as {
   paths: string[];
   seconds: number;
   connections: number;
+  headers?: Record<string, string>;
 };
 const base = new URL(arg.base);
 // Talk only to the loopback server the bench started.
@@ -36,7 +39,7 @@ const r = await autocannon({
   url: base.origin,
   connections: arg.connections,
   duration: arg.seconds,
-  requests: arg.paths.map((path) => ({ method: 'GET', path })),
+  requests: arg.paths.map((path) => ({ method: 'GET', path, headers: arg.headers })),
 });
 console.log(
   JSON.stringify({
@@ -47,5 +50,8 @@ console.log(
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    statusCodes: Object.fromEntries(
+      Object.entries(r.statusCodeStats).map(([code, { count }]) => [code, count]),
+    ),
   }),
 );

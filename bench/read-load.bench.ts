@@ -1,7 +1,10 @@
-// HTTP read load (issue 4 "Performance"): read throughput on loopback with autocannon in another
-// process, reported as req/s and p99, and the ratio of each incident-list mix's rate to a bare
-// `GET /api/v1/health` rate measured in the same run against the same server.
-//   node --import tsx bench/read-load.bench.ts
+// HTTP read load (issue 4 "Performance", issue 12 item 5): read throughput on loopback with
+// autocannon in another process, reported as req/s and p99, and the ratio of each incident-list
+// mix's rate to a bare `GET /api/v1/health` rate measured in the same run against the same server.
+//   node --import tsx bench/read-load.bench.ts      (or: npm run bench read-load)
+// Issue 12's targets, printed at the end of each store's run: a conditional GET of the public
+// incident list that the server answers 304 (If-None-Match holding its ETag, src/server/http-cache)
+// at ≥ 0.5× the health rate, and the 200 list of 100 incidents at p99 ≤ 20 ms with 16 connections.
 // The demo data directory is provisioned (mission, users, story), then BENCH_READ_INCIDENTS
 // (default 200,000) synthetic incidents are bulk-loaded into its read model (bench/bulk-incidents.ts)
 // and the server runs in its own process on 127.0.0.1; each mix is a fresh autocannon process.
@@ -46,41 +49,82 @@ interface Load {
   non2xx: number;
   errors: number;
   timeouts: number;
+  statusCodes: Record<string, number>;
+}
+
+interface Mix {
+  name: string;
+  paths: string[];
+  headers?: Record<string, string>;
+  /** The status every answer must have (200 unless told). */
+  expect?: number;
 }
 
 const day = (offset: number) =>
   new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
+const LIST = `/api/v1/missions/${M}/incidents`;
+const NEWEST = `${LIST}?limit=100`;
+const HEALTH = 'health';
+const LIST_200 = 'list newest 100';
+const LIST_BUILT = 'list newest 100, built';
+const LIST_304 = 'list newest 100, 304';
+/**
+ * Asks the server to build each answer (RFC 9111 §5.2.1.4), not to serve the public's view it
+ * kept by ETag (src/server/http-cache/representations.ts): the query mixes measure queries.
+ */
+const BUILD = { 'cache-control': 'no-cache' };
+
 /** The request mixes: each a list of paths (distinct filter values, so no answer is repeated back to back). */
-function mixes(): [string, string[]][] {
-  const list = `/api/v1/missions/${M}/incidents`;
+function mixes(etag: string): Mix[] {
   const many = (f: () => string) => Array.from({ length: VARIANTS }, f);
   return [
-    ['health', ['/api/v1/health']],
-    ['list newest 100', [`${list}?limit=100`]],
-    [
-      'list type + 30 days',
-      many(() => {
+    { name: HEALTH, paths: ['/api/v1/health'] },
+    { name: LIST_200, paths: [NEWEST] },
+    { name: LIST_BUILT, paths: [NEWEST], headers: BUILD },
+    { name: LIST_304, paths: [NEWEST], headers: { 'if-none-match': etag }, expect: 304 },
+    {
+      name: 'list type + 30 days',
+      paths: many(() => {
         const d = Math.floor(rnd() * (DAYS - 30));
-        return `${list}?limit=100&type=${pick(TYPES)}&from=${day(d)}&to=${day(d + 30)}`;
+        return `${LIST}?limit=100&type=${pick(TYPES)}&from=${day(d)}&to=${day(d + 30)}`;
       }),
-    ],
-    [
-      'list bbox 1°×1°',
-      many(() => {
+      headers: BUILD,
+    },
+    {
+      name: 'list bbox 1°×1°',
+      paths: many(() => {
         const w = (61 + rnd() * 13).toFixed(3);
         const s = (29 + rnd() * 7).toFixed(3);
-        return `${list}?limit=100&bbox=${w},${s},${(Number(w) + 1).toFixed(3)},${(Number(s) + 1).toFixed(3)}`;
+        return `${LIST}?limit=100&bbox=${w},${s},${(Number(w) + 1).toFixed(3)},${(Number(s) + 1).toFixed(3)}`;
       }),
-    ],
-    [
-      'list full text, place + word',
-      many(
+      headers: BUILD,
+    },
+    {
+      name: 'list full text, place + word',
+      paths: many(
         () =>
-          `${list}?limit=100&q=${encodeURIComponent(`${pick(PLACES).split(' ')[0]} ${pick(WORDS)}`)}`,
+          `${LIST}?limit=100&q=${encodeURIComponent(`${pick(PLACES).split(' ')[0]} ${pick(WORDS)}`)}`,
       ),
-    ],
+      headers: BUILD,
+    },
   ];
+}
+
+/** The public list's ETag, checked to earn a bodiless 304 (else the 304 mix would measure 200s). */
+async function listTag(url: string): Promise<string> {
+  const r = await fetch(`${url}${NEWEST}`);
+  await r.arrayBuffer();
+  const etag = r.headers.get('etag');
+  if (r.status !== 200 || !etag)
+    throw new Error(`read-load: the list answered ${r.status} with no ETag`);
+  const c = await fetch(`${url}${NEWEST}`, { headers: { 'if-none-match': etag } });
+  const body = await c.text();
+  if (c.status !== 304 || body !== '')
+    throw new Error(
+      `read-load: If-None-Match ${etag} answered ${c.status} (${body.length} bytes), not a bodiless 304`,
+    );
+  return etag;
 }
 
 function startChild(dataDir: string, db: string): Promise<{ child: ChildProcess; url: string }> {
@@ -109,7 +153,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function load(base: string, paths: string[], seconds: number): Promise<Load> {
+function load(base: string, mix: Pick<Mix, 'paths' | 'headers'>, seconds: number): Promise<Load> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -117,7 +161,13 @@ function load(base: string, paths: string[], seconds: number): Promise<Load> {
         '--import',
         'tsx',
         new URL('./read-load-client.ts', import.meta.url).pathname,
-        JSON.stringify({ base, paths, seconds, connections: CONNECTIONS }),
+        JSON.stringify({
+          base,
+          paths: mix.paths,
+          headers: mix.headers,
+          seconds,
+          connections: CONNECTIONS,
+        }),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -150,27 +200,40 @@ async function one(label: string, db: string, dir: string): Promise<void> {
   );
   const { child, url } = await startChild(dataDir, db);
   try {
-    const all = mixes();
-    // Each mix answers 200 with a full page (a load test of error pages would measure nothing).
-    for (const [name, paths] of all.slice(1)) {
+    const all = mixes(await listTag(url));
+    // Each 200 mix answers with a full page (a load test of error pages would measure nothing).
+    for (const { name, paths, expect } of all.slice(1)) {
+      if (expect !== undefined) continue;
       const res = await fetch(`${url}${paths[0]}`);
       const body = (await res.json()) as { items?: unknown[] };
       if (res.status !== 200 || !body.items?.length)
         throw new Error(`read-load: ${name} answered ${res.status} with no items`);
     }
     // Warm-up (JIT, page cache), not reported.
-    await load(
-      url,
-      all.flatMap(([, p]) => p),
-      2,
-    );
-    const results: [string, Load][] = [];
-    for (const [name, paths] of all) results.push([name, await load(url, paths, SECONDS)]);
-    const health = results[0]![1].perSec;
-    for (const [name, r] of results) {
-      const flaw = r.non2xx + r.errors + r.timeouts;
+    for (const mix of all) await load(url, mix, 1);
+    const results = new Map<string, Load>();
+    for (const mix of all) results.set(mix.name, await load(url, mix, SECONDS));
+    const health = results.get(HEALTH)!.perSec;
+    for (const { name, expect = 200 } of all) {
+      const r = results.get(name)!;
+      // Answers other than the expected status (a 304 mix's 200s, any mix's errors) are flaws.
+      const flaw = r.total - (r.statusCodes[expect] ?? 0) + r.errors + r.timeouts;
       console.log(
-        `  ${label}: ${name.padEnd(30)} ${r.perSec.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(0).padStart(4)} ms  p99 ${r.p99.toFixed(0).padStart(4)} ms  ratio to health ${(r.perSec / health).toFixed(2)}${flaw ? `  (${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)` : ''}`,
+        `  ${label}: ${name.padEnd(30)} ${r.perSec.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms  ratio to health ${(r.perSec / health).toFixed(2)}${flaw ? `  (${flaw} not ${expect}: ${JSON.stringify(r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts)` : ''}`,
+      );
+    }
+    const cond = results.get(LIST_304)!;
+    const ratio = cond.perSec / health;
+    console.log(
+      `  ${label}: target conditional GET of the public list (304) / health: ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+    );
+    for (const [name, how] of [
+      [LIST_200, 'the public view kept by ETag'],
+      [LIST_BUILT, 'built for every request'],
+    ] as const) {
+      const p99 = results.get(name)!.p99;
+      console.log(
+        `  ${label}: target 200 list of 100 incidents (${how}), ${CONNECTIONS} connections: p99 ${p99.toFixed(1)} ms (goal ≤ 20 ms${CONNECTIONS === 16 ? '' : ', at 16 connections'}) ${p99 <= 20 ? 'met' : 'NOT met'}`,
       );
     }
   } finally {

@@ -174,11 +174,24 @@ function suite(
       const path = '/incidents?limit=100';
       const first = await get(path);
       const oldTag = first.headers.get('etag')!;
+      // The public's crossings, asked twice (the second answer is the kept one).
+      const crossings = async () => {
+        const r = await get('/crossings');
+        return { tag: r.headers.get('etag')!, body: await r.text() };
+      };
+      const before = await crossings();
+      assert.deepEqual(await crossings(), before);
       const applied = (tag: string) => Number(/^W\/"(\d+)\./.exec(tag)![1]);
-      const u = demo!.creds.users['af-liaison']!;
+      // A monitor's crossing status: public at filing (the default disclosure rules).
+      const u = demo!.creds.users['monitor']!;
       const signer = await signerFromNoteKey(readFileSync(u.keyFile, 'utf8').trim());
+      const cause = `Closed for the cache test at ${Date.now()}.`;
       const { bytes } = await signEnvelope(
-        { mission: M, kind: 'report', body: exampleBody('report') as Record<string, unknown> },
+        {
+          mission: M,
+          kind: 'crossing',
+          body: { ...(exampleBody('crossing') as Record<string, unknown>), cause },
+        },
         signer,
       );
       const posted = await fetch(`${base}/entries`, {
@@ -201,6 +214,11 @@ function suite(
       assert.equal(again.status, 200, 'the old tag is no longer current');
       assert.equal(again.headers.get('etag'), tag);
       await settle();
+      // The public's kept crossings give way to the new view, which is then kept in turn.
+      const after = await crossings();
+      assert.notEqual(after.tag, before.tag);
+      assert.ok(!before.body.includes(cause) && after.body.includes(cause), 'the new status shows');
+      assert.deepEqual(await crossings(), after);
       const now = (await get(path)).headers.get('etag')!;
       assert.equal((await get(path, { 'if-none-match': now })).status, 304);
     });

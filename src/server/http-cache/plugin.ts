@@ -7,9 +7,10 @@
 // §13.1.2, weak comparison; §15.4.5: the 304 carries the ETag, Cache-Control and Vary a 200
 // would). For `cacheByLog` the tag is made BEFORE the handler runs, from the mission's read
 // version (read-version.ts: in memory while the projection is up to date), so a conditional GET
-// costs the caller lookup and a digest, not a query and a view. The viewer (role, organisation,
-// user) is in the digest: a 304 never tells one viewer that another's view is current. The URL is
-// too, so a tag from one URL never validates another. Routes that read the clock (deadlines,
+// costs the caller lookup and a digest, not a query and a view; and the public's views just built
+// are kept by tag (representations.ts), so a crowd on one URL is answered without either. The
+// viewer (role, organisation, user) is in the digest: a 304 never tells one viewer that another's
+// view is current. The URL is too, so a tag from one URL never validates another. Routes that read the clock (deadlines,
 // "days since") use `cacheByLogAndClock`: their tag also names the UTC minute, so a deadline that
 // passes shows within a minute. `cacheByBody` is for small answers with no log behind them (the
 // mission list): the tag is a digest of the body built, as @fastify/etag makes it.
@@ -31,6 +32,7 @@ import { authFor } from '../auth/caller.js';
 import { requireMission, viewerOf } from '../workflow/context.js';
 import { clientHolds, parseIfNoneMatch, weakTag } from './entity-tags.js';
 import { ReadVersions } from './read-version.js';
+import { Representations } from './representations.js';
 
 export interface HttpCachePolicy {
   /** 'log': made before the handler from the mission's read version (the route has :slug). 'body': a digest of the built body. */
@@ -63,6 +65,10 @@ interface Pending {
   /** Made before the handler (log), or once the body is built (body). */
   tag: string | undefined;
   byBody: boolean;
+  /** The public's view (kept in, and served from, the representations). */
+  publicView: boolean;
+  /** Answered from the representations. */
+  served: boolean;
   anonymous: boolean;
 }
 
@@ -91,6 +97,7 @@ function cacheHeaders(reply: FastifyReply, p: Pending, tag: string): void {
 /** Registers the conditional-GET hooks on every route that opts in; call once in buildApp. */
 export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
   const versions = new ReadVersions(ctx);
+  const representations = new Representations();
   const auth = authFor(ctx);
   const pending = new WeakMap<FastifyRequest, Pending>();
 
@@ -108,6 +115,8 @@ export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
       tag: undefined,
       byBody: policy.tag === 'body',
       anonymous: caller.via === 'anonymous',
+      publicView: false,
+      served: false,
     };
     pending.set(request, p);
     if (policy.tag !== 'log') return;
@@ -121,16 +130,28 @@ export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
       return;
     }
     const v = await versions.of(slug);
-    const parts = [ctx.version, request.url, await viewerKey(request, slug)];
+    const viewer = await viewerKey(request, slug);
+    p.publicView = viewer === 'public';
+    const parts = [ctx.version, request.url, viewer];
     if (policy.clock) parts.push(String(Math.floor(Date.now() / MINUTE_MS)));
     p.tag = weakTag(`${v.applied}.${v.checkpoint}-${digest(parts.join('\n'))}`);
     const asked = parseIfNoneMatch(request.headers['if-none-match']);
-    // "*" asks whether a representation exists: only the handler knows (decided in onSend). A read
-    // that waits for the projection to pass an index (`after`) is built later than this tag: no 304.
-    if (!asked || asked.any || (request.query as { after?: unknown }).after !== undefined) return;
-    if (clientHolds(asked, p.tag)) {
+    // A read that waits for the projection to pass an index (`after`) is built later than this
+    // tag names: neither a 304 nor a kept body answers it.
+    if ((request.query as { after?: unknown }).after !== undefined) return;
+    // "*" asks whether a representation exists: only the handler knows (decided in onSend).
+    if (asked && !asked.any && clientHolds(asked, p.tag)) {
       cacheHeaders(reply, p, p.tag);
       return reply.code(304).send();
+    }
+    // A request's no-cache or no-store asks that no stored answer be used (RFC 9111 §5.2.1.4):
+    // the kept representations are one, so it is built afresh (a hard reload; the bench's query mixes).
+    const fresh = /\bno-(?:cache|store)\b/i.test(String(request.headers['cache-control'] ?? ''));
+    const kept = p.publicView && !fresh ? representations.get(p.tag) : undefined;
+    if (kept) {
+      p.served = true;
+      cacheHeaders(reply, p, p.tag);
+      return reply.code(200).header('content-type', kept.contentType).send(kept.body);
     }
   };
 
@@ -151,6 +172,10 @@ export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
     if (reply.statusCode === 304) void reply.removeHeader('content-length');
     if (reply.statusCode !== 200 || p.tag === undefined) return payload;
     cacheHeaders(reply, p, p.tag);
+    const type = reply.getHeader('content-type');
+    if (p.publicView && !p.served && typeof type === 'string')
+      if (typeof payload === 'string' || Buffer.isBuffer(payload))
+        representations.put(p.tag, { body: payload, contentType: type });
     const asked = parseIfNoneMatch(request.headers['if-none-match']);
     // cacheByLog compared its tag before the handler ran (above); here only "*" is left to it, as
     // the body may have been built at a later index than the tag names.
