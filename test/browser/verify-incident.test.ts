@@ -441,3 +441,36 @@ test(
     );
   },
 );
+
+test(
+  'a policy downgraded to no witnesses: failed, against the mission document',
+  { skip },
+  async () => {
+    const h = harness();
+    const { slug } = await incident(h.upstream);
+    // The server drops the witnesses from its policy and the cosignatures from its checkpoint: the
+    // mission document (log entry 0) still asks for its quorum of witnesses.
+    const out = await failedWith((path, body) => {
+      if (path === `/log/${slug}/policy`)
+        return (
+          body
+            .toString()
+            .split('\n')
+            .filter((l) => l.startsWith('log '))
+            .join('\n') + '\nquorum none\n'
+        );
+      if (path === `/log/${slug}/checkpoint`) {
+        const note = parseNote(body.toString());
+        const origin = parseCheckpoint(note.text).origin;
+        return formatNote({
+          text: note.text,
+          signatures: note.signatures.filter((s) => s.name === origin),
+        });
+      }
+      return undefined;
+    });
+    assert.equal(out.status, 'failed');
+    assert.equal(out.reason, 'policy-mission', out.message ?? '');
+    assert.match(out.message ?? '', /its quorum needs 0, the mission 2/);
+  },
+);
