@@ -109,6 +109,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // no webhook, so the admin's calls are 404s and 400s that change nothing.
   'POST /api/v1/missions/:/webhooks': { allow: ['admin'], body: json({}) },
   'GET /api/v1/missions/:/webhooks': { allow: ['admin'] },
+  'GET /api/v1/missions/:/webhooks/public-key': PUBLIC,
   'DELETE /api/v1/missions/:/webhooks/:': { allow: ['admin'] },
   'GET /api/v1/missions/:/webhooks/:/deliveries': { allow: ['admin'] },
   'POST /api/v1/missions/:/webhooks/:/test': { allow: ['admin'], body: json({}) },

@@ -3,7 +3,8 @@
 //    entries since the mission's cursor are read, and one delivery per matching enabled endpoint
 //    is queued with the cursor moved past them, in one transaction (webhook-store.ts);
 //  - deliver: due deliveries are POSTed with webhook-id, webhook-timestamp and webhook-signature
-//    ("v1," HMAC-SHA256 over `id.timestamp.body`, signed by the standardwebhooks package). A 2xx is
+//    ("v1," HMAC-SHA256 over `id.timestamp.body`, signed by the standardwebhooks package, and "v1a,"
+//    Ed25519 over the same, asymmetric.ts). A 2xx is
 //    delivered; 410 Gone disables the endpoint (the spec's "stop sending"); anything else, or no
 //    answer, is retried with exponential backoff and ±50 % jitter, never sooner than a Retry-After
 //    asks, until MAX_ATTEMPTS. The queue is in the database, so a restart resumes where it stopped.
@@ -12,6 +13,7 @@ import { Webhook } from 'standardwebhooks';
 import type { AppContext } from '../app.js';
 import { workflowFor } from '../workflow/context.js';
 import { eventData, eventsOf, viewerFor } from './events.js';
+import type { WebhookSigningKey } from './asymmetric.js';
 import type { SecretBox } from './secrets.js';
 import type { Delivery, WebhookStore } from './webhook-store.js';
 
@@ -74,6 +76,7 @@ export class WebhookDispatcher {
     private readonly ctx: AppContext,
     private readonly store: WebhookStore,
     private readonly box: SecretBox,
+    private readonly signingKey: WebhookSigningKey,
     private readonly o: DispatcherOptions,
   ) {}
 
@@ -208,7 +211,8 @@ export class WebhookDispatcher {
           'user-agent': 'truceline-webhooks/1',
           'webhook-id': d.id,
           'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-          'webhook-signature': new Webhook(secret).sign(d.id, at, d.payload),
+          // Both schemes, space-separated (the spec's list): receivers check the one they hold.
+          'webhook-signature': `${new Webhook(secret).sign(d.id, at, d.payload)} ${this.signingKey.sign(d.id, at, d.payload)}`,
         },
         body: d.payload,
         redirect: 'manual',

@@ -2,6 +2,7 @@
 //   POST   /api/v1/missions/<slug>/webhooks                            register {url, events, role?}: the
 //                                                                      signing secret (whsec_…) is answered once
 //   GET    /api/v1/missions/<slug>/webhooks                            the endpoints (never their secrets)
+//   GET    /api/v1/missions/<slug>/webhooks/public-key                 the v1a Ed25519 key (public)
 //   DELETE /api/v1/missions/<slug>/webhooks/<id>                       remove one and its deliveries
 //   GET    /api/v1/missions/<slug>/webhooks/<id>/deliveries            its delivery log, newest first
 //   POST   /api/v1/missions/<slug>/webhooks/<id>/test                  queue a webhook.test delivery
@@ -16,6 +17,7 @@ import { authFor } from '../auth/caller.js';
 import { parseInput } from '../body.js';
 import { HttpError } from '../http-errors.js';
 import { requireMission } from '../workflow/context.js';
+import { WebhookSigningKey } from './asymmetric.js';
 import { dispatcherOptions, WebhookDispatcher } from './dispatcher.js';
 import { EVENT_TYPES, TEST_EVENT, WEBHOOK_ROLES } from './events.js';
 import { newSecret, SecretBox } from './secrets.js';
@@ -62,9 +64,11 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
   const store = new WebhookStore(ctx.store);
   let box: SecretBox | undefined;
   const secrets = () => (box ??= SecretBox.open(ctx.config.dataDir));
+  let key: WebhookSigningKey | undefined;
+  const signingKey = () => (key ??= WebhookSigningKey.open(ctx.config.dataDir));
   let dispatcher: WebhookDispatcher | undefined;
   app.addHook('onReady', async () => {
-    dispatcher = new WebhookDispatcher(ctx, store, secrets(), dispatcherOptions());
+    dispatcher = new WebhookDispatcher(ctx, store, secrets(), signingKey(), dispatcherOptions());
     dispatcher.start();
   });
   app.addHook('onClose', async () => dispatcher?.stop());
@@ -112,6 +116,15 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
       await store.addEndpoint(e);
       void reply.status(201).header('cache-control', 'no-store');
       return { webhook: view(e), secret };
+    },
+  );
+
+  // Public: anyone may check a v1a signature.
+  app.get<{ Params: { slug: string } }>(
+    '/api/v1/missions/:slug/webhooks/public-key',
+    async (request) => {
+      await requireMission(ctx, request.params.slug);
+      return { publicKey: signingKey().publicKey, scheme: 'v1a' };
     },
   );
 

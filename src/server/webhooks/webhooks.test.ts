@@ -18,6 +18,7 @@ import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import type { EntryKind } from '../../core/records/kinds.js';
 import { signerFromNoteKey } from '../../core/signing.js';
+import { ed25519Verify } from '../../tlog/ed25519.js';
 import { withFreshDatabase } from '../../store/postgres.test-support.js';
 import { resolveConfig } from '../config.js';
 import type { Credentials } from '../provision.js';
@@ -66,8 +67,34 @@ function verifiedByHand(g: Got, secret: string): boolean {
     });
 }
 
+/** The v1a Ed25519 signature, checked with the public key the server publishes. */
+function verifiedV1a(g: Got, publicKey: string): boolean {
+  const msg = `${String(g.headers['webhook-id'])}.${String(g.headers['webhook-timestamp'])}.${g.body}`;
+  const pub = new Uint8Array(Buffer.from(publicKey.replace(/^whpk_/, ''), 'base64'));
+  return String(g.headers['webhook-signature'])
+    .split(' ')
+    .some((s) => {
+      const [v, sig] = s.split(',');
+      return (
+        v === 'v1a' &&
+        ed25519Verify(
+          new Uint8Array(Buffer.from(sig ?? '', 'base64')),
+          new TextEncoder().encode(msg),
+          pub,
+        )
+      );
+    });
+}
+
+let serverPublicKey = '';
+
 function assertSigned(g: Got, secret: string) {
   assert.ok(verifiedByHand(g, secret), 'HMAC-SHA256 over id.timestamp.body');
+  assert.ok(verifiedV1a(g, serverPublicKey), 'Ed25519 v1a over id.timestamp.body');
+  assert.ok(
+    !verifiedV1a({ ...g, body: g.body + ' ' }, serverPublicKey),
+    'a changed body fails v1a',
+  );
   new Webhook(secret).verify(g.body, g.headers as Record<string, string>); // throws if not
   assert.ok(
     !verifiedByHand(g, `whsec_${Buffer.alloc(32, 1).toString('base64')}`),
@@ -111,8 +138,16 @@ function suite(
       creds = JSON.parse(
         readFileSync(join(dir, 'data', 'demo-credentials.json'), 'utf8'),
       ) as Credentials;
+      const pk = (await (
+        await fetch(`${server.url}/api/v1/missions/pak-afg/webhooks/public-key`)
+      ).json()) as { publicKey: string };
+      assert.match(pk.publicKey, /^whpk_[A-Za-z0-9+/]{43}=$/);
+      if (serverPublicKey)
+        assert.equal(pk.publicKey, serverPublicKey, 'the key survives a restart');
+      serverPublicKey = pk.publicKey;
     };
     before(async () => {
+      serverPublicKey = ''; // each suite's server has its own key
       const d = await db();
       if (typeof d === 'string') {
         skip = d;
