@@ -336,6 +336,57 @@ test(
 );
 
 test(
+  '"only what the map shows" follows the map, and a reload restores the view and the list',
+  { skip },
+  async () => {
+    const { url: base, browser } = harness();
+    const { slug, items } = await demo(base);
+    const { context, page, problems } = await open(browser);
+    const search = () => page.evaluate(() => (globalThis as unknown as G).location.search);
+    await page.goto(`${base}/missions/${slug}`);
+    assert.equal(await waitFor(page, 'mission'), 'ready');
+    assert.equal(await waitForGlobe(page), 'ready');
+    await page.check('#f-inview');
+    await page.waitForFunction(
+      () => new URLSearchParams((globalThis as unknown as G).location.search).has('at'),
+      null,
+      { timeout: READY_TIMEOUT_MS },
+    );
+    // Zoom in with the map's own control until the view holds fewer incidents than the mission.
+    const zoomIn = page.locator('#mission-map .maplibregl-ctrl-zoom-in');
+    for (let n = 0; n < 8 && (await shown(page)) >= items.length; n++) {
+      const before = await search();
+      await zoomIn.click();
+      await page.waitForFunction(
+        (prev) => (globalThis as unknown as G).location.search !== prev,
+        before,
+        { timeout: READY_TIMEOUT_MS },
+      );
+      await page.waitForFunction(
+        () =>
+          !(
+            globalThis as unknown as { __trucelineMission?: { map: { isMoving(): boolean } } }
+          ).__trucelineMission?.map.isMoving(),
+        null,
+        { timeout: READY_TIMEOUT_MS },
+      );
+    }
+    const narrowed = await listed(page);
+    assert.ok(narrowed.length < items.length, `zoomed in: ${narrowed.length} of ${items.length}`);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('inview'), '1');
+    assert.match(url.searchParams.get('at') ?? '', /^[\d.]+\/-?[\d.]+\/-?[\d.]+$/);
+    await page.reload();
+    assert.equal(await waitFor(page, 'mission'), 'ready');
+    assert.equal(page.url(), url.href, 'the reload keeps the view');
+    assert.deepEqual(await listed(page), narrowed, 'the same view gives the same list');
+    assert.equal(await page.isChecked('#f-inview'), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  },
+);
+
+test(
   'the list is the keyboard alternative to the map, and the boards are tables',
   { skip },
   async () => {
@@ -493,6 +544,17 @@ test('axe-core finds no serious violation on the pages of the portal', { skip },
       await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       assert.equal(await waitFor(page, ready), 'ready', path);
       if (path === '/') await waitForGlobe(page);
+      // Usable at 390 px: nothing makes the page itself scroll sideways (wide tables scroll in
+      // their own box).
+      const overflow = await page.evaluate(() => {
+        const d = (
+          globalThis as unknown as {
+            document: { documentElement: { scrollWidth: number; clientWidth: number } };
+          }
+        ).document.documentElement;
+        return d.scrollWidth - d.clientWidth;
+      });
+      assert.ok(overflow <= 0, `${path} at ${width}px in ${lang} is ${overflow}px too wide`);
       const serious = await axe(page);
       t.diagnostic(`${width}px ${lang} ${path}: ${serious.length} serious`);
       assert.deepEqual(

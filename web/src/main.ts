@@ -63,9 +63,12 @@ function render(route: Route, first: boolean): void {
   cleanup = undefined;
   const gen = ++generation;
   shell.update(route);
-  const root = shell.main;
-  root.replaceChildren();
-  root.className = `page page--${route.name}`;
+  // Each page draws into a container of its own: a page still loading when the reader moves on
+  // then writes into a detached element, never over the next page.
+  const root = document.createElement('div');
+  root.className = 'page__root';
+  shell.main.replaceChildren(root);
+  shell.main.className = `page page--${route.name}`;
   document.body.dataset.page = route.name;
   document.title = 'Truceline';
   const m = t();
@@ -113,7 +116,7 @@ function render(route: Route, first: boolean): void {
   }
   // After a navigation (not the first load), move focus to the new page so a screen reader and a
   // keyboard start there (the heading once the page has drawn it, the main region until then).
-  if (!first) root.focus({ preventScroll: true });
+  if (!first) shell.main.focus({ preventScroll: true });
 }
 
 const shell = renderShell(document.body, () => router.refresh());

@@ -25,6 +25,13 @@ import { createVirtualList } from './list.js';
 import type { NewsEvent } from './news.js';
 import { createTimeline } from './timeline.js';
 
+declare global {
+  interface Window {
+    /** For tests and the curious: the mission view's map. */
+    __trucelineMission?: { map: Globe['map'] };
+  }
+}
+
 const VERDICT_CHOICES = [
   'confirmed',
   'probable',
@@ -377,6 +384,7 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
           refresh();
         },
       });
+      window.__trucelineMission = { map: globe.map };
     } catch (err) {
       console.error('truceline map:', err);
       mapBox.replaceChildren(h('p', { class: 'error', role: 'alert' }, m.globeUnavailable));
@@ -435,6 +443,7 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
     destroyed = true;
     abort.abort();
     globe?.destroy();
+    delete window.__trucelineMission;
     delete document.body.dataset.mission;
     delete document.body.dataset.news;
   };
