@@ -175,7 +175,8 @@ export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
     const type = reply.getHeader('content-type');
     if (p.publicView && !p.served && typeof type === 'string')
       if (typeof payload === 'string' || Buffer.isBuffer(payload))
-        representations.put(p.tag, { body: payload, contentType: type });
+        // Kept as bytes: a string would be encoded again for every answer.
+        representations.put(p.tag, { body: Buffer.from(payload), contentType: type });
     const asked = parseIfNoneMatch(request.headers['if-none-match']);
     // cacheByLog compared its tag before the handler ran (above); here only "*" is left to it, as
     // the body may have been built at a later index than the tag names.
