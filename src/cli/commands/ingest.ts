@@ -3,17 +3,27 @@
 // stderr so stdout stays machine-readable. With --commit, each article becomes one signed `article`
 // entry (core ArticleBodySchema) posted to the mission's log with the analyst's key and token; the
 // client (signing, POST, 503 back-off) is `truceline submit`'s.
-import { readFileSync } from 'node:fs';
+// The coder's region comes from the mission (--mission SLUG|FILE, or the credentials' mission with
+// --commit): its countries are the prior among same-named places, its boundaries the lines "the
+// border" means. With no mission it codes news from anywhere.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { CrossingSiteSchema, SlugSchema } from '../../core/records/mission.js';
 import { signerFromNoteKey } from '../../core/signing.js';
 import {
   articleBody,
+  codingGazetteer,
   IngestError,
   ingestInputs,
-  loadGazetteer,
   type CodedEvent,
 } from '../../ingest/index.js';
+import type { MissionRegionSource } from '../../ingest/geo/mission-region.js';
+import { loadMissionFile } from '../../server/missions.js';
 import { submitOne, type Credentials } from './submit.js';
+
+const MISSIONS_DIR = new URL('../../../missions/', import.meta.url);
 
 interface IngestCliOptions {
   json?: boolean;
@@ -44,7 +54,10 @@ export function registerIngest(program: Command): void {
       'credentials file for --commit (e.g. data/demo-credentials.json)',
     )
     .option('--as <user>', 'the user (an analyst) whose token and key sign the entries')
-    .option('--mission <slug>', 'mission for --commit (default: from the credentials file)')
+    .option(
+      '--mission <slug|file>',
+      "the mission whose region, lines and crossings the coder uses (a mission file, or a slug: missions/<slug>.json, else the --commit server's document); with --commit, also where entries go (default: the credentials file's); none: news from anywhere",
+    )
     .action(async (inputs: string[], opts: IngestCliOptions) => {
       const showProgress = opts.progress !== false && process.stderr.isTTY === true;
       // `truceline ingest DIR --json | head` closes the pipe early: that is not a failure.
@@ -54,8 +67,11 @@ export function registerIngest(program: Command): void {
       });
       try {
         // Check the signing material before the (possibly long) coding run.
-        const committer = opts.commit ? await loadCommitter(opts) : null;
-        const gazetteer = loadGazetteer();
+        const mission = await resolveMission(opts);
+        const committer = opts.commit ? await loadCommitter(opts, mission?.slug) : null;
+        const missionDoc =
+          mission ?? (committer ? await missionForSlug(committer.mission, committer.server) : null);
+        const gazetteer = codingGazetteer(missionDoc);
         const { events, articles, coded } = await ingestInputs(inputs, {
           gazetteer,
           ...(showProgress ? { onProgress: (p) => progressBar(p.done, p.total) } : {}),
@@ -127,7 +143,79 @@ interface Committer {
   signer: Awaited<ReturnType<typeof signerFromNoteKey>>;
 }
 
-async function loadCommitter(opts: IngestCliOptions): Promise<Committer> {
+type Mission = MissionRegionSource & { slug: string };
+
+// The fields the coder reads, as both a mission file and the server's public document carry them.
+const MissionRegionSchema = z.object({
+  slug: SlugSchema,
+  region: z.object({
+    center: z.tuple([z.number(), z.number()]),
+    zoom: z.number(),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  }),
+  boundaries: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        source: z.object({
+          type: z.literal('topojson-mesh'),
+          atlas: z.string(),
+          object: z.string(),
+          between: z.tuple([z.string().regex(/^\d{3}$/), z.string().regex(/^\d{3}$/)]),
+        }),
+        attribution: z.string(),
+      }),
+    )
+    .default([]),
+  crossings: z.array(CrossingSiteSchema).default([]),
+});
+
+/** --mission as a file (any path that exists or ends in .json), else as a slug. */
+async function resolveMission(opts: IngestCliOptions): Promise<Mission | null> {
+  const m = opts.mission;
+  if (!m) return null;
+  if (existsSync(m) || m.endsWith('.json')) return loadMissionFile(m);
+  return missionForSlug(m, opts.commit ? serverOf(opts) : undefined);
+}
+
+function serverOf(opts: IngestCliOptions): string | undefined {
+  if (opts.server) return opts.server;
+  if (!opts.credentials) return undefined;
+  try {
+    return (JSON.parse(readFileSync(opts.credentials, 'utf8')) as Credentials).server;
+  } catch {
+    return undefined; // loadCommitter reports an unreadable credentials file
+  }
+}
+
+/** A mission by slug: the bundled missions/<slug>.json, else the server's mission document. */
+async function missionForSlug(slug: string, server: string | undefined): Promise<Mission> {
+  const parsedSlug = SlugSchema.safeParse(slug);
+  if (!parsedSlug.success)
+    throw new Error(
+      `--mission ${slug}: not a mission file and not a slug (2-63 lower-case letters, digits or "-")`,
+    );
+  const file = fileURLToPath(new URL(`${slug}.json`, MISSIONS_DIR));
+  if (existsSync(file)) return loadMissionFile(file);
+  if (!server)
+    throw new Error(
+      `no mission "${slug}": there is no ${file}; pass a mission file (--mission path/to/mission.json) or --commit with a server that has it`,
+    );
+  const url = `${server.replace(/\/$/, '')}/api/v1/missions/${slug}`;
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (err) {
+    throw new Error(`couldn't fetch mission "${slug}" from ${url}: ${(err as Error).message}`);
+  }
+  if (!res.ok) throw new Error(`couldn't fetch mission "${slug}" from ${url}: HTTP ${res.status}`);
+  const parsed = MissionRegionSchema.safeParse(await res.json());
+  if (!parsed.success)
+    throw new Error(`mission "${slug}" from ${url} has no usable region: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+async function loadCommitter(opts: IngestCliOptions, missionSlug?: string): Promise<Committer> {
   if (!opts.credentials || !opts.as)
     throw new Error('ingest --commit needs --credentials FILE --as USER');
   let creds: Credentials;
@@ -139,7 +227,7 @@ async function loadCommitter(opts: IngestCliOptions): Promise<Committer> {
   const user = creds.users[opts.as];
   if (!user) throw new Error(`no user "${opts.as}" in ${opts.credentials}`);
   const server = opts.server ?? creds.server;
-  const mission = opts.mission ?? creds.mission;
+  const mission = missionSlug ?? opts.mission ?? creds.mission;
   if (!server || !mission) throw new Error('ingest --commit needs a server and a mission');
   const signer = await signerFromNoteKey(readFileSync(user.keyFile, 'utf8').trim());
   return { server, mission, token: user.token, signer };

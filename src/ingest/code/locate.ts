@@ -210,6 +210,14 @@ export function locate(input: LocateInput, gazetteer: Gazetteer): Located {
   const inSentence = pick(input.sentenceMentions.filter((m) => !m.origin));
   if (inSentence?.places[0])
     return { location: refine(inSentence.places[0], input, gazetteer), how: 'sentence' };
+  // "Troops clashed on the Cambodian side of the border": no place named but the border.
+  if (GENERIC_BORDER.test(input.sentence)) {
+    const line = borderLine(input.sentence, input.sentenceMentions, gazetteer);
+    if (line?.sides) {
+      const country = sideOfLine(input.sentence, line.sides, gazetteer);
+      return { location: { ...toLocation(line), country }, how: 'border' };
+    }
+  }
   return { location: null, how: 'none' };
 }
 

@@ -61,15 +61,17 @@ export function articleContext(g: Gazetteer, article: Article): Gazetteer {
   const anchors: { place: Place; key: string }[] = [];
   const ambiguous = new Map<string, PlaceMention[]>();
   for (const m of mentions) {
-    const one = unambiguous(m.places);
-    if (one?.kind === 'country' && one.country) {
+    // "India" is also a town in the Gambia: a name that is first a country is the country.
+    const first = m.places[0];
+    if (first?.kind === 'country' && first.country) {
       evidence.push({
-        country: one.country,
+        country: first.country,
         at: m.start,
         weight: m.locative ? W_COUNTRY_LOCATIVE : W_COUNTRY,
       });
       continue;
     }
+    const one = unambiguous(m.places);
     if (one) {
       if (one.country) evidence.push({ country: one.country, at: m.start, weight: W_PLACE });
       if (one.country && one.admin1) admins.set(`${one.country}|${one.admin1}`, 1);

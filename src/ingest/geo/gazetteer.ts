@@ -172,8 +172,8 @@ export class Gazetteer {
     }
     for (const l of region.lines) {
       const base = world.lines.get(pairKey(l.sides[0], l.sides[1]));
-      const known = world.byName.get(foldName(l.name))?.find((p) => p.kind === 'line');
-      if (known) continue;
+      // The mission's name for the line wins over the world's, unless they are one and the same.
+      if (base && base.name === l.name) continue;
       const a = world.countries.get(l.sides[0]);
       const b = world.countries.get(l.sides[1]);
       this.addOverlay([l.name, ...l.aliases], {
@@ -190,6 +190,11 @@ export class Gazetteer {
         sides: l.sides,
       });
     }
+  }
+
+  private isOverlay(p: Place): boolean {
+    const own = this.shared ?? this;
+    return [...own.overlay.values()].some((list) => list.includes(p));
   }
 
   private addOverlay(names: string[], place: Place): void {
@@ -242,7 +247,7 @@ export class Gazetteer {
   priorScore(p: Place, folded?: string): number {
     let s: number =
       folded !== undefined && this.world.byAlt.get(folded)?.includes(p) ? PRIOR.alternate : 0;
-    if (p.kind === 'line') s += PRIOR.curated + 1;
+    if (p.kind === 'line') s += PRIOR.curated + (this.isOverlay(p) ? 2 : 1);
     else if (p.rank === RANK_CURATED) s += PRIOR.curated;
     else if (p.kind === 'country') s += PRIOR.country;
     else if (p.seat === 'p' || p.seat === 'd')
@@ -331,7 +336,10 @@ export class Gazetteer {
   lineBetween(a: string, b: string): Place | undefined {
     const own = this.region.lines.find((l) => pairKey(l.sides[0], l.sides[1]) === pairKey(a, b));
     if (own) {
-      const named = this.lookup(foldName(own.name)).find((p) => p.kind === 'line');
+      const key = pairKey(a, b);
+      const named = this.lookup(foldName(own.name)).find(
+        (p) => p.kind === 'line' && p.sides && pairKey(p.sides[0], p.sides[1]) === key,
+      );
       if (named) return named;
     }
     return this.world.lines.get(pairKey(a, b));
@@ -454,6 +462,11 @@ function loadWorld(): World {
       population: 0,
     });
   }
+  const names = new Map(
+    CountryNames.parse(readDataFile('country-names.json')).countries.map((c) => [c.code, c]),
+  );
+  // "Thai" is an alternate name of Alor Setar: a demonym is never a GeoNames place.
+  for (const n of names.values()) for (const d of n.demonyms) stop.add(foldName(d));
   // GeoNames places; country centroids default to the mean of their places.
   const sums = new Map<string, { lat: number; lon: number; n: number }>();
   const { admins, places } = index;
@@ -489,7 +502,7 @@ function loadWorld(): World {
     };
     const keys: string[] = [];
     for (const k of main.split('|')) {
-      if (!k || stop.has(k) || (kind === 'town' && k.length < 3)) continue;
+      if (!k || stop.has(k) || k.length < 3) continue;
       keys.push(k);
       if (kind === 'province') keys.push(`${k} province`, `${k} region`, `${k} state`);
       if (kind === 'district') keys.push(`${k} district`);
@@ -503,9 +516,6 @@ function loadWorld(): World {
   // Countries: CLDR English names for every code, the news forms, and a representative point.
   const centroids = new Map(
     Centroids.parse(readDataFile('countries.json')).countries.map((c) => [c.code, c]),
-  );
-  const names = new Map(
-    CountryNames.parse(readDataFile('country-names.json')).countries.map((c) => [c.code, c]),
   );
   const display = new Intl.DisplayNames(['en'], { type: 'region' });
   const countries = new Map<string, Place>();
@@ -560,7 +570,8 @@ function loadWorld(): World {
   for (const [a, b, lat, lon] of index.lines) {
     const key = pairKey(a, b);
     const line: Place = curatedLines.get(key) ?? {
-      name: `${countries.get(a)?.name ?? a}–${countries.get(b)?.name ?? b} border`,
+      // Named in alphabetical order: "Cambodia–Thailand border", whichever side news names first.
+      name: `${[countries.get(a)?.name ?? a, countries.get(b)?.name ?? b].sort().join('–')} border`,
       admin1: null,
       admin2: null,
       country: null,
