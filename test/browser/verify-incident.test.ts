@@ -474,3 +474,41 @@ test(
     assert.match(out.message ?? '', /its quorum needs 0, the mission 2/);
   },
 );
+
+test('another log key than the one this browser saw: failed, in red', { skip }, async () => {
+  const h = harness();
+  const { slug, detail } = await incident(h.upstream);
+  const { context, page, problems } = await openPage(h.browser);
+  try {
+    const url = `${h.url}/missions/${slug}/incidents/${detail.id}`;
+    await page.goto(url);
+    assert.equal((await verifyOutcome(page)).status, 'verified');
+    // Now a server with its own log key, in its policy and on the checkpoint (witnesses kept).
+    let other: { skey: string; vkey: string } | undefined;
+    h.setTamper((path, body) => {
+      if (path === `/log/${slug}/policy`) {
+        const text = body.toString();
+        const origin = /^log ([^+\s]+)\+/m.exec(text)![1]!;
+        other ??= generateNoteKey(origin);
+        return text.replace(/^log \S+/m, `log ${other.vkey}`);
+      }
+      if (path === `/log/${slug}/checkpoint`) {
+        const note = parseNote(body.toString());
+        const origin = parseCheckpoint(note.text).origin;
+        other ??= generateNoteKey(origin);
+        const witnesses = note.signatures.filter((s: NoteSignature) => s.name !== origin);
+        return addSignatures(signNote(note.text, [ed25519NoteSigner(other.skey)]), witnesses);
+      }
+      return undefined;
+    });
+    await page.goto(url);
+    const out = await verifyOutcome(page);
+    assert.equal(out.status, 'failed');
+    assert.equal(out.reason, 'policy-changed', out.message ?? '');
+    assert.match(await page.locator('.ip-verify__history').innerText(), /different history/);
+    assert.deepEqual(problems, []);
+  } finally {
+    h.setTamper(undefined);
+    await context.close();
+  }
+});
