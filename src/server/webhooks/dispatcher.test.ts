@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffMs, dispatcherOptions, retryAfterMs } from './dispatcher.js';
+import { hostAllowed } from './routes.js';
 
 const at = (random: number) => ({
   ...dispatcherOptions({}),
@@ -36,4 +37,15 @@ test('settings from the environment, with a clear error for a bad one', () => {
     () => dispatcherOptions({ TRUCELINE_WEBHOOK_POLL_MS: 'fast' }),
     /TRUCELINE_WEBHOOK_POLL_MS must be a number of milliseconds, not "fast"/,
   );
+});
+
+test('the operator allowlist of hosts: exact names and *.subdomains; unset allows any', () => {
+  const env = { TRUCELINE_WEBHOOK_HOSTS: 'hooks.example.org, *.partner.net' };
+  assert.equal(hostAllowed('https://hooks.example.org/x', env), true);
+  assert.equal(hostAllowed('https://HOOKS.example.org:8443/x', env), true);
+  assert.equal(hostAllowed('https://a.b.partner.net/x', env), true);
+  assert.equal(hostAllowed('https://partner.net/x', env), false);
+  assert.equal(hostAllowed('http://127.0.0.1:8080/x', env), false);
+  assert.equal(hostAllowed('http://example.org.evil.test/x', env), false);
+  assert.equal(hostAllowed('http://127.0.0.1/x', {}), true);
 });

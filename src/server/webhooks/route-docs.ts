@@ -25,6 +25,7 @@ export const WEBHOOK_ROUTE_DOCS: RouteDoc[] = [
       201: Json('the endpoint and its signing secret (shown once)'),
       400: Json('a malformed body, the field named'),
       403: Json('not an admin of this mission'),
+      422: Json("the URL's host is not in the operator's TRUCELINE_WEBHOOK_HOSTS"),
     },
   },
   {

@@ -59,6 +59,20 @@ const deliveryView = (d: Delivery) => ({
   doneAt: d.done_at,
 });
 
+/**
+ * The hosts deliveries may go to, from TRUCELINE_WEBHOOK_HOSTS (comma list; "*.example.org" allows
+ * its subdomains): the operator's allowlist, so an admin cannot point the server at any address
+ * it reaches (an internal service, say). Unset: any host.
+ */
+export function hostAllowed(url: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const list = env.TRUCELINE_WEBHOOK_HOSTS?.split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  if (!list?.length) return true;
+  const host = new URL(url).hostname.toLowerCase();
+  return list.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
+}
+
 export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): void {
   const auth = authFor(ctx);
   const store = new WebhookStore(ctx.store);
@@ -99,6 +113,13 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
       const what = 'register the webhook';
       const { slug, c } = await admin(request, what);
       const body = parseInput(WebhookBodySchema, request.body, what);
+      if (!hostAllowed(body.url))
+        throw new HttpError(
+          422,
+          'host_not_allowed',
+          `couldn't ${what}: ${new URL(body.url).hostname} is not among the hosts the operator allows (TRUCELINE_WEBHOOK_HOSTS)`,
+          { allowed: process.env.TRUCELINE_WEBHOOK_HOSTS },
+        );
       const id = `wh_${randomUUID()}`;
       const secret = newSecret();
       const e: Endpoint = {

@@ -222,6 +222,17 @@ function suite(
       );
       const bad = await register({ url: 'ftp://x', events: ['nope'] });
       assert.equal(bad.status, 400);
+      process.env.TRUCELINE_WEBHOOK_HOSTS = 'hooks.example.org';
+      try {
+        const refused = await register(body);
+        assert.equal(refused.status, 422);
+        assert.match(
+          await refused.text(),
+          /127\.0\.0\.1 is not among the hosts the operator allows/,
+        );
+      } finally {
+        delete process.env.TRUCELINE_WEBHOOK_HOSTS;
+      }
       const issues = (
         (await bad.json()) as { error: { details: { issues: { path: string }[] } } }
       ).error.details.issues.map((i) => i.path);
