@@ -31,8 +31,10 @@ import { parseVerifierKey, SIG_TYPE_ED25519 } from '../tlog/note-key.js';
 import { AuditError } from './audit-errors.js';
 import { IdIndex, type IdIndexOptions } from './audit-ids.js';
 import { RevealChecker } from './audit-reveals.js';
-import type { EnvelopeHead, WorkerVerdict } from './audit-worker.js';
-import { signatureValid } from './verify-entry.js';
+import type { EnvelopeHead, SignatureCheck, WorkerVerdict } from './audit-worker.js';
+import { base64DecodeOrUndefined } from '../tlog/bytes.js';
+import { ed25519Verify } from './verify-ed25519.js';
+import { signatureValid, signedMessageOf } from './verify-entry.js';
 
 class KeyState {
   revoked = false;
@@ -115,6 +117,15 @@ export class EnvelopeChecker {
 
   /** Called with every key the log registers (the audit pool's workers learn them). */
   onKey: ((author: string, vkey: string) => void) | undefined;
+
+  /**
+   * Where signatures go that no worker checked with the right key (it came later than the
+   * bundle): the audit pool, so that this thread keeps feeding the workers instead of verifying.
+   * Unset: checked here at once.
+   */
+  offload: ((checks: SignatureCheck[]) => Promise<boolean[]>) | undefined;
+  private deferred: Array<{ index: number; author: string; check: SignatureCheck }> = [];
+  private late: Array<Promise<void>> = [];
 
   /** The log's own keys by author id: they may sign only the sealing machinery. */
   private readonly sealers = new Map<string, KeyState>();
@@ -212,15 +223,50 @@ export class EnvelopeChecker {
   /** Checks the ids and waits for the checks started so far; throws on the first bad one. */
   async settle(): Promise<void> {
     this.ids.flush();
-    const p = this.pending;
+    // Late signatures are awaited only when several batches are out (and by finish()): the
+    // workers check them between bundles while this thread goes on.
+    const late = this.checkDeferred();
+    late.catch(() => {}); // awaited below or by finish()
+    this.late.push(late);
+    const p = [...this.pending, ...(this.late.length > 8 ? this.late.splice(0) : [])];
     this.pending = [];
     await Promise.all(p);
+  }
+
+  private async checkDeferred(): Promise<void> {
+    const deferred = this.deferred;
+    this.deferred = [];
+    if (deferred.length === 0) return;
+    const offload = this.offload;
+    const per = 64;
+    const parts: Array<Promise<boolean[]>> = [];
+    for (let i = 0; i < deferred.length; i += per) {
+      const checks = deferred.slice(i, i + per).map((d) => d.check);
+      parts.push(
+        offload
+          ? offload(checks)
+          : Promise.resolve(checks.map((c) => ed25519Verify(c.publicKey, c.message, c.signature))),
+      );
+    }
+    let oks: boolean[];
+    try {
+      oks = (await Promise.all(parts)).flat();
+    } catch (err) {
+      throw new AuditError(
+        'bad_entry',
+        `couldn't check the signatures of entries ${deferred[0]!.index} to ${deferred.at(-1)!.index}: ${(err as Error).message}`,
+        { cause: err },
+      );
+    }
+    const bad = deferred.find((_, i) => !oks[i]);
+    if (bad) throw badSignature(bad.index, bad.author);
   }
 
   /** Ends the genesis if the log ended inside it, and waits for every check. */
   async finish(): Promise<EnvelopeSummary> {
     if (this.genesis !== null && this.genesis.length > 0) this.endGenesis();
     await this.settle();
+    await Promise.all(this.late.splice(0));
     return { entries: this.count, keys: this.keys.size, kinds: { ...this.kinds } };
   }
 
@@ -305,11 +351,21 @@ export class EnvelopeChecker {
         'unknown_key',
         `couldn't verify entry ${index}: the registered key of ${head.author} is unusable: ${k.raw.unusable}`,
       );
-    else ok = signatureValid(bytes, envelope(), k.raw);
-    if (!ok)
-      throw new AuditError(
-        'bad_signature',
-        `couldn't verify entry ${index}: its signature does not verify with the key of ${head.author}`,
-      );
+    else if (this.offload) {
+      const e = envelope();
+      const signature = base64DecodeOrUndefined(e.sig);
+      if (!signature) throw badSignature(index, head.author);
+      const check = { publicKey: k.raw, message: signedMessageOf(bytes, e), signature };
+      this.deferred.push({ index, author: head.author, check });
+      return;
+    } else ok = signatureValid(bytes, envelope(), k.raw);
+    if (!ok) throw badSignature(index, head.author);
   }
+}
+
+function badSignature(index: number, author: string): AuditError {
+  return new AuditError(
+    'bad_signature',
+    `couldn't verify entry ${index}: its signature does not verify with the key of ${author}`,
+  );
 }

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './start-worker.js';
-import type { WorkerReply, WorkerRequest, WorkerVerdict } from './audit-worker.js';
+import type { SignatureCheck, WorkerReply, WorkerRequest, WorkerVerdict } from './audit-worker.js';
 
 const startOne = () => startWorker('./audit-worker', import.meta.url);
 
@@ -21,24 +21,31 @@ export interface BundleVerdicts {
   hashes: Uint8Array;
 }
 
+interface Waiting {
+  worker: number;
+  resolve(reply: WorkerReply): void;
+  reject(e: unknown): void;
+}
+
 export class AuditPool {
   private readonly workers: Worker[];
-  private readonly waiting = new Map<
-    number,
-    { resolve(v: BundleVerdicts): void; reject(e: unknown): void }
-  >();
+  /** Requests each worker has yet to answer: new work goes to the least busy one. */
+  private readonly busy: number[];
+  private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   private failed: Error | undefined;
 
   constructor(count: number) {
+    this.busy = Array<number>(count).fill(0);
     this.workers = Array.from({ length: count }, () => {
       const w = startOne();
       w.on('message', (m: WorkerReply) => {
         const p = this.waiting.get(m.id);
         if (!p) return;
         this.waiting.delete(m.id);
-        if (m.verdicts && m.hashes) p.resolve({ verdicts: m.verdicts, hashes: m.hashes });
-        else p.reject(new Error(m.error ?? 'worker failed'));
+        this.busy[p.worker]!--;
+        if (m.error === undefined) p.resolve(m);
+        else p.reject(new Error(m.error));
       });
       w.on('error', (err) => this.fail(err));
       w.on('exit', (code) => {
@@ -65,16 +72,30 @@ export class AuditPool {
     for (const w of this.workers) w.postMessage(msg);
   }
 
-  /** Hashes, parses and (where the worker knows the key) verifies a bundle's entries. */
-  check(bytes: Uint8Array, width: number): Promise<BundleVerdicts> {
+  private ask(make: (id: number) => WorkerRequest): Promise<WorkerReply> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
-    const w = this.workers[id % this.workers.length]!;
+    const worker = this.busy.indexOf(Math.min(...this.busy));
+    this.busy[worker]!++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      const msg: WorkerRequest = { type: 'bundle', id, bytes, width };
-      w.postMessage(msg);
+      this.waiting.set(id, { worker, resolve, reject });
+      this.workers[worker]!.postMessage(make(id));
     });
+  }
+
+  /** Hashes, parses and (where the worker knows the key) verifies a bundle's entries. */
+  async check(bytes: Uint8Array, width: number): Promise<BundleVerdicts> {
+    const m = await this.ask((id) => ({ type: 'bundle', id, bytes, width }));
+    if (!m.verdicts || !m.hashes) throw new Error('an audit worker answered without verdicts');
+    return { verdicts: m.verdicts, hashes: m.hashes };
+  }
+
+  /** Ed25519 verdicts (RFC 8032) for signatures the bundle checks could not make, in order. */
+  async signatures(checks: SignatureCheck[]): Promise<boolean[]> {
+    const m = await this.ask((id) => ({ type: 'signatures', id, checks }));
+    if (m.oks?.length !== checks.length)
+      throw new Error('an audit worker answered without signature verdicts');
+    return m.oks;
   }
 
   async close(): Promise<void> {

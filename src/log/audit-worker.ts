@@ -35,15 +35,25 @@ export interface EnvelopeHead {
 export type WorkerVerdict =
   { head: EnvelopeHead; envelope?: Envelope; vkey?: string; ok?: boolean } | { error: string };
 
+/** A signature the main thread could not leave to a worker's bundle check (the key came late). */
+export interface SignatureCheck {
+  publicKey: Uint8Array;
+  message: Uint8Array;
+  signature: Uint8Array;
+}
+
 export type WorkerRequest =
   | { type: 'keys'; keys: Array<[author: string, vkey: string]> }
-  | { type: 'bundle'; id: number; bytes: Uint8Array; width: number };
+  | { type: 'bundle'; id: number; bytes: Uint8Array; width: number }
+  | { type: 'signatures'; id: number; checks: SignatureCheck[] };
 
 export interface WorkerReply {
   id: number;
   verdicts?: WorkerVerdict[];
   /** The entries' leaf hashes, HASH_SIZE bytes each, in order. */
   hashes?: Uint8Array;
+  /** For a `signatures` request: one verdict per check. */
+  oks?: boolean[];
   error?: string;
 }
 
@@ -95,7 +105,13 @@ parentPort?.on('message', (m: WorkerRequest) => {
   }
   let reply: WorkerReply;
   try {
-    reply = { id: m.id, ...bundle(m.bytes, m.width) };
+    reply =
+      m.type === 'bundle'
+        ? { id: m.id, ...bundle(m.bytes, m.width) }
+        : {
+            id: m.id,
+            oks: m.checks.map((c) => ed25519Verify(c.publicKey, c.message, c.signature)),
+          };
   } catch (err) {
     reply = { id: m.id, error: (err as Error).message };
   }

@@ -337,6 +337,20 @@ test('worker threads give the same verdicts: a good log passes, a bad signature 
     ...reports.slice(260),
   ];
   await auditLog(buildLog(lateLog).source, policy, opts);
+  // The same key's second report carrying its first one's signature: a worker did not know the
+  // key yet, so the check went back to the pool as a late signature, and still fails.
+  const lateA = await env(late, 'report');
+  const lateB = await env(late, 'report');
+  const sigOf = (e: Uint8Array) => (JSON.parse(new TextDecoder().decode(e)) as { sig: string }).sig;
+  const lateForged = new TextEncoder().encode(
+    new TextDecoder().decode(lateB).replace(sigOf(lateB), sigOf(lateA)),
+  );
+  const lateBad = [...lateLog.slice(0, 265), lateA, lateForged, ...lateLog.slice(265)];
+  await rejects(
+    auditLog(buildLog(lateBad).source, policy, opts),
+    'bad_signature',
+    /entry 266: its signature does not verify with the key of late/,
+  );
   // Entry 280 (reports[277]) with the signature of another entry by the same author.
   const a = JSON.parse(new TextDecoder().decode(reports[277]!)) as Record<string, unknown>;
   const b = JSON.parse(new TextDecoder().decode(reports[276]!)) as Record<string, unknown>;

@@ -267,11 +267,15 @@ export class Auditor {
     if (pool && envelopes) {
       pool.addKeys(envelopes.knownKeys());
       envelopes.onKey = (author, vkey) => pool.addKeys([[author, vkey]]);
+      envelopes.offload = (checks) => pool.signatures(checks);
     }
     try {
       return await this.advanceWith(source, cp, expect, sink, pool, checkExpect, concurrency);
     } finally {
-      if (envelopes) envelopes.onKey = undefined;
+      if (envelopes) {
+        envelopes.onKey = undefined;
+        envelopes.offload = undefined;
+      }
       await pool?.close();
     }
   }
