@@ -24,6 +24,11 @@ test('pdf: header as text, a dead browser replaced', async (t) => {
     await browser.close();
     const two = await r.render('<h1>Second report</h1>', { header: 'after' });
     assert.match(text(two), /Second report/);
+    // More requests than the renderer prints at once: every one is printed, in full.
+    const many = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) => r.render(`<h1>Report number ${i}</h1>`, { header: `h${i}` })),
+    );
+    many.forEach((pdf, i) => assert.match(text(pdf), new RegExp(`Report number ${i + 1}`)));
   } finally {
     await r.close();
   }

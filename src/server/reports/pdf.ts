@@ -52,7 +52,24 @@ export class PdfRenderer {
     return this.browser;
   }
 
+  /** Printing is costly (a second or so of CPU): at most this many at once, the rest wait in turn. */
+  static readonly CONCURRENCY = 2;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
   async render(html: string, labels: PdfLabels): Promise<Buffer> {
+    if (this.running >= PdfRenderer.CONCURRENCY)
+      await new Promise<void>((r) => this.waiting.push(r));
+    this.running++;
+    try {
+      return await this.print(html, labels);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async print(html: string, labels: PdfLabels): Promise<Buffer> {
     const browser = await this.start();
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
