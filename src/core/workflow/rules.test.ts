@@ -361,6 +361,18 @@ const CASES: Case[] = [
     { channel: 'confidential' },
   ],
   [
+    'commitment_sealed_by_log',
+    422,
+    'af',
+    'commitment',
+    {
+      digest: 'a'.repeat(64),
+      side: 'AF',
+      sealed: { kind: 'report', author: 'af-liaison.pak-afg+00000000', record: 'x' },
+    },
+    { channel: 'confidential' },
+  ],
+  [
     'confidential_kind',
     422,
     'monitor',
