@@ -7,6 +7,7 @@
 // `truceline verify` runs it, reading the directory as `truceline mirror` re-audits its copy).
 // Prints one JSON line.
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseCheckpoint } from '../src/tlog/checkpoint.js';
@@ -25,6 +26,8 @@ const source = dirLogSource(dir);
 const note = readFileSync(join(dir, 'checkpoint'), 'utf8');
 const size = parseCheckpoint(parseNote(note).text).size;
 let seconds: number;
+const cpu0 = process.cpuUsage();
+const load0 = loadavg()[0]!;
 let extra: Record<string, unknown> = {};
 if (mode === 'hash') {
   let ms = 0;
@@ -50,5 +53,9 @@ if (mode === 'hash') {
   if (report.size !== size || (mode === 'full' && report.envelopes?.entries !== size))
     throw new Error('the audit did not check every entry');
 }
+// CPU time of every thread of this process (the audit's workers too), and the machine's load.
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const load = [load0, loadavg()[0]!];
 const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ mode, size, seconds, maxRssMiB, ...extra }));
+console.log(JSON.stringify({ mode, size, seconds, cpuSeconds, load, maxRssMiB, ...extra }));
