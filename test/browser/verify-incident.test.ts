@@ -22,6 +22,9 @@ import {
   signNote,
   cosignatureSigner,
   formatTileIndex,
+  tileHashSourceAsync,
+  tilePath,
+  treeHashAsync,
   TILE_WIDTH,
   addSignatures,
   formatNote,
@@ -512,3 +515,65 @@ test('another log key than the one this browser saw: failed, in red', { skip }, 
     await context.close();
   }
 });
+
+test(
+  'a checkpoint that does not cover the newest record yet: the page waits for one',
+  { skip },
+  async () => {
+    const h = harness();
+    const { slug, detail } = await incident(h.upstream);
+    const { cp } = await checkpointOf(h.upstream, slug);
+    const newest = Math.max(
+      ...detail.records.map((r) => Math.max(r.index, r.sealed?.revealIndex ?? 0)),
+    );
+    // A true older checkpoint (the real tree at the newest record's index, signed by the real log
+    // and witness keys): the log as it stood just before that record.
+    const source = tileHashSourceAsync(
+      cp.size,
+      async (t) =>
+        new Uint8Array(
+          await (
+            await fetch(`${h.upstream}/log/${slug}/${tilePath(t.level, t.index, t.width)}`)
+          ).arrayBuffer(),
+        ),
+    );
+    const keys = join(h.dataDir, 'keys');
+    const policy = parsePolicy(await (await fetch(`${h.upstream}/log/${slug}/policy`)).text());
+    const older = signNote(
+      formatCheckpoint({
+        origin: cp.origin,
+        size: newest,
+        rootHash: await treeHashAsync(newest, source),
+        extensions: [],
+      }),
+      [
+        ed25519NoteSigner(readFileSync(join(keys, `log.${slug}.key`), 'utf8').trim()),
+        ...policy.witnesses.map((w) =>
+          cosignatureSigner(
+            readFileSync(join(keys, `witness.${w.key.name}.key`), 'utf8').trim(),
+            () => Math.floor(Date.now() / 1000),
+          ),
+        ),
+      ],
+    );
+    let servedOlder = 0;
+    const { context, page, problems } = await openPage(h.browser);
+    try {
+      h.setTamper((path) => {
+        if (path !== `/log/${slug}/checkpoint` || servedOlder >= 2) return undefined;
+        servedOlder++;
+        return older;
+      });
+      await page.goto(`${h.url}/missions/${slug}/incidents/${detail.id}`);
+      const out = await verifyOutcome(page);
+      assert.equal(servedOlder, 2, 'the page was shown the older checkpoint twice first');
+      assert.equal(out.status, 'verified', `${out.reason}: ${out.message}`);
+      const size = Number(/Checkpoint ([\d,]+) is cosigned/.exec(out.text)?.[1]?.replace(/,/g, ''));
+      assert.ok(size > newest, `verified against checkpoint ${size}, which covers index ${newest}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      h.setTamper(undefined);
+      await context.close();
+    }
+  },
+);

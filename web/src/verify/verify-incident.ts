@@ -14,6 +14,9 @@ import { LogClient } from './log-client.js';
 import { proofContext } from './prove.js';
 import { checkRecord, type PageRecord, type RecordCheck } from './records.js';
 
+const CHECKPOINT_WAITS = 8;
+const CHECKPOINT_WAIT_MS = 1500;
+
 export interface IncidentVerification {
   cp: VerifiedCheckpoint;
   consistency: Consistency;
@@ -37,7 +40,23 @@ export async function verifyIncident(
   // Fetched at once, used after the checkpoint: the index only says where to look.
   const keyIndex = fetchKeyIndex(slug);
   keyIndex.catch(() => {}); // reported when awaited
-  const cp = await fetchVerifiedCheckpoint(client);
+  // A record logged moments ago may not be in a checkpoint yet (the log signs one about every
+  // second once it grows): wait a few checkpoints for one that covers every record on the page,
+  // then let proveEntry say which one is beyond it.
+  const needed =
+    Math.max(
+      0,
+      ...records.flatMap((r) => [
+        r.index,
+        r.sealed?.revealIndex ?? 0,
+        r.sealed?.commitmentIndex ?? 0,
+      ]),
+    ) + 1;
+  let cp = await fetchVerifiedCheckpoint(client);
+  for (let i = 0; cp.checkpoint.size < needed && i < CHECKPOINT_WAITS; i++) {
+    await new Promise((r) => setTimeout(r, CHECKPOINT_WAIT_MS));
+    cp = await fetchVerifiedCheckpoint(client);
+  }
   progress.onCheckpoint?.(cp);
   const consistency = await checkAgainstSeen(client, cp);
   const ctx = proofContext(client, cp);
