@@ -166,6 +166,12 @@ function suite(
       });
       assert.equal(bad.status, 401);
       assert.equal(bad.headers.get('etag'), null);
+      // The mission documents are the same for every caller (tagged by their body): public, and
+      // a token, even a bad one, changes nothing there, as before they were tagged.
+      const doc = await get('', { authorization: 'Bearer tl_notarealtoken000000' });
+      assert.equal(doc.status, 200);
+      assert.equal(doc.headers.get('cache-control'), PUBLIC_CACHE);
+      assert.equal(doc.headers.get('etag'), (await get('')).headers.get('etag'));
     });
 
     test('a new entry changes the tag; the old one then earns the new view', async (t) => {

@@ -1,7 +1,7 @@
 // HTTP caching of the read API (issue 12 item 5): a route opts in with its options
 // (`app.get(path, cacheByLog, handler)`), and its GET and HEAD answers then carry
 //   ETag           W/"<applied>.<checkpoint>-<digest of version, URL, viewer[, minute]>"
-//   Cache-Control  public, no-cache (anonymous) · private, no-cache (signed in)
+//   Cache-Control  public, no-cache (anonymous) · private, no-cache (signed in; cacheByLog)
 //   Vary           Authorization, Cookie
 // and a request whose If-None-Match holds that tag is answered 304 with no body (RFC 9110
 // §13.1.2, weak comparison; §15.4.5: the 304 carries the ETag, Cache-Control and Vary a 200
@@ -53,7 +53,7 @@ export const cacheByLog = { config: { httpCache: { tag: 'log' } as HttpCachePoli
 export const cacheByLogAndClock = {
   config: { httpCache: { tag: 'log', clock: true } as HttpCachePolicy },
 };
-/** Route options: an answer with no log behind it, tagged by a digest of its body. */
+/** Route options: an answer with no log behind it and the same for every caller, tagged by a digest of its body. */
 export const cacheByBody = { config: { httpCache: { tag: 'body' } as HttpCachePolicy } };
 
 export const VARY = ['Authorization', 'Cookie'];
@@ -109,17 +109,22 @@ export function registerHttpCache(app: FastifyInstance, ctx: AppContext): void {
   const before: onRequestAsyncHookHandler = async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const policy = request.routeOptions.config.httpCache!;
+    if (policy.tag === 'body') {
+      // The same answer for every caller: public, and the caller is not looked up.
+      const p = { tag: undefined, byBody: true, anonymous: true, publicView: false, served: false };
+      pending.set(request, p);
+      return;
+    }
     // A bad token is a 401 here as in the handler.
     const caller = await auth.caller(request);
     const p: Pending = {
       tag: undefined,
-      byBody: policy.tag === 'body',
+      byBody: false,
       anonymous: caller.via === 'anonymous',
       publicView: false,
       served: false,
     };
     pending.set(request, p);
-    if (policy.tag !== 'log') return;
     const slug = (request.params as { slug?: unknown }).slug;
     if (typeof slug !== 'string')
       throw new Error(`${request.routeOptions.url}: cacheByLog needs :slug`);
