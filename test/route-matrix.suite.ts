@@ -97,6 +97,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/reports/period': { allow: ROLES, query: 'from=2025-10-01&to=2025-10-20' },
   'GET /api/v1/missions/:/records/:': PUBLIC,
   'GET /api/v1/missions/:/commitments': PUBLIC,
+  // The key entries' log indexes and fields (src/server/routes/keys-index.ts): key entries are public.
+  'GET /api/v1/missions/:/keys': PUBLIC,
   'POST /api/v1/missions/:/confidential': { allow: SIGNED_IN, body: json({}) },
   'GET /api/v1/missions/:/confidential/:': { allow: ['pk', 'af', 'analyst', 'mediator', 'admin'] },
   // User management (docs/architecture.md: the admin creates users); the matrix's :name is no user, so the

@@ -9,6 +9,7 @@ import { BlobAnswerSchema } from '../routes/blobs.js';
 import { IncidentQuerySchema } from '../routes/incidents.js';
 import { StreamQuerySchema } from '../routes/stream.js';
 import { EntriesQuerySchema } from '../routes/entries.js';
+import { KEYS_INDEX_ROUTE_DOC } from '../routes/keys-index.js';
 import { WORKFLOW_ROUTE_DOCS } from '../routes/workflow-docs.js';
 import { WEBHOOK_ROUTE_DOCS } from '../webhooks/route-docs.js';
 
@@ -367,4 +368,5 @@ export const ROUTE_DOCS: RouteDoc[] = [
     query: IncidentQuerySchema,
     responses: { 200: { description: 'the file (as an attachment)', contentType } },
   })),
+  KEYS_INDEX_ROUTE_DOC,
 ];
