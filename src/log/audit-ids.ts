@@ -4,17 +4,16 @@
 // authors sign offline and submit late, and a hostile log may order them any way it likes, so a
 // sliding window over "recent" ids would miss a duplicate placed far from its original. The check
 // is therefore exact over every id ever seen: the first MEMORY_IDS ids are kept in a Map (small
-// logs, tests), after which all of them move to a B-tree in a temporary SQLite file
-// (better-sqlite3) with the id as primary key. SQLite's page cache is capped (CACHE_KIB), so the
-// memory used does not grow with the log; the file does (about 60 bytes an id). UUIDv7 ids of an
+// logs, tests), after which all of them move to a B-tree in SQLite's own temporary database
+// (better-sqlite3, filename ""; https://sqlite.org/inmemorydb.html#temp_db) with the id as primary
+// key. SQLite's page cache is capped (CACHE_KIB), so the memory used does not grow with the log;
+// the temporary file does (about 60 bytes an id, in SQLITE_TMPDIR, TMPDIR or /var/tmp). SQLite
+// unlinks that file as soon as it opens it, so it goes however the process ends. UUIDv7 ids of an
 // honest log arrive nearly sorted, so inserts land at the right edge of the B-tree and stay cheap;
 // a hostile order costs disk reads, never a missed duplicate.
 //
 // Ids are compared as the exact strings signed (IdSchema accepts either case, as before).
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AuditError } from './audit-errors.js';
 
 /** Ids kept in memory before the index moves to disk. */
@@ -28,22 +27,17 @@ const COMMIT_EVERY = 1 << 16;
 
 type Db = InstanceType<typeof Database>;
 
-/** Open on-disk indexes, removed when the process exits (an Auditor may never be closed). */
-const open = new Set<IdIndex>();
-let exitHook = false;
-
 export interface IdIndexOptions {
   /** Ids kept in memory before moving to disk (tests use a small number). */
   memoryIds?: number;
-  /** Where the temporary index directory is made (default: the OS temp directory). */
-  dir?: string;
+  /** SQLite's page cache in KiB (tests use a small one, so that pages go to the file). */
+  cacheKiB?: number;
 }
 
 export class IdIndex {
   private readonly memoryIds: number;
-  private readonly parent: string;
+  private readonly cacheKiB: number;
   private memory: Map<string, number> | undefined = new Map();
-  private dir: string | undefined;
   private db: Db | undefined;
   private insertOne: Database.Statement | undefined;
   private insertChunk: Database.Statement | undefined;
@@ -54,7 +48,7 @@ export class IdIndex {
 
   constructor(options: IdIndexOptions = {}) {
     this.memoryIds = Math.max(1, options.memoryIds ?? MEMORY_IDS);
-    this.parent = options.dir ?? tmpdir();
+    this.cacheKiB = Math.max(16, options.cacheKiB ?? CACHE_KIB);
   }
 
   /** Ids recorded so far. */
@@ -95,36 +89,19 @@ export class IdIndex {
     }
   }
 
-  /** Removes the on-disk index; the object must not be used afterwards. */
+  /** Frees the index (SQLite removes its temporary file); the object must not be used afterwards. */
   close(): void {
     this.memory = undefined;
-    try {
-      this.db?.close();
-    } catch {
-      /* already closed */
-    }
+    this.db?.close();
     this.db = undefined;
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
-    this.dir = undefined;
-    open.delete(this);
   }
 
   private spill(): void {
-    this.dir = mkdtempSync(join(this.parent, 'truceline-audit-ids-'));
-    const db = new Database(join(this.dir, 'ids.db'));
+    // A scratch database for this connection alone, not made durable (no fsync).
+    const db = new Database('');
     this.db = db;
-    open.add(this);
-    if (!exitHook) {
-      exitHook = true;
-      process.once('exit', () => {
-        for (const i of [...open]) i.close();
-      });
-    }
-    // A scratch file rebuilt on every run: no journal, no fsync; one connection.
-    db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma(`cache_size = -${CACHE_KIB}`);
+    db.pragma(`cache_size = -${this.cacheKiB}`);
     db.exec('CREATE TABLE ids (id TEXT PRIMARY KEY, idx INTEGER NOT NULL) WITHOUT ROWID');
     this.insertOne = db.prepare('INSERT INTO ids (id, idx) VALUES (?, ?)');
     this.insertChunk = db.prepare(
@@ -161,9 +138,8 @@ export class IdIndex {
   }
 
   /**
-   * One row at a time, finding the entry that used an id first. Safe whatever a failed chunk left
-   * behind (without a journal a failed statement may keep some of its rows): a row already there
-   * with its own index is that row.
+   * One row at a time, finding the entry that used an id first. Safe whatever a failed chunk may
+   * have left behind: a row already there with its own index is that row.
    */
   private insertRowByRow(rows: Array<string | number>): void {
     for (let i = 0; i < rows.length; i += 2) {
