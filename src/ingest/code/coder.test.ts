@@ -381,3 +381,13 @@ test('coder: "over the past three days" starts three days before the report', ()
   );
   assert.deepEqual([es[0]?.date, es[0]?.time_precision], ['2026-03-08', 2]);
 });
+
+test('coder: trade halted by a closure is a condition with no date of its own', () => {
+  const es = code(
+    'The closure of the Torkham border crossing for nearly a week has halted trade between Pakistan and Afghanistan.',
+    '2025-02-28',
+  );
+  const trade = es.find((e) => e.type === 'trade_disruption');
+  assert.ok(trade);
+  assert.equal(trade.date, null);
+});

@@ -18,6 +18,21 @@ const CROWD = /\b(?:protesters|demonstrators|rioters|mobs?|crowds?)\b/i;
 /** The type a trigger codes: weak "killed" mentions take it from the victims. */
 export function finalType(trig: Trigger, clause: string, sentence: string): EventType {
   let type: EventType = trig.type;
+  // "killed as a result of sniper shelling", "sniper fire": a sniper's shot is small-arms fire, a clash.
+  if (
+    type === 'shelling' &&
+    /\bsniper\b/i.test(clause.slice(Math.max(0, trig.start - 25), trig.end))
+  )
+    return 'armed_clash';
+  // "a joint drone and artillery attack": one strike, coded by the drone named first (the labels'
+  // convention: drone and air strikes are airstrikes).
+  if (
+    type === 'shelling' &&
+    /\bdrones?\s+(?:and|&)\s+(?:artillery|rocket|mortar|missile)/i.test(
+      clause.slice(Math.max(0, trig.start - 40), trig.end + 40),
+    )
+  )
+    return 'airstrike';
   if (trig.weak && trig.type === 'armed_clash') {
     type =
       CIVILIAN_VICTIMS.test(clause) && !SECURITY_OR_MILITANT.test(clause)

@@ -11,6 +11,7 @@ import { findFatalities, sourceOf } from './fatalities.js';
 import { toLocation } from './locate.js';
 import type { DraftEvent } from './merge.js';
 import type { SentenceContext } from './sentence-context.js';
+import { isTallySentence } from './skip-rules/tally.js';
 
 // "The operation was conducted on Thursday in the Tirah valley": a sentence about the event just
 // reported that gives its day or place.
@@ -45,7 +46,13 @@ export function afterSentence(
         draft.actors.push(a.actor);
   }
   // A figure in a sentence that names no event of its own adds to the event just reported.
-  if (s.triggerCount === 0 && stillRecent(last, s.index) && DEATH_WORDS.test(s.text)) {
+  // A tally's figures ("40,000 people have been killed") are the war's, not the event's.
+  if (
+    s.triggerCount === 0 &&
+    stillRecent(last, s.index) &&
+    DEATH_WORDS.test(s.text) &&
+    !isTallySentence(s.text)
+  ) {
     const source = sourceOf(s.text);
     for (const f of findFatalities(s.text))
       last.draft.claims.push({ count: f.count, source, group: f.group, latest: f.latest });

@@ -86,10 +86,13 @@ export function dateOfEvent(ctx: TriggerContext): EventDate {
   // A scheduled event without a day stays undated.
   if (mod === 'future') return none;
   const report = (): EventDate => ({ ...none, date: published, precision: 2 });
+  // "The closure has halted trade": a disruption in the present perfect is a condition, not a change
+  // of the day (it dates from the closure, which the article dates elsewhere).
   if (
     tense === 'ongoing' &&
     published &&
     NEWS_EVENT_TYPES.has(type) &&
+    type !== 'trade_disruption' &&
     PUNCTUAL_PERFECT.test(clause.text)
   )
     return report();

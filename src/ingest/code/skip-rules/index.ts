@@ -2,11 +2,13 @@
 import { accidentalExplosion } from './accidental-explosion.js';
 import { attackersAlso } from './attackers-also.js';
 import { backgroundDate } from './background-date.js';
+import { feared } from './feared.js';
 import { habitual } from './habitual.js';
 import { namesAPlace } from './names-a-place.js';
 import { notAFact } from './not-a-fact.js';
 import { refersToLastViolent } from './refers-to-last-violent.js';
 import { refersToRefuted } from './refers-to-refuted.js';
+import { restatesLast } from './restates-last.js';
 import type { SkipRule } from './skip-rule.js';
 import { spanSummary } from './span-summary.js';
 import { speculativeQuote } from './speculative-quote.js';
@@ -20,7 +22,9 @@ export const SKIP_RULES: readonly SkipRule[] = [
   refersToRefuted,
   refersToLastViolent,
   attackersAlso,
+  restatesLast,
   namesAPlace,
+  feared,
   spanSummary,
   speculativeQuote,
   habitual,

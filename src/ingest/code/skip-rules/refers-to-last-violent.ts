@@ -30,7 +30,13 @@ export const refersToLastViolent: SkipRule = {
     ctx.memory.lastViolent !== null &&
     (isViolent(ctx.type) || ctx.trig.weak) &&
     definiteReference(ctx.clause.text, ctx.trig.start) &&
-    !ownDateOrPlace(ctx.clause, ctx.sentence.places, ctx.sentence.datesFor(ctx.tense)),
+    !ownDateOrPlace(
+      ctx.clause,
+      ctx.sentence.places,
+      ctx.sentence.datesFor(ctx.tense),
+      ctx.at,
+      ctx.sentence.text,
+    ),
   onSkip(ctx) {
     const last = ctx.memory.lastViolent;
     if (!last) return;

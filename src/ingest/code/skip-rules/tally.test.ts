@@ -20,3 +20,19 @@ test("tally: a week's refugee returns are that week's movement, not a tally", ()
   );
   assert.ok(types(es).includes('refugee_movement'));
 });
+
+test('tally: deaths summed over a span of days, or a running total in the thousands, are no event', () => {
+  assert.equal(
+    code(
+      'At least 53 civilians were killed in El Fasher between October 5-8, the UN said.',
+      '2025-10-11',
+    ).length,
+    0,
+  );
+  assert.equal(
+    code(
+      'The WHO reports at least 40,000 people have been killed and about 12 million displaced, and 24 million now face hunger.',
+    ).length,
+    0,
+  );
+});
