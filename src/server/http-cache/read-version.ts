@@ -9,7 +9,9 @@
 // applied index read is kept, and trusted without a query while it equals the sequencer's
 // integrated size: the projection only applies integrated entries and its index never goes back,
 // so when the kept value has reached the integrated size it is exactly the current value. Only
-// while the projection is behind the log (just after a batch) does a request read wf_state.
+// while the projection is behind the log (just after a batch) does a request read wf_state; and it
+// is read again at least every REREAD_MS whatever the sizes, in case the index moved by a way this
+// process's sequencer does not see (it lost its lock to another process, a rebuild).
 //
 // An index read BEFORE the view is built may be older than the view (the projection may move in
 // between) but never newer; a later request that presents it then matches only if the index has
@@ -27,8 +29,11 @@ export interface ReadVersion {
   checkpoint: string;
 }
 
+/** The longest a kept applied index is trusted without reading it again. */
+export const REREAD_MS = 1000;
+
 export class ReadVersions {
-  private readonly applied = new Map<string, number>();
+  private readonly applied = new Map<string, { index: number; readAt: number }>();
   private readonly notes = new WeakMap<PublishedCheckpoint, string>();
 
   constructor(private readonly ctx: AppContext) {}
@@ -36,12 +41,13 @@ export class ReadVersions {
   async of(slug: string): Promise<ReadVersion> {
     const seq = this.ctx.logs?.get(slug)?.sequencer;
     const checkpoint = this.checkpointPart(seq?.latest());
-    let applied = this.applied.get(slug);
+    const kept = this.applied.get(slug);
+    const now = Date.now();
     // Without a running log here (another process sequences it) there is no bound to trust.
-    if (applied === undefined || seq === undefined || applied !== seq.size) {
-      applied = await workflowFor(this.ctx).applied(slug);
-      this.applied.set(slug, applied);
-    }
+    if (kept && seq && kept.index === seq.size && now - kept.readAt < REREAD_MS)
+      return { applied: kept.index, checkpoint };
+    const applied = await workflowFor(this.ctx).applied(slug);
+    this.applied.set(slug, { index: applied, readAt: now });
     return { applied, checkpoint };
   }
 
