@@ -197,19 +197,39 @@ test('released incidents are on the globe and in the panel', { skip }, async (t)
   assert.ok(stats.counts.incident! > 5, `the ${family} colour is drawn at the incident`);
 
   // Clicking a point on the map selects that incident: the first other one in view whose point
-  // no HTML marker covers.
+  // no HTML marker covers and no other incident's point overlaps (the demo has incidents a few
+  // kilometres apart, one circle over the other at this zoom: a click there picks the top one).
   const target = await page.evaluate(
-    (others) => {
+    ([others, everyone]) => {
       const w = globalThis as unknown as G & {
         document: { elementFromPoint(x: number, y: number): { tagName: string } | null };
       };
+      // No named helper functions in here: the test runner's transform would wrap them in a
+      // __name() call that does not exist in the page.
+      const map = w.__truceline!.map;
       for (const i of others) {
-        const p = w.__truceline!.map.project([i.location.lon, i.location.lat]);
-        if (w.document.elementFromPoint(p.x, p.y)?.tagName === 'CANVAS') return { id: i.id, ...p };
+        const p = map.project([i.location.lon, i.location.lat]);
+        const crowded = everyone.some((o) => {
+          if (o.id === i.id) return false;
+          const q = map.project([o.location.lon, o.location.lat]);
+          return Math.hypot(q.x - p.x, q.y - p.y) < 30;
+        });
+        // project() is relative to the map; elementFromPoint takes viewport coordinates.
+        const box = (
+          map as unknown as {
+            getCanvas(): { getBoundingClientRect(): { left: number; top: number } };
+          }
+        )
+          .getCanvas()
+          .getBoundingClientRect();
+        const on = w.document.elementFromPoint(box.left + p.x, box.top + p.y)?.tagName;
+        if (!crowded && on === 'CANVAS') {
+          return { id: i.id, ...p };
+        }
       }
       return null;
     },
-    listed.filter((i) => i.id !== pick.id),
+    [listed.filter((i) => i.id !== pick.id), items] as [Incident[], Incident[]],
   );
   if (target) {
     const canvas = (await page.locator('#globe canvas').boundingBox())!;

@@ -25,8 +25,9 @@ export const COLORS = {
 
 /** Points closer than this many pixels merge into a cluster up to CLUSTER_MAX_ZOOM. */
 export const CLUSTER_RADIUS = 36;
-/** Past this zoom every incident is its own point (the fly-to zoom, 6.5, is past it). */
-export const CLUSTER_MAX_ZOOM = 6;
+/** Past this zoom every incident is its own point. GeoJSON tiles are cut at whole zooms, so the
+ * fly-to zoom (6.5, drawn from z6 tiles) must be past it by a whole zoom. */
+export const CLUSTER_MAX_ZOOM = 5;
 
 const familyColor: ExpressionSpecification = [
   'match',
