@@ -36,8 +36,11 @@ test(
         const html = page.locator('html');
         assert.equal(await html.getAttribute('lang'), lang);
         assert.equal(await html.getAttribute('dir'), lang === 'ur' ? 'rtl' : 'ltr');
-        if (path.includes('/incidents/'))
+        if (path.includes('/incidents/')) {
           assert.equal(await page.locator('article.ip h1').innerText(), pick.title);
+          // The map's first idle, so the screenshot shows it drawn.
+          await page.locator('[data-map="ready"]').waitFor({ timeout: 45_000 });
+        }
         if (lang === 'ur') assert.match(out.text, /تصدیق شدہ/);
         await page.screenshot({ path: join('/tmp/shots', shot), fullPage: true });
         assert.deepEqual(problems, [], path);

@@ -105,6 +105,11 @@ export function createMiniMap(
     },
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  map.once('idle', onReady);
+  // Ready once every source's tiles are in (the first idle can come before the countries' tiles).
+  const whenDrawn = () => {
+    if (map.loaded() && map.areTilesLoaded()) onReady();
+    else map.once('idle', whenDrawn);
+  };
+  map.once('load', () => map.once('idle', whenDrawn));
   return { map };
 }
