@@ -26,6 +26,9 @@ import { crossingAuthorityOrgs } from '../core/workflow/crossing-authority.js';
 import { complianceAggregates } from './compliance-queries.js';
 import { applyKeyEntry, keyFacts } from './admission-keys.js';
 import { applySealing } from './sealed-projection.js';
+import { PROJECTIONS } from './projection/index.js';
+import type { KindProjection, ProjectionOps } from './projection/context.js';
+import type { EntryKind } from '../core/records/kinds.js';
 import type { FilingFacts } from '../core/sealing/disclosure.js';
 import type { Disclosure } from '../core/sealing/disclosure-schema.js';
 import { utf8Encode } from '../tlog/bytes.js';
@@ -315,6 +318,16 @@ export class WorkflowStore {
   readonly db: Kysely<WDb>;
   private readonly chains = new Map<string, Promise<void>>();
   private readonly docs = new Map<string, MissionDoc>();
+
+  /** The read model's operations the per-kind projections share (./projection/). */
+  private readonly ops: ProjectionOps = {
+    linkReports: (tx, mission, incident, reports) =>
+      this.linkReports(tx, mission, incident, reports),
+    addOrgs: (tx, mission, incident, add) => this.addOrgs(tx, mission, incident, add),
+    missionNo: (mission) => this.missionNo(mission),
+    listKey,
+    applyCorrection: (tx, mission, env) => this.applyCorrection(tx, mission, env),
+  };
 
   constructor(readonly store: Store) {
     this.db = store.db.withTables<WorkflowTables>();
@@ -837,191 +850,18 @@ export class WorkflowStore {
       return;
     }
     await this.insertRecord(tx, mission, env, meta, facts, incident, null);
-    const org = facts.author!.org;
-    const w = { mission };
-    switch (env.kind) {
-      case 'report': {
-        const r = env.body as BodyOf<'report'>;
-        await tx
-          .insertInto('wf_reports')
-          .values({
-            ...w,
-            id: env.id,
-            org,
-            accused: r.accused ?? null,
-            incident: null,
-            terms: JSON.stringify(r.terms),
-            at: env.at,
-            received_at: meta.receivedAt,
-            response: null,
-            response_at: null,
-            response_received_at: null,
-          })
-          .execute();
-        break;
-      }
-      case 'incident': {
-        const ib = env.body as BodyOf<'incident'>;
-        if (ib.action === 'open') {
-          await tx
-            .insertInto('wf_incidents')
-            .values({
-              ...w,
-              id: env.id,
-              idx: meta.idx,
-              title: ib.title,
-              type: ib.type,
-              status: 'reported',
-              date: ib.occurred.date,
-              time_precision: ib.occurred.time_precision,
-              location: JSON.stringify(ib.location),
-              lat: ib.location.lat,
-              lon: ib.location.lon,
-              fatalities: null,
-              finding: null,
-              verdict: null,
-              attribution: null,
-              released_idx: null,
-              orgs: ' ',
-              search: [
-                ib.title,
-                ib.summary ?? '',
-                ib.location.name,
-                ib.type.replace(/_/g, ' '),
-              ].join('\n'),
-            })
-            .execute();
-        }
-        if (ib.action === 'open' && this.store.dialect === 'sqlite') {
-          const key = listKey(await this.missionNo(mission), ib.occurred.date, meta.idx);
-          const { lat, lon } = ib.location;
-          await sql`insert into wf_incidents_geo (id, min_lat, max_lat, min_lon, max_lon, mission)
-            values (${key}, ${lat}, ${lat}, ${lon}, ${lon}, ${mission})`.execute(tx);
-        }
-        if (ib.action === 'open' || ib.action === 'add_reports')
-          await this.linkReports(tx, mission, env.id === incident ? env.id : incident!, ib.reports);
-        break;
-      }
-      case 'response': {
-        const rb = env.body as BodyOf<'response'>;
-        await tx
-          .updateTable('wf_reports')
-          .set({ response: env.id, response_at: env.at, response_received_at: meta.receivedAt })
-          .where('mission', '=', mission)
-          .where('id', '=', rb.allegation)
-          .where('response', 'is', null)
-          .execute();
-        break;
-      }
-      case 'task': {
-        const tb = env.body as BodyOf<'task'>;
-        if (tb.action === 'assign')
-          await tx
-            .insertInto('wf_tasks')
-            .values({
-              ...w,
-              id: env.id,
-              incident: tb.incident,
-              assignee: tb.assignee,
-              kind: tb.kind,
-              open: 1,
-              outcome: null,
-              denied_by: null,
-            })
-            .execute();
-        else if (tb.action === 'close')
-          await tx
-            .updateTable('wf_tasks')
-            .set({ open: 0, outcome: tb.outcome, denied_by: tb.deniedBy ?? null })
-            .where('mission', '=', mission)
-            .where('id', '=', tb.task)
-            .execute();
-        break;
-      }
-      case 'finding': {
-        const fb = env.body as BodyOf<'finding'>;
-        await tx
-          .insertInto('wf_findings')
-          .values({
-            ...w,
-            id: env.id,
-            incident: fb.incident,
-            status: 'draft',
-            verdict: fb.verdict,
-            attribution: fb.attribution,
-            terms: JSON.stringify(fb.termsViolated),
-            fatalities: fb.fatalities?.count ?? null,
-            endorsers: '[]',
-          })
-          .execute();
-        await tx
-          .updateTable('wf_incidents')
-          .set({ finding: env.id, verdict: fb.verdict, attribution: fb.attribution })
-          .where('mission', '=', mission)
-          .where('id', '=', fb.incident)
-          .execute();
-        if (fb.attribution !== 'undetermined')
-          await this.addOrgs(tx, mission, fb.incident, [fb.attribution]);
-        break;
-      }
-      case 'endorsement': {
-        const f = facts.findings.get((env.body as BodyOf<'endorsement'>).finding)!;
-        await tx
-          .updateTable('wf_findings')
-          .set({ endorsers: JSON.stringify([...f.endorsers, org]) })
-          .where('mission', '=', mission)
-          .where('id', '=', f.id)
-          .execute();
-        break;
-      }
-      case 'release': {
-        const rb = env.body as BodyOf<'release'>;
-        await tx
-          .updateTable('wf_incidents')
-          .set({ released_idx: meta.idx })
-          .where('mission', '=', mission)
-          .where('id', '=', rb.incident)
-          .execute();
-        break;
-      }
-      case 'crossing': {
-        const cb = env.body as BodyOf<'crossing'>;
-        await tx
-          .insertInto('wf_crossings')
-          .values({
-            ...w,
-            id: env.id,
-            idx: meta.idx,
-            crossing: cb.crossing,
-            status: cb.status,
-            effective_at: cb.effectiveAt,
-            org,
-            body: JSON.stringify(cb),
-          })
-          .execute();
-        break;
-      }
-      case 'commitment': {
-        const cb = env.body as BodyOf<'commitment'>;
-        await tx
-          .insertInto('wf_commitments')
-          .values({
-            ...w,
-            id: env.id,
-            idx: meta.idx,
-            digest: cb.digest,
-            side: cb.side,
-            revealed_idx: null,
-          })
-          .execute();
-        break;
-      }
-      case 'correction':
-        await this.applyCorrection(tx, mission, env);
-        break;
-      default:
-        break;
-    }
+    await (PROJECTIONS[env.kind] as KindProjection<EntryKind>).apply?.({
+      tx,
+      mission,
+      env,
+      body: env.body as never,
+      facts,
+      meta,
+      org: facts.author!.org,
+      incident,
+      dialect: this.store.dialect,
+      ops: this.ops,
+    });
     if (d.withdrawn)
       await tx
         .updateTable('wf_findings')

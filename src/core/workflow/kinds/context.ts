@@ -1,4 +1,5 @@
-// What one entry kind's rules are (issue 12, item 3: entry kinds as modules): who may author it, the
+// What one entry kind's rules are (issue 12, item 3: entry kinds as modules): who may author it,
+// the
 // records it names, and its decision. Each kind has its own module in this folder; index.ts gathers
 // them in a table typed so that a kind without rules does not compile.
 import type { Envelope } from '../../envelope.js';

@@ -1,4 +1,5 @@
-// `correction` entries: Supersedes an earlier record of the same organisation; nothing is edited or deleted.
+// `correction` entries: Supersedes an earlier record of the same organisation; nothing is edited or
+// deleted.
 import { str, type KindRules } from './context.js';
 import { refuse } from '../decision.js';
 import { BODY_SCHEMAS } from '../../records/kinds.js';

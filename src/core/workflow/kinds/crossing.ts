@@ -1,4 +1,5 @@
-// `crossing` entries: A crossing status report (official when filed by the roles the mission names).
+// `crossing` entries: A crossing status report (official when filed by the roles the mission
+// names).
 import type { KindRules } from './context.js';
 import { refuse } from '../decision.js';
 

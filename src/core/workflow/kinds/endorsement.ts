@@ -1,4 +1,5 @@
-// `endorsement` entries: Mediator organisations endorse a drafted finding, each once; k of n make it endorsed.
+// `endorsement` entries: Mediator organisations endorse a drafted finding, each once; k of n make
+// it endorsed.
 import { str, type KindRules } from './context.js';
 import { refuse } from '../decision.js';
 

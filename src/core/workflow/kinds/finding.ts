@@ -1,4 +1,5 @@
-// `finding` entries: The analyst desk drafts a finding on an incident under review or investigation.
+// `finding` entries: The analyst desk drafts a finding on an incident under review or
+// investigation.
 import { str, type KindRules } from './context.js';
 import { refuse } from '../decision.js';
 import { FINDABLE } from '../state-machine.js';

@@ -1,4 +1,5 @@
-// `incident` entries: The analyst desk opens incidents from reports, adds reports and moves their status.
+// `incident` entries: The analyst desk opens incidents from reports, adds reports and moves their
+// status.
 import { str, strs, type KindRules } from './context.js';
 import { refuse } from '../decision.js';
 import type { Accepted } from '../decision.js';

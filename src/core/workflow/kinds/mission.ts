@@ -1,4 +1,5 @@
-// `mission` entries: The mission document is log index 0; a later one is refused (no rule-checked updates yet).
+// `mission` entries: The mission document is log index 0; a later one is refused (no rule-checked
+// updates yet).
 import type { KindRules } from './context.js';
 import { refuse } from '../decision.js';
 

@@ -1,4 +1,5 @@
-// `report` entries: An account of an event; with `accused`, an allegation by one party against the other.
+// `report` entries: An account of an event; with `accused`, an allegation by one party against the
+// other.
 import type { KindRules } from './context.js';
 import { refuse } from '../decision.js';
 

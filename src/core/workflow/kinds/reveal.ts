@@ -1,4 +1,5 @@
-// `reveal` entries: Opens a commitment: its side, an analyst or a mediator, once, matching the digest.
+// `reveal` entries: Opens a commitment: its side, an analyst or a mediator, once, matching the
+// digest.
 import { str, type KindRules } from './context.js';
 import { refuse } from '../decision.js';
 import { revealMatches } from '../confidential.js';

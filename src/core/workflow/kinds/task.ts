@@ -1,4 +1,5 @@
-// `task` entries: Analysts task monitors; the assigned monitor updates and closes the task (access denied too).
+// `task` entries: Analysts task monitors; the assigned monitor updates and closes the task (access
+// denied too).
 import { str, type KindRules } from './context.js';
 import { refuse } from '../decision.js';
 import { TASKABLE } from '../state-machine.js';
