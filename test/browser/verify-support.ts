@@ -19,7 +19,7 @@ import { CHROMIUM, READY_TIMEOUT_MS, fenceNetwork, skip } from './support.js';
 
 export { skip, READY_TIMEOUT_MS };
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--enable-unsafe-swiftshader',
@@ -89,7 +89,7 @@ function stopServer(proc: Proc): Promise<number | null> {
 }
 
 /** The harness pages, or (app: true) the portal itself, built from web/ with its own vite config. */
-async function buildPages(outDir: string, app: boolean): Promise<void> {
+export async function buildPages(outDir: string, app: boolean): Promise<void> {
   if (app) {
     await build({
       configFile: join(ROOT, 'web/vite.config.ts'),
@@ -117,7 +117,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The proxy: pages from `pages`, /api and /log from `upstream` through the current tamper. */
-function startProxy(
+export function startProxy(
   upstream: string,
   pages: string,
   tamper: () => Tamper | undefined,
