@@ -104,6 +104,11 @@ function render(route: Route, first: boolean): void {
         await renderVerifyPage(root, { slug: route.slug });
       });
       break;
+    case 'console':
+      void lazy(root, async () => (await import('./console/index.js')).renderConsole(root)).then(
+        settle,
+      );
+      break;
     case 'bad-slug':
       message(root, m.notFoundTitle, m.badSlug(route.slug));
       break;

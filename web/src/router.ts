@@ -15,6 +15,7 @@ export type Route =
   | { name: 'verify'; slug: string }
   | { name: 'bad-slug'; slug: string }
   | { name: 'bad-date'; slug: string; date: string }
+  | { name: 'console'; path: string }
   | { name: 'not-found'; path: string };
 
 /** src/core/records/mission.ts SlugSchema, without zod. */
@@ -38,6 +39,7 @@ function decode(part: string): string | null {
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'landing' };
+  if (path === '/console' || path.startsWith('/console/')) return { name: 'console', path }; // issue 11
   const parts = path.split('/').slice(1).map(decode);
   if (parts.some((p) => p === null)) return { name: 'not-found', path };
   const [top, slug, section, arg, ...rest] = parts as string[];

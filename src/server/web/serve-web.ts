@@ -13,6 +13,8 @@ export const PAGE_ROUTES = [
   '/missions/:slug/incidents/:id',
   '/missions/:slug/reports/:date',
   '/missions/:slug/verify',
+  '/console',
+  '/console/*',
 ] as const;
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -1,0 +1,326 @@
+// The filing form for a report or allegation (issue 11 item 4, first slice): type, date with its
+// precision, place with coordinates typed by hand, accused party, fatalities with who claims them,
+// the agreement terms concerned, title and description; "Sign and submit" signs the envelope here
+// with the active key (src/core/envelope.ts signEnvelope) and POSTs it under the cookie session.
+// Issues (from the schema run before signing, or from a 400 answer) are shown next to the field
+// they name; a workflow refusal (403/422) names its rule (error.details.rule).
+import { signEnvelope } from '../../../src/core/envelope.js';
+import { CoreError } from '../../../src/core/errors.js';
+import { EVENT_TYPES, EVENT_TYPE_NAMES } from '../../../src/core/taxonomy.js';
+import { h } from '../dom.js';
+import { byField, issuesOf, type Issue } from './field-errors.js';
+import { signerOf, type StoredKey } from './keystore.js';
+import { cm } from './messages.js';
+import { ApiFailure, postEntry, type Session } from './session.js';
+
+export interface MissionInfo {
+  slug: string;
+  organisations: { code: string; name: string; kind?: string; country?: string }[];
+  terms: { id: string; title: string }[];
+}
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+export function renderFilingForm(
+  session: Session,
+  mission: MissionInfo,
+  activeKey: () => StoredKey | null,
+): HTMLElement {
+  const m = cm();
+  const controls = new Map<string, Control>();
+  const errors = new Map<string, HTMLElement>();
+  const me = session.user;
+
+  function field(name: string, label: string, control: Control, hint?: string): HTMLElement {
+    control.id = `f-${name}`;
+    control.name = name;
+    const err = h('p', { class: 'field-error', id: `f-${name}-error` });
+    control.setAttribute('aria-describedby', `f-${name}-error`);
+    controls.set(name, control);
+    errors.set(name, err);
+    return h(
+      'div',
+      { class: 'console-field', 'data-field': name },
+      h('label', { for: control.id }, label),
+      control,
+      hint ? h('p', { class: 'console-muted' }, hint) : null,
+      err,
+    );
+  }
+  const input = (type: string, attrs: Record<string, string> = {}) =>
+    h('input', { type, ...attrs });
+  const select = (options: [string, string][], value?: string) => {
+    const s = h(
+      'select',
+      null,
+      options.map(([v, label]) => h('option', { value: v }, label)),
+    );
+    if (value !== undefined) s.value = value;
+    return s;
+  };
+
+  const parties = mission.organisations.filter((o) => o.kind === 'party');
+  const countries = [
+    ...new Set(mission.organisations.map((o) => o.country).filter(Boolean)),
+  ] as string[];
+  const today = new Date().toISOString().slice(0, 10);
+
+  const filing = select(
+    [
+      ['report', m.filingReport],
+      ['allegation', m.filingAllegation],
+    ],
+    'report',
+  );
+  const accused = select(
+    parties.filter((p) => p.code !== me.org).map((p) => [p.code, `${p.name} (${p.code})`]),
+  );
+  const accusedField = field('accused', m.accused, accused);
+  const syncAccused = () => (accusedField.hidden = filing.value !== 'allegation');
+  filing.addEventListener('change', syncAccused);
+
+  const termsBox = h(
+    'fieldset',
+    { class: 'console-terms', id: 'f-terms', 'aria-describedby': 'f-terms-error' },
+    h('legend', null, m.terms),
+    mission.terms.map((t) =>
+      h(
+        'label',
+        { class: 'console-check' },
+        h('input', { type: 'checkbox', name: 'terms', value: t.id }),
+        ` ${t.title}`,
+      ),
+    ),
+    h('p', { class: 'field-error', id: 'f-terms-error' }),
+  );
+  errors.set('terms', termsBox.querySelector('#f-terms-error') as HTMLElement);
+
+  const formError = h('div', { class: 'console-error', role: 'alert', id: 'file-error' });
+  const result = h('div', { class: 'console-result', role: 'status', id: 'file-result' });
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'console-button console-button--primary' },
+    m.signAndSubmit,
+  );
+
+  const form = h(
+    'form',
+    { class: 'console-form', novalidate: '', 'aria-labelledby': 'file-heading' },
+    h('h2', { id: 'file-heading' }, m.fileHeading),
+    h(
+      'div',
+      { class: 'console-grid' },
+      field('filing', m.filing, filing),
+      accusedField,
+      field('type', m.type, select(EVENT_TYPE_NAMES.map((t) => [t, EVENT_TYPES[t].label]))),
+    ),
+    h(
+      'div',
+      { class: 'console-grid' },
+      field('date', m.date, input('date', { value: today })),
+      field('time', m.time, input('time')),
+      field(
+        'timePrecision',
+        m.timePrecision,
+        select([
+          ['1', m.precisionDay],
+          ['2', m.precisionWeek],
+          ['3', m.precisionMonth],
+        ]),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'console-grid' },
+      field('place', m.place, input('text', { maxlength: '200', autocomplete: 'off' })),
+      field(
+        'country',
+        m.country,
+        select(
+          countries.map((c) => [c, c]),
+          me.org,
+        ),
+      ),
+      field(
+        'lat',
+        m.lat,
+        input('text', { inputmode: 'decimal', dir: 'ltr', placeholder: '34.10' }),
+      ),
+      field(
+        'lon',
+        m.lon,
+        input('text', { inputmode: 'decimal', dir: 'ltr', placeholder: '71.09' }),
+      ),
+      field(
+        'geoPrecision',
+        m.geoPrecision,
+        select([
+          ['1', m.geoExact],
+          ['2', m.geoNear],
+          ['3', m.geoRegion],
+        ]),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'console-grid' },
+      field('fatalities', m.fatalities, input('number', { min: '0', step: '1', dir: 'ltr' })),
+      field('claimedBy', m.claimedBy, input('text', { value: me.org, maxlength: '100' })),
+    ),
+    termsBox,
+    field('title', m.titleField, input('text', { maxlength: '200' })),
+    field('description', m.description, h('textarea', { rows: '5' })),
+    formError,
+    h('div', { class: 'console-actions' }, submit),
+    result,
+  );
+  syncAccused();
+
+  function clearErrors(): void {
+    for (const [name, el] of errors) {
+      el.textContent = '';
+      const c = name === 'terms' ? termsBox : controls.get(name);
+      c?.removeAttribute('aria-invalid');
+    }
+    formError.textContent = '';
+    result.replaceChildren();
+    delete result.dataset.index;
+  }
+
+  function showIssues(issues: readonly Issue[]): void {
+    const grouped = byField(issues);
+    let first: HTMLElement | undefined;
+    for (const [name, messages] of grouped) {
+      const el = name ? errors.get(name) : undefined;
+      if (!el) continue;
+      el.textContent = messages.join(' ');
+      const c = name === 'terms' ? termsBox : controls.get(name);
+      c?.setAttribute('aria-invalid', 'true');
+      first ??= c;
+    }
+    const count = [...grouped.keys()].filter((k) => k && errors.has(k)).length;
+    const loose = grouped.get('') ?? [];
+    formError.replaceChildren(
+      h('p', null, m.fixFields(m.nFields(count || issues.length))),
+      ...loose.map((l) => h('p', null, l)),
+    );
+    first?.focus();
+  }
+
+  const val = (name: string) => controls.get(name)!.value.trim();
+  /** A decimal typed by hand; an empty or non-numeric value is an issue on that field. */
+  function num(name: string, path: string, pre: Issue[]): number {
+    const raw = val(name).replace(',', '.');
+    const n = raw === '' ? NaN : Number(raw);
+    if (!Number.isFinite(n)) pre.push({ path, message: m.notNumber });
+    return n;
+  }
+
+  function body(pre: Issue[]): Record<string, unknown> {
+    const time = val('time');
+    const fat = val('fatalities');
+    const claimedBy = val('claimedBy');
+    const lat = num('lat', 'body.location.lat', pre);
+    const lon = num('lon', 'body.location.lon', pre);
+    return {
+      type: val('type'),
+      title: val('title'),
+      description: val('description'),
+      occurred: {
+        date: val('date'),
+        ...(time ? { time } : {}),
+        time_precision: Number(val('timePrecision')),
+      },
+      location: {
+        name: val('place'),
+        country: val('country'),
+        lat,
+        lon,
+        geo_precision: Number(val('geoPrecision')),
+      },
+      actors: [],
+      ...(fat !== ''
+        ? { fatalities: { count: Number(fat), ...(claimedBy ? { claimedBy } : {}) } }
+        : {}),
+      ...(filing.value === 'allegation' ? { accused: accused.value } : {}),
+      terms: [...termsBox.querySelectorAll<HTMLInputElement>('input[name=terms]:checked')].map(
+        (c) => c.value,
+      ),
+      evidence: [],
+      sources: [],
+    };
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearErrors();
+    const key = activeKey();
+    if (!key) {
+      formError.textContent = m.needKey;
+      return;
+    }
+    const pre: Issue[] = [];
+    const draft = body(pre);
+    if (pre.length) {
+      showIssues(pre);
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = m.submitting;
+    void (async () => {
+      try {
+        let bytes: Uint8Array;
+        try {
+          ({ bytes } = await signEnvelope(
+            { mission: mission.slug, kind: 'report', body: draft },
+            signerOf(key),
+          ));
+        } catch (err) {
+          // The same schema the server applies: its issues have the 400 answer's shape.
+          if (err instanceof CoreError && err.code === 'schema') {
+            const issues = issuesOf(err.details as Record<string, unknown> | undefined);
+            if (issues.length) return showIssues(issues);
+          }
+          throw err;
+        }
+        const answer = (await postEntry(session, mission.slug, bytes)) as {
+          index?: number;
+          id?: string;
+          sealed?: { commitment?: string };
+        };
+        result.dataset.index = String(answer.index);
+        result.dataset.id = String(answer.id);
+        result.replaceChildren(
+          h('p', { class: 'console-ok' }, m.filed(String(answer.index))),
+          h('p', null, m.filedId(String(answer.id))),
+        );
+        if (answer.sealed) {
+          result.append(
+            h(
+              'p',
+              { class: 'console-sealed', 'data-sealed': 'true' },
+              m.sealed(String(answer.sealed.commitment)),
+            ),
+          );
+        }
+        form.dataset.filed = String(answer.index);
+      } catch (err) {
+        if (err instanceof ApiFailure) {
+          const issues = issuesOf(err.details);
+          const rule = err.details?.rule;
+          if (err.status === 400 && issues.length) showIssues(issues);
+          else if (typeof rule === 'string') {
+            formError.dataset.rule = rule;
+            formError.textContent = m.refusedRule(rule, err.message);
+          } else formError.textContent = m.refused(String(err.status), err.message);
+        } else {
+          formError.textContent = m.networkFailed(err instanceof Error ? err.message : String(err));
+        }
+      } finally {
+        submit.disabled = false;
+        submit.textContent = m.signAndSubmit;
+      }
+    })();
+  });
+  return form;
+}
