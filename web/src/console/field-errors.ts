@@ -63,3 +63,22 @@ export function byField(issues: readonly Issue[]): Map<string, string[]> {
   }
   return out;
 }
+
+/**
+ * The field a refused workflow rule concerns (src/core/workflow/kinds/report.ts), so the refusal
+ * is also said beside that field; rules about the author or the log stay above the form.
+ */
+export const FIELD_OF_RULE: Record<string, string> = {
+  party_own_side: 'claimedBy',
+  allegation_other_side: 'accused',
+  accused_is_party: 'accused',
+  allegation_by_party: 'accused',
+  terms_known: 'terms',
+  signed_time: 'date',
+};
+
+/** A refusal's message without its leading "rule <name>: " (the console names the rule itself). */
+export function ruleText(rule: string, message: string): string {
+  const prefix = `rule ${rule}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}

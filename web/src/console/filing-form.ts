@@ -8,7 +8,7 @@ import { signEnvelope } from '../../../src/core/envelope.js';
 import { CoreError } from '../../../src/core/errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES } from '../../../src/core/taxonomy.js';
 import { h } from '../dom.js';
-import { byField, issuesOf, type Issue } from './field-errors.js';
+import { FIELD_OF_RULE, byField, issuesOf, ruleText, type Issue } from './field-errors.js';
 import { signerOf, type StoredKey } from './keystore.js';
 import { cm } from './messages.js';
 import { ApiFailure, postEntry, type Session } from './session.js';
@@ -183,6 +183,7 @@ export function renderFilingForm(
       c?.removeAttribute('aria-invalid');
     }
     formError.textContent = '';
+    delete formError.dataset.rule;
     result.replaceChildren();
     delete result.dataset.index;
   }
@@ -311,7 +312,16 @@ export function renderFilingForm(
           if (err.status === 400 && issues.length) showIssues(issues);
           else if (typeof rule === 'string') {
             formError.dataset.rule = rule;
-            formError.textContent = m.refusedRule(rule, err.message);
+            formError.textContent = m.refusedRule(rule, ruleText(rule, err.message));
+            const name = FIELD_OF_RULE[rule];
+            const el = name ? errors.get(name) : undefined;
+            if (name && el) {
+              el.textContent = ruleText(rule, err.message);
+              (name === 'terms' ? termsBox : controls.get(name))?.setAttribute(
+                'aria-invalid',
+                'true',
+              );
+            }
           } else formError.textContent = m.refused(String(err.status), err.message);
         } else {
           formError.textContent = m.networkFailed(err instanceof Error ? err.message : String(err));

@@ -13,6 +13,9 @@ import { ApiFailure, currentSession, getJson, login, logout, type Session } from
 /** Roles that file reports (src/core/workflow/kinds/report.ts `authors`). */
 const FILERS = new Set(['party', 'monitor', 'analyst']);
 
+/** An API message as a sentence: capital first letter (they are written to follow "truceline: "). */
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function formatWhen(iso: string): string {
@@ -113,8 +116,9 @@ function showSignIn(body: HTMLElement): void {
         return showSignedIn(body, s);
       })
       .catch((err: unknown) => {
+        // The API's message already says what failed ("couldn't sign in: wrong name or password").
         error.textContent =
-          err instanceof ApiFailure ? m.signInFailed(err.message) : m.networkFailed(why(err));
+          err instanceof ApiFailure ? sentence(err.message) : m.networkFailed(why(err));
         password.select();
       })
       .finally(() => {
