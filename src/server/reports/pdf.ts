@@ -9,7 +9,7 @@
 // browser wins; the one browser per server is started on the first PDF and kept.
 // The page runs no script and loads nothing: JavaScript is off and every request is aborted.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { HttpError } from '../http-errors.js';
 import { esc } from './html.js';
 
@@ -41,7 +41,10 @@ export class PdfRenderer {
         `couldn't make the PDF: no Chromium at ${CHROMIUM_PATH} (install chromium, or set TRUCELINE_CHROMIUM); format=html gives the same report`,
       );
     if (!this.browser) {
-      const launched = chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+      // Loaded on the first PDF, not at start (playwright-core costs a second or more to load).
+      const launched = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS }),
+      );
       this.browser = launched;
       // A failed launch or a browser that died is started afresh on the next PDF.
       const forget = () => {
