@@ -28,6 +28,12 @@ const W_COUNTRY_LOCATIVE = 1.5;
 const W_DEMONYM = 0.6;
 const W_PLACE = 0.7;
 const W_DATELINE = 2;
+const GEONAMES_RANK = 5;
+/** A city this large may be named without its country ("talks in Dubai"). */
+const BIG_CITY = 1_000_000;
+const NEAR_KM = 300;
+/** A town of a neighbour of a named country this large is plausible (small namesakes are not). */
+const NEIGHBOUR_TOWN = 20_000;
 /** How far (characters) a mention's pull on a nearby name reaches before it fades to its base. */
 const REACH = 400;
 
@@ -107,13 +113,46 @@ export function articleContext(g: Gazetteer, article: Article): Gazetteer {
     const here = g.lookup(head);
     datelinePlace =
       here.find((p) => datelineCountry === null || p.country === datelineCountry) ?? null;
+    // "KABUL (Reuters) -": the dateline's place says which country the article is filed from.
+    if (datelineCountry === null && datelinePlace?.country)
+      evidence.push({ country: datelinePlace.country, at: 0, weight: W_DATELINE });
   }
   const mass = new Map<string, number>();
   for (const e of evidence) mass.set(e.country, (mass.get(e.country) ?? 0) + e.weight);
   const countries = [...mass].sort((x, y) => y[1] - x[1]).map(([c]) => c);
-  if (ambiguous.size === 0) return g.withContext(new Map(), countries);
 
   const order = new Map<string, readonly Place[]>();
+  // "Khalil Haqqani" is no visit to Hebron (Al Khalil), "Pezu Police Station" none to Poland: in an
+  // article about named countries, a small place of a country it never names, far from every place
+  // it names there, is a person, a word or a name the gazetteer lacks.
+  const strong = new Set(evidence.filter((e) => e.weight !== W_PLACE).map((e) => e.country));
+  for (const c of g.region.countries) strong.add(c);
+  const trusted = anchors.filter((a) => a.place.country !== null && strong.has(a.place.country));
+  const plausible = (p: Place): boolean =>
+    p.rank < GEONAMES_RANK ||
+    p.kind === 'line' ||
+    (p.country !== null && strong.has(p.country)) ||
+    // "An Israeli strike in Tyre": wars cross borders; a neighbour of a named country is plausible.
+    (p.population >= NEIGHBOUR_TOWN &&
+      p.country !== null &&
+      [...strong].some((c) => g.areNeighbours(c, p.country ?? ''))) ||
+    p.seat === 'c' ||
+    p.population >= BIG_CITY ||
+    trusted.some((a) => distanceKm(p.lat, p.lon, a.place.lat, a.place.lon) <= NEAR_KM);
+  if (evidence.some((e) => e.weight !== W_PLACE)) {
+    for (const m of mentions) {
+      const key = m.loose ? `~${m.key}` : m.key;
+      if (ambiguous.has(key) || order.has(key)) continue;
+      if (m.places.some((p) => !plausible(p))) order.set(key, m.places.filter(plausible));
+    }
+    for (const [key, ms] of ambiguous) {
+      const kept = (ms[0]?.places ?? []).filter(plausible);
+      if (kept.length === 0) {
+        order.set(key, []);
+        ambiguous.delete(key);
+      } else ms[0] = { ...(ms[0] as PlaceMention), places: kept };
+    }
+  }
   for (const [key, ms] of ambiguous) {
     const candidates = ms[0]?.places ?? [];
     const loose = ms[0]?.loose === true;

@@ -42,11 +42,10 @@ export const MAX_NAME_TOKENS = 6;
 const RANK_CURATED = 1;
 const RANK_COUNTRY = 2;
 const RANK_GEONAMES = 5;
-const LOOSE_MIN_POPULATION = 50_000;
 
 /** Score weights among same-named places with no article context (see disambiguate.ts). */
 export const PRIOR = {
-  curated: 6,
+  curated: 7.5,
   country: 9.5,
   region: 2,
   /** A place matched only by an alternate name yields to one that bears the name. */
@@ -271,17 +270,17 @@ export class Gazetteer {
 
   /**
    * The looseName index, built on first use. Loose matching is for transliterations ("Killa" for
-   * "Qila"): it covers curated places, countries, admin areas, large towns and the region's towns;
-   * over every village of the world it would turn ordinary capitalised words into places.
+   * "Qila"): it covers curated places, countries, admin areas and the region's towns; over every
+   * town of the world it would turn ordinary capitalised words into places
    */
   private looseIndex(): { byLoose: Map<string, Place[]>; prefixes: Set<string> } {
     if (this.shared) return this.shared.looseIndex();
     if (this.loose) return this.loose;
+    // ("Levies" is no Lévis, Quebec): admin areas anywhere, towns only in the region.
     const eligible = (p: Place): boolean =>
       p.rank <= RANK_COUNTRY ||
       p.kind === 'province' ||
       p.kind === 'district' ||
-      p.population >= LOOSE_MIN_POPULATION ||
       (p.country !== null && this.regionCountries.has(p.country));
     const byLoose = new Map<string, Place[]>();
     const prefixes = new Set<string>();

@@ -26,6 +26,10 @@ const LOCATIVE =
 const AGENT_AFTER =
   /^(?:(?:'s|’s)\s+(?:government|army|military|foreign|ministry|spokes\w+|delegation|side|officials|authorities|leaders?|position|stance|security|forces|interim|defen[cs]e|prime|president|envoy|allegations?|claims?|accusations?)\b|\s+(?:government|army|military|forces|troops|authorities|officials|administration|police|Air Force|Foreign Office|delegation|regime|said|says|noted|notes|stated|states|added|told|argued|alleged|alleges|reiterated|expressed|called|asked|hopes|hoped|accused|accuses|denied|denies|claimed|claims|rejected|urged|urges|seeks|sought|wants|warned|demanded|insisted|maintains|maintained|blamed|responded|announced|confirmed|condemned|protested|and\s+\w+\s+(?:said|have|has|agreed))\b)/;
 
+// For names that are also English words: "in Nice", not "of the Frontier Corps".
+const STRICT_LOCATIVE =
+  /\b(?:in|at|near|into|inside|outside|around|across|toward|towards|through|from|to)\s+(?:the\s+)?(?:city|town|port|village)?\s*(?:of\s+)?$/i;
+
 const HOME =
   /\b(?:resident of|residents of|native of|natives of|hailing from|hailed from|belonging to|belonged to|hometown|home town|native town|native village|domicile of)\s+(?:the\s+)?(?:district\s+|village\s+|tehsil\s+)?$/i;
 
@@ -101,7 +105,7 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
       listed || LOCATIVE.test(before) || (/(?:^|\n)\s*$/.test(before) && /^\s*:/.test(after));
     // "Police said", "the Security Council": a name that is also an English word ("police" is a
     // Polish town, "council" one in Idaho) is a place only where a place is expected.
-    if (!best.loose && !locative && gazetteer.isCommonWord(best.key)) continue;
+    if (!best.loose && !STRICT_LOCATIVE.test(before) && gazetteer.isCommonWord(best.key)) continue;
     // "BLA", "TTP", "ISPR": an acronym is no GeoNames village ("Bla" is a town in Mali).
     if (/^\p{Lu}{2,4}$/u.test(text.slice(start, end)) && best.places.every((p) => p.rank >= 5))
       continue;
