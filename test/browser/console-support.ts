@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { startDemoServer, type DemoServer } from '../../src/server/demo-server.test-support.js';
+import { withFreshDatabase } from '../../src/store/postgres.test-support.js';
 import { CHROMIUM, skip } from './support.js';
 
 export { skip };
@@ -79,23 +80,53 @@ export interface ConsoleHarness {
   browser: Browser;
 }
 
-export function useConsoleHarness(): () => ConsoleHarness {
+let built: Promise<string> | undefined;
+/** The portal built once per test file (both stores' suites serve the same pages). */
+function buildOnce(): Promise<string> {
+  built ??= (async () => {
+    const pages = mkdtempSync(join(tmpdir(), 'truceline-console-pages-'));
+    await build({
+      configFile: join(ROOT, 'web/vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: pages, emptyOutDir: true },
+    });
+    process.once('exit', () => rmSync(pages, { recursive: true, force: true }));
+    return pages;
+  })();
+  return built;
+}
+
+/**
+ * Starts the demo on `store` (PostgreSQL: a fresh database, or a skip reason when the server does
+ * not answer outside CI), the front and Chromium, inside the calling suite; stops them after it.
+ */
+export function useConsoleHarness(
+  store: 'sqlite' | 'postgres' = 'sqlite',
+): () => ConsoleHarness | string {
   let pages = '';
   let demo: DemoServer | undefined;
   let front: { server: Server; url: string } | undefined;
   let browser: Browser | undefined;
+  let pgSkip: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
   before(async () => {
     if (skip) return;
-    pages = mkdtempSync(join(tmpdir(), 'truceline-console-pages-'));
-    const [d] = await Promise.all([
-      startDemoServer('console'),
-      build({
-        configFile: join(ROOT, 'web/vite.config.ts'),
-        logLevel: 'warn',
-        build: { outDir: pages, emptyOutDir: true },
-      }),
+    let db: string | undefined;
+    if (store === 'postgres') {
+      const fresh = await withFreshDatabase();
+      if (typeof fresh === 'string') {
+        pgSkip = fresh;
+        return;
+      }
+      db = fresh.url;
+      drop = fresh.drop;
+    }
+    const [d, p] = await Promise.all([
+      startDemoServer(`console-${store}`, db ? { db } : {}),
+      buildOnce(),
     ]);
     demo = d;
+    pages = p;
     front = await startFront(new URL(d.server.url), pages);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -103,9 +134,10 @@ export function useConsoleHarness(): () => ConsoleHarness {
     await browser?.close();
     await new Promise((r) => (front ? front.server.close(r) : r(undefined)));
     await demo?.close();
-    if (pages) rmSync(pages, { recursive: true, force: true });
+    await drop?.();
   });
   return () => {
+    if (pgSkip) return pgSkip;
     if (!demo || !front || !browser) throw new Error('console harness not started');
     return { url: front.url, upstream: demo.server.url, demo, browser };
   };

@@ -6,12 +6,14 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { skip, useConsoleHarness } from './console-support.js';
+import { skip, useConsoleHarness, type ConsoleHarness } from './console-support.js';
 
-const harness = useConsoleHarness();
 const SHOTS = '/tmp/shots';
+/** The SQLite run's screenshots are console-*.png; PostgreSQL's are console-postgres-*.png. */
+const shot = (store: string, name: string) =>
+  join(SHOTS, store === 'sqlite' ? name : name.replace('console-', `console-${store}-`));
 
 async function signIn(page: Page, name: string, password: string): Promise<void> {
   await page.getByLabel('User name').fill(name);
@@ -36,11 +38,23 @@ function watch(page: Page): { problems: string[]; entryPosts: number[] } {
   return { problems, entryPosts };
 }
 
-test(
-  'console: sign in, use a key file, file a report signed in the browser',
-  { skip },
-  async () => {
-    const h = harness();
+for (const store of ['sqlite', 'postgres'] as const) {
+  describe(`console on ${store}`, () => {
+    const harness = useConsoleHarness(store);
+    test('sign in, use a key file, file a report signed in the browser', { skip }, async (t) => {
+      const h = harness();
+      if (typeof h === 'string') return t.skip(h);
+      await scenario(h, store);
+    });
+  });
+}
+
+async function scenario(h: ConsoleHarness, store: string): Promise<void> {
+  {
+    const health = (await (await fetch(`${h.upstream}/api/v1/health`)).json()) as {
+      store: string;
+    };
+    assert.equal(health.store, store, 'the demo runs on the store this suite names');
     const { creds } = h.demo;
     const pk = creds.users['pk-liaison']!;
     const slug = creds.mission;
@@ -51,7 +65,7 @@ test(
     try {
       await page.goto(`${h.url}/console`);
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      await page.screenshot({ path: join(SHOTS, 'console-signin.png'), fullPage: true });
+      await page.screenshot({ path: shot(store, 'console-signin.png'), fullPage: true });
 
       // A wrong password: the API's reason beside the form, and still signed out.
       await signIn(page, 'pk-liaison', `${pk.password}-wrong`);
@@ -59,7 +73,7 @@ test(
       await signinError.filter({ hasText: 'wrong name or password' }).waitFor();
       assert.equal(await signinError.innerText(), "Couldn't sign in: wrong name or password");
       assert.equal(await page.locator('body').getAttribute('data-console'), 'signed-out');
-      await page.screenshot({ path: join(SHOTS, 'console-signin-error.png'), fullPage: true });
+      await page.screenshot({ path: shot(store, 'console-signin-error.png'), fullPage: true });
 
       await signIn(page, 'pk-liaison', pk.password);
       await page.locator('[data-user="pk-liaison"]').waitFor();
@@ -148,7 +162,7 @@ test(
       assert.equal(await page.locator('[data-field="lon"] .field-error').innerText(), '');
       assert.match(await page.locator('#file-error').innerText(), /one field to fix/);
       assert.deepEqual(entryPosts, [], 'a record that fails its schema is not sent');
-      await page.screenshot({ path: join(SHOTS, 'console-field-error.png'), fullPage: true });
+      await page.screenshot({ path: shot(store, 'console-field-error.png'), fullPage: true });
 
       // A refused workflow step: PK may not file a count claimed by AF (rule party_own_side).
       await page.getByLabel('Latitude').fill('32.62');
@@ -170,7 +184,7 @@ test(
         await page.getByLabel('Who claims this figure').getAttribute('aria-invalid'),
         'true',
       );
-      await page.screenshot({ path: join(SHOTS, 'console-rule.png'), fullPage: true });
+      await page.screenshot({ path: shot(store, 'console-rule.png'), fullPage: true });
       assert.equal(await latError.innerText(), '', 'the fixed field no longer shows an error');
       assert.deepEqual(entryPosts, [403]);
 
@@ -185,7 +199,7 @@ test(
       assert.ok(Number.isInteger(index) && index > 0, `index ${index}`);
       assert.match(await result.innerText(), new RegExp(`Filed: log index ${index}\\.`));
       assert.match(await result.innerText(), /Sealed until release/);
-      await page.screenshot({ path: join(SHOTS, 'console-filed.png'), fullPage: true });
+      await page.screenshot({ path: shot(store, 'console-filed.png'), fullPage: true });
 
       const rec = await fetch(`${h.upstream}/api/v1/missions/${slug}/records/${id}`, {
         headers: { authorization: `Bearer ${pk.token}` },
@@ -260,7 +274,7 @@ test(
         return d.scrollWidth - d.clientWidth;
       });
       assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 390 px`);
-      await page.screenshot({ path: join(SHOTS, 'console-390.png'), fullPage: true });
+      await page.screenshot({ path: shot(store, 'console-390.png'), fullPage: true });
 
       // Urdu: right to left, the console's own words.
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -269,10 +283,10 @@ test(
       assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'کنسول');
       await page.getByRole('button', { name: 'دستخط کر کے بھیجیں' }).waitFor();
-      await page.screenshot({ path: join(SHOTS, 'console-ur.png'), fullPage: true });
+      await page.screenshot({ path: shot(store, 'console-ur.png'), fullPage: true });
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
     }
-  },
-);
+  }
+}

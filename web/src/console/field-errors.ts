@@ -74,7 +74,6 @@ export const FIELD_OF_RULE: Record<string, string> = {
   accused_is_party: 'accused',
   allegation_by_party: 'accused',
   terms_known: 'terms',
-  signed_time: 'date',
 };
 
 /** A refusal's message without its leading "rule <name>: " (the console names the rule itself). */
