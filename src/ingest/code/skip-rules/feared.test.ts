@@ -15,3 +15,8 @@ test('feared: retaliation that happened still codes', () => {
   );
   assert.ok(es.some((e) => e.type === 'armed_clash'));
 });
+
+test('feared: shelter taken to escape shelling is no shelling event', () => {
+  const es = code('Many residents are living underground in shelters to escape heavy shelling.');
+  assert.equal(es.filter((e) => e.type === 'shelling').length, 0);
+});

@@ -8,6 +8,7 @@ import { namesAPlace } from './names-a-place.js';
 import { notAFact } from './not-a-fact.js';
 import { refersToLastViolent } from './refers-to-last-violent.js';
 import { refersToRefuted } from './refers-to-refuted.js';
+import { reportedEarlier } from './reported-earlier.js';
 import { restatesLast } from './restates-last.js';
 import type { SkipRule } from './skip-rule.js';
 import { spanSummary } from './span-summary.js';
@@ -30,6 +31,7 @@ export const SKIP_RULES: readonly SkipRule[] = [
   habitual,
   tally,
   backgroundDate,
+  reportedEarlier,
 ];
 
 /** The first rule of the stage that skips the trigger (its onSkip run), or null. */

@@ -3,22 +3,29 @@
 // ("Sepoy X ... embraced shahadat") still count for that event.
 import type { PlaceMention } from '../../geo/place-mentions.js';
 import type { Span } from '../../text/sentences.js';
-import type { DateMention } from '../dates.js';
+import { dateForTrigger, type DateMention } from '../dates.js';
 import { isViolent } from '../merge.js';
 import { nearestViolent } from '../nearest.js';
 import { definiteReference } from './definite.js';
 import type { SkipRule } from './skip-rule.js';
 
-/** True when a clause names a day or a place (not an origin) of its own. */
+/**
+ * True when a clause names a day or a place (not an origin) of its own. The day must be the trigger's
+ * as dateForTrigger reads it: in "The skirmishes came after Thailand recalled its ambassador late on
+ * Wednesday", Wednesday is the recall's.
+ */
 export function ownDateOrPlace(
   clause: Span,
   places: PlaceMention[],
   dates: DateMention[],
+  at: number,
+  text: string,
 ): boolean {
   const inside = (m: { start: number; end: number }): boolean =>
     m.start >= clause.start && m.end <= clause.end;
+  const day = dateForTrigger(dates, clause.start, clause.end, at, text);
   return (
-    dates.some((d) => inside(d) && d.date !== null) ||
+    (day !== null && day.date !== null && inside(day)) ||
     places.some((m) => inside(m) && m.locative && !m.origin && m.places[0]?.kind !== 'country')
   );
 }
