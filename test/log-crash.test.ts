@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signEnvelope } from '../src/core/envelope.js';
+import { parseEntry, signEnvelope } from '../src/core/envelope.js';
+import type { BodyOf } from '../src/core/records/kinds.js';
+import { commitmentDigest } from '../src/core/workflow/confidential.js';
+import { base64DecodeOrUndefined } from '../src/tlog/bytes.js';
 import { exampleBody } from '../src/core/examples.js';
 import { signerFromNoteKey } from '../src/core/signing.js';
 import { hashLeaf } from '../src/tlog/hash.js';
@@ -65,7 +68,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.ok(lines[2]!.error, 'an invalid body is one error line');
       assert.equal(cli.code, 1, 'a refused line makes the exit status non-zero');
 
-      const acked = new Map<number, Uint8Array>();
+      // What was acknowledged at each index: the entry, and (reports are sealed at filing) the
+      // commitment that holds its place and the salt that opens it.
+      const acked = new Map<
+        number,
+        { bytes: Uint8Array; id: string; sealed?: { commitment: string; salt: string } }
+      >();
       const checkpoints: string[] = [];
       const entries = await Promise.all(
         Array.from({ length: 400 }, () =>
@@ -86,8 +94,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
           body: Buffer.from(bytes),
         });
         if (res.status !== 201) return;
-        const r = (await res.json()) as { index: number; checkpoint: string; proof: string };
-        acked.set(r.index, bytes);
+        const r = (await res.json()) as {
+          index: number;
+          id: string;
+          checkpoint: string;
+          proof: string;
+          sealed?: { commitment: string; salt: string };
+        };
+        acked.set(r.index, { bytes, id: r.id, ...(r.sealed ? { sealed: r.sealed } : {}) });
         checkpoints.push(r.checkpoint);
       };
       // Submit in waves of 60; kill the server once 60 are acknowledged, mid-wave.
@@ -117,9 +131,26 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         return res.status === 200 ? new Uint8Array(await res.arrayBuffer()) : undefined;
       });
       // Every acknowledged entry is at its index, with its exact bytes, under the new root.
-      for (const [index, bytes] of acked) {
+      // A sealed one's commitment is there, opened by its salt to exactly the entry's bytes, and
+      // the sealed entry itself (its private half, committed with the leaf) is still readable.
+      for (const [index, { bytes: sent, id, sealed }] of acked) {
         const got = await fetch(`${server.url}/api/v1/missions/pak-afg/entries/${index}`);
-        assert.deepEqual(new Uint8Array(await got.arrayBuffer()), bytes, `entry ${index}`);
+        const bytes = new Uint8Array(await got.arrayBuffer());
+        if (sealed) {
+          const c = parseEntry(bytes);
+          assert.equal(c.id, sealed.commitment, `entry ${index}`);
+          const cb = c.body as BodyOf<'commitment'>;
+          assert.equal(cb.sealed?.record, id, `entry ${index}`);
+          assert.equal(
+            cb.digest,
+            commitmentDigest(base64DecodeOrUndefined(sealed.salt)!, sent),
+            `entry ${index}`,
+          );
+          const rec = await fetch(`${server.url}/api/v1/missions/pak-afg/records/${id}`, {
+            headers: { authorization: `Bearer ${user.token}` },
+          });
+          assert.equal(rec.status, 200, `the sealed record ${id} survived`);
+        } else assert.deepEqual(bytes, sent, `entry ${index}`);
         const bundle = parseProofBundle(
           await (
             await fetch(`${server.url}/api/v1/missions/pak-afg/entries/${index}/proof`)

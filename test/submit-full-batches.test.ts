@@ -48,7 +48,9 @@ async function recordingProxy(target: string) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const isEntries = req.method === 'POST' && req.url?.endsWith('/entries');
+      const isEntries =
+        req.method === 'POST' &&
+        new URL(req.url ?? '/', 'http://proxy').pathname.endsWith('/entries');
       const envelopes = isEntries
         ? body
             .toString()

@@ -311,7 +311,8 @@ test('verify PROOF checks one entry offline, and rejects the wrong entry or a ba
   assert.equal(ok.code, 0, ok.stderr);
   const j = json(ok.stdout);
   assert.equal(j.index, index);
-  assert.equal((j.entry as { kind: string }).kind, 'report');
+  // The leaf at a report's index is the log's commitment to it: reports are sealed at filing.
+  assert.equal((j.entry as { kind: string }).kind, 'commitment');
 
   assertFails(
     await verify([proofFile, '--entry', otherFile, '--policy', policyFile]),

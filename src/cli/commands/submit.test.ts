@@ -43,7 +43,10 @@ test('submit on stdin goes through the batch path, one result line per input lin
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (req.method === 'POST' && req.url?.endsWith('/entries'))
+      if (
+        req.method === 'POST' &&
+        new URL(req.url ?? '/', 'http://proxy').pathname.endsWith('/entries')
+      )
         seen.push(req.headers['content-type'] ?? '');
       const headers = Object.fromEntries(
         Object.entries(req.headers).filter(
