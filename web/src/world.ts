@@ -4,7 +4,7 @@
 import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries110m from 'world-atlas/countries-110m.json';
+import countries110m from 'world-atlas/countries-110m.json' with { type: 'json' };
 
 type CountryProps = { name: string };
 type Countries = Topology<{
