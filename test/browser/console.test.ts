@@ -188,6 +188,17 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       assert.equal(await latError.innerText(), '', 'the fixed field no longer shows an error');
       assert.deepEqual(entryPosts, [403]);
 
+      // A date after today: said beside the date field, nothing sent.
+      await page.getByLabel('Who claims this figure').fill('PK');
+      await page.getByLabel('Date (UTC)').fill('2099-01-01');
+      await page.getByRole('button', { name: 'Sign and submit' }).click();
+      const dateError = page.locator('[data-field="date"] .field-error');
+      await dateError.filter({ hasText: /\S/ }).waitFor();
+      assert.match(await dateError.innerText(), /after today/);
+      assert.equal(await page.getByLabel('Date (UTC)').getAttribute('aria-invalid'), 'true');
+      assert.deepEqual(entryPosts, [403]);
+      await page.getByLabel('Date (UTC)').fill('2025-10-24');
+
       // Filed: the 201's index, sealed until release, and the record through the API.
       await page.getByLabel('Who claims this figure').fill('PK');
       await page.getByRole('button', { name: 'Sign and submit' }).click();
@@ -234,6 +245,24 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       // The public does not see it: sealed until its incident is released.
       const pub = await fetch(`${h.upstream}/api/v1/missions/${slug}/records/${id}`);
       assert.equal(pub.status, 404);
+
+      // The session ends under the user's feet (the cookie is gone): the 401 says so, a sign-in
+      // form takes the "signed in as" card's place with the name filled in, and signing in again
+      // files what the form still holds.
+      await context.clearCookies();
+      await page.getByLabel('Title').fill(`${title} (second)`);
+      await page.getByRole('button', { name: 'Sign and submit' }).click();
+      await page.locator('body[data-console="session-ended"]').waitFor();
+      assert.deepEqual(entryPosts, [403, 201, 401]);
+      assert.match(await page.locator('#file-error').innerText(), /session has ended/);
+      assert.equal(await page.getByLabel('User name').inputValue(), 'pk-liaison');
+      await page.getByLabel('Password').fill(pk.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('body[data-console="signed-in"]').waitFor();
+      await page.getByRole('button', { name: 'Sign and submit' }).click();
+      await page.locator(`#file-result[data-index]:not([data-index="${index}"])`).waitFor();
+      assert.deepEqual(entryPosts, [403, 201, 401, 201]);
+      assert.ok(Number(await result.getAttribute('data-index')) > index);
 
       // A key made in this browser: active, named <user>.<mission>, not registered by the log.
       await page.getByRole('button', { name: 'Create a key in this browser' }).click();

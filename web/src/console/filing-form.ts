@@ -25,6 +25,8 @@ export function renderFilingForm(
   session: Session,
   mission: MissionInfo,
   activeKey: () => StoredKey | null,
+  /** Called when the server says the session has ended (expired, or signed out elsewhere). */
+  onSessionEnded: () => void,
 ): HTMLElement {
   const m = cm();
   const controls = new Map<string, Control>();
@@ -65,11 +67,14 @@ export function renderFilingForm(
   ] as string[];
   const today = new Date().toISOString().slice(0, 10);
 
+  // Only a party files allegations (rule allegation_by_party): others are not offered one.
   const filing = select(
-    [
-      ['report', m.filingReport],
-      ['allegation', m.filingAllegation],
-    ],
+    me.role === 'party'
+      ? [
+          ['report', m.filingReport],
+          ['allegation', m.filingAllegation],
+        ]
+      : [['report', m.filingReport]],
     'report',
   );
   const accused = select(
@@ -117,7 +122,7 @@ export function renderFilingForm(
     h(
       'div',
       { class: 'console-grid' },
-      field('date', m.date, input('date', { value: today })),
+      field('date', m.date, input('date', { value: today, max: today })),
       field('time', m.time, input('time')),
       field(
         'timePrecision',
@@ -165,7 +170,12 @@ export function renderFilingForm(
       'div',
       { class: 'console-grid' },
       field('fatalities', m.fatalities, input('number', { min: '0', step: '1', dir: 'ltr' })),
-      field('claimedBy', m.claimedBy, input('text', { value: me.org, maxlength: '100' })),
+      field(
+        'claimedBy',
+        m.claimedBy,
+        // A party may only file its own count (rule party_own_side); others name the claimant.
+        input('text', { value: me.role === 'party' ? me.org : '', maxlength: '100' }),
+      ),
     ),
     termsBox,
     field('title', m.titleField, input('text', { maxlength: '200' })),
@@ -221,6 +231,10 @@ export function renderFilingForm(
     const time = val('time');
     const fat = val('fatalities');
     const claimedBy = val('claimedBy');
+    const date = val('date');
+    // An event cannot have happened after today (UTC); the schema checks only the date's form.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date > new Date().toISOString().slice(0, 10))
+      pre.push({ path: 'body.occurred.date', message: m.futureDate });
     const lat = num('lat', 'body.location.lat', pre);
     const lon = num('lon', 'body.location.lon', pre);
     return {
@@ -228,7 +242,7 @@ export function renderFilingForm(
       title: val('title'),
       description: val('description'),
       occurred: {
-        date: val('date'),
+        date,
         ...(time ? { time } : {}),
         time_precision: Number(val('timePrecision')),
       },
@@ -306,7 +320,10 @@ export function renderFilingForm(
         }
         form.dataset.filed = String(answer.index);
       } catch (err) {
-        if (err instanceof ApiFailure) {
+        if (err instanceof ApiFailure && err.status === 401) {
+          formError.textContent = m.sessionEnded;
+          onSessionEnded();
+        } else if (err instanceof ApiFailure) {
           const issues = issuesOf(err.details);
           const rule = err.details?.rule;
           if (err.status === 400 && issues.length) showIssues(issues);

@@ -47,6 +47,29 @@ export async function renderConsole(root: HTMLElement): Promise<void> {
 }
 
 function showSignIn(body: HTMLElement): void {
+  body.replaceChildren(signInForm((s) => showSignedIn(body, s)));
+  document.body.dataset.console = 'signed-out';
+}
+
+/**
+ * The session ended while the user worked: a sign-in form in place of the "signed in as" card.
+ * Signing in again as the same user renews the session the form posts with, so nothing typed is
+ * lost; another user gets a fresh console.
+ */
+function renderSignInAgain(body: HTMLElement, who: HTMLElement, session: Session): HTMLElement {
+  document.body.dataset.console = 'session-ended';
+  const form = signInForm(async (s) => {
+    if (s.user.name !== session.user.name) return showSignedIn(body, s);
+    Object.assign(session, s);
+    form.replaceWith(who);
+    document.body.dataset.console = 'signed-in';
+  });
+  const name = form.querySelector<HTMLInputElement>('#signin-name');
+  if (name) name.value = session.user.name;
+  return form;
+}
+
+function signInForm(onSignedIn: (s: Session) => void | Promise<void>): HTMLFormElement {
   const m = cm();
   const name = h('input', {
     id: 'signin-name',
@@ -113,7 +136,7 @@ function showSignIn(body: HTMLElement): void {
     void login(name.value.trim(), password.value)
       .then((s) => {
         password.value = '';
-        return showSignedIn(body, s);
+        return onSignedIn(s);
       })
       .catch((err: unknown) => {
         // The API's message already says what failed ("couldn't sign in: wrong name or password").
@@ -126,8 +149,7 @@ function showSignIn(body: HTMLElement): void {
         button.textContent = m.signIn;
       });
   });
-  body.replaceChildren(form);
-  document.body.dataset.console = 'signed-out';
+  return form;
 }
 
 async function showSignedIn(body: HTMLElement, session: Session): Promise<void> {
@@ -167,7 +189,13 @@ async function showSignedIn(body: HTMLElement, session: Session): Promise<void> 
   if (!FILERS.has(u.role)) return;
   try {
     const doc = (await getJson(`/api/v1/missions/${encodeURIComponent(slug)}`)) as MissionInfo;
-    const next = renderFilingForm(session, { ...doc, slug }, () => keys.active());
+    const next = renderFilingForm(
+      session,
+      { ...doc, slug },
+      () => keys.active(),
+      // Keep the form (and what was typed) in view; sign in again above it.
+      () => who.replaceWith(renderSignInAgain(body, who, session)),
+    );
     form.replaceWith(next);
     form = next;
   } catch (err) {

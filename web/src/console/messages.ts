@@ -83,6 +83,9 @@ const en = {
     `Sealed until release: the public log holds only a commitment to it (${commitment}); the record is revealed when its incident is released.`,
   networkFailed: (why: string) => `Couldn't reach the server: ${why}`,
   notNumber: 'Type a number, such as 31.9.',
+  futureDate: 'This date is after today (UTC): an event is reported once it has happened.',
+  sessionEnded:
+    'Your session has ended (it lasts 12 hours, and signing out elsewhere ends it): sign in again. Nothing was filed; the form keeps what you typed.',
 };
 export type ConsoleMessages = typeof en;
 
@@ -162,6 +165,9 @@ const ur: ConsoleMessages = {
     `اجرا تک مہربند: عوامی لاگ میں صرف اس کا عہد (${commitment}) ہے؛ واقعہ جاری ہونے پر ریکارڈ ظاہر ہو گا۔`,
   networkFailed: (why) => `سرور تک رسائی نہیں ہو سکی: ${why}`,
   notNumber: 'عدد لکھیں، جیسے 31.9۔',
+  futureDate: 'یہ تاریخ آج (UTC) کے بعد کی ہے: واقعہ ہو جانے کے بعد ہی درج ہوتا ہے۔',
+  sessionEnded:
+    'آپ کا سیشن ختم ہو گیا (یہ 12 گھنٹے رہتا ہے، اور کہیں اور سائن آؤٹ سے بھی ختم ہوتا ہے): دوبارہ سائن ان کریں۔ کچھ درج نہیں ہوا؛ فارم میں آپ کا لکھا محفوظ ہے۔',
 };
 
 /** The console's catalogue in the page's language (read at render time, like i18n t()). */
