@@ -5,10 +5,12 @@
 // not registered, and sign-out keeping the key. Screenshots into /tmp/shots/console-*.png.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { skip, useConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { fenceNetwork } from './support.js';
 
 const SHOTS = '/tmp/shots';
 /** The SQLite run's screenshots are console-*.png; PostgreSQL's are console-postgres-*.png. */
@@ -46,7 +48,70 @@ for (const store of ['sqlite', 'postgres'] as const) {
       if (typeof h === 'string') return t.skip(h);
       await scenario(h, store);
     });
+    if (store === 'sqlite') {
+      test('axe-core finds no serious violation on the console', { skip }, async (t) => {
+        const h = harness();
+        if (typeof h === 'string') return t.skip(h);
+        await accessibility(h);
+      });
+    }
   });
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function serious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const r = await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        axe: { run(c: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe.run((globalThis as unknown as { document: unknown }).document, {
+      resultTypes: ['violations'],
+    }),
+  );
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function accessibility(h: ConsoleHarness): Promise<void> {
+  const pk = h.demo.creds.users['pk-liaison']!;
+  // Only to inject axe-core: the page's CSP allows no inline script, rightly.
+  const context = await h.browser.newContext({ bypassCSP: true });
+  const offsite: string[] = [];
+  await fenceNetwork(context, [], offsite);
+  const page = await context.newPage();
+  try {
+    for (const lang of ['en', 'ur']) {
+      await page.goto(`${h.url}/console?lang=${lang}`);
+      await page.locator('body[data-console]').waitFor();
+      if ((await page.locator('body').getAttribute('data-console')) === 'signed-out') {
+        assert.deepEqual(await serious(page), [], `sign-in (${lang})`);
+        await page.locator('#signin-name').fill('pk-liaison');
+        await page.locator('#signin-password').fill(pk.password);
+        await page.locator('form button[type=submit]').click();
+      }
+      await page.locator('#file-heading').waitFor();
+      await page.locator('#key-file').setInputFiles(pk.keyFile);
+      await page.locator('.console-key[data-key="registered"]').waitFor();
+      // With field errors shown, as a user under pressure will see it.
+      await page.locator('#f-lat').fill('95');
+      await page.locator('form.console-form button[type=submit]').click();
+      await page.locator('#f-lat[aria-invalid="true"]').waitFor();
+      assert.deepEqual(await serious(page), [], `signed in (${lang})`);
+    }
+    assert.deepEqual(offsite, []);
+  } finally {
+    await context.close();
+  }
 }
 
 async function scenario(h: ConsoleHarness, store: string): Promise<void> {

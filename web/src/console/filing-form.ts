@@ -4,7 +4,7 @@
 // with the active key (src/core/envelope.ts signEnvelope) and POSTs it under the cookie session.
 // Issues (from the schema run before signing, or from a 400 answer) are shown next to the field
 // they name; a workflow refusal (403/422) names its rule (error.details.rule).
-import { signEnvelope } from '../../../src/core/envelope.js';
+import { parseBody, signEnvelope } from '../../../src/core/envelope.js';
 import { CoreError } from '../../../src/core/errors.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES } from '../../../src/core/taxonomy.js';
 import { h } from '../dom.js';
@@ -266,6 +266,15 @@ export function renderFilingForm(
     };
   }
 
+  function schemaIssues(draft: Record<string, unknown>): Issue[] {
+    try {
+      parseBody('report', draft);
+      return [];
+    } catch (err) {
+      return err instanceof CoreError ? issuesOf(err.details as Record<string, unknown>) : [];
+    }
+  }
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearErrors();
@@ -277,7 +286,11 @@ export function renderFilingForm(
     const pre: Issue[] = [];
     const draft = body(pre);
     if (pre.length) {
-      showIssues(pre);
+      // Say every field's problem at once: the schema's issues too, beside the typed-number ones.
+      showIssues([
+        ...pre,
+        ...schemaIssues(draft).filter((i) => !pre.some((p) => p.path === i.path)),
+      ]);
       return;
     }
     submit.disabled = true;
