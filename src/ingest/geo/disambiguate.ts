@@ -37,6 +37,17 @@ const NEIGHBOUR_TOWN = 20_000;
 /** How far (characters) a mention's pull on a nearby name reaches before it fades to its base. */
 const REACH = 400;
 
+const folded = new Map<string, string>();
+/** foldName of one word, memoised: the same capitalised words recur in every article. */
+function foldWord(w: string): string {
+  let f = folded.get(w);
+  if (f === undefined) {
+    f = foldName(w);
+    if (folded.size < 50_000) folded.set(w, f);
+  }
+  return f;
+}
+
 interface Evidence {
   country: string;
   at: number;
@@ -91,9 +102,8 @@ export function articleContext(g: Gazetteer, article: Article): Gazetteer {
   }
   // Demonyms and adjectives: "Sudanese army", "Thai soldiers", "Congolese town".
   for (const m of text.matchAll(CAPITALISED)) {
-    const words = foldName(m[0]).split(' ');
-    for (const w of words) {
-      const codes = g.demonymCountries(w);
+    for (const word of m[0].split(/\s+/)) {
+      const codes = g.demonymCountries(foldWord(word));
       for (const c of codes)
         evidence.push({ country: c, at: m.index, weight: W_DEMONYM / codes.length });
     }
