@@ -336,6 +336,17 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       assert.match(created, new RegExp(`^pk-liaison\\.${slug}\\+[0-9a-f]{8}$`));
       assert.notEqual(created, pk.author);
       assert.match(await page.locator('.console-key__status').innerText(), /Not registered/);
+      // Signing with it is refused until the log has registered it, and said so.
+      await page.getByRole('button', { name: 'Sign and submit' }).click();
+      await page.locator('#file-error').filter({ hasText: /\S/ }).waitFor();
+      // The log's admission refuses it (no workflow rule is reached: the key is unknown).
+      assert.match(
+        await page.locator('#file-error').innerText(),
+        new RegExp(
+          `^Refused \\(422\\): .*${created.replace(/[.+]/g, '\\$&')} is not a registered key`,
+        ),
+      );
+      assert.equal(entryPosts.at(-1), 422);
       // The file's key is still here and can be made active again.
       await page
         .locator('.console-key__others li', { hasText: pk.author })
