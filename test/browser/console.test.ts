@@ -388,6 +388,10 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'کنسول');
       await page.getByRole('button', { name: 'دستخط کر کے بھیجیں' }).waitFor();
+      assert.equal(
+        await page.locator('#f-type option[value="shelling"]').innerText(),
+        'گولہ باری، توپ خانہ یا میزائل حملہ',
+      );
       await page.screenshot({ path: shot(store, 'console-ur.png'), fullPage: true });
       assert.deepEqual(problems, []);
     } finally {

@@ -6,7 +6,7 @@
 // they name; a workflow refusal (403/422) names its rule (error.details.rule).
 import { parseBody, signEnvelope } from '../../../src/core/envelope.js';
 import { CoreError } from '../../../src/core/errors.js';
-import { EVENT_TYPES, EVENT_TYPE_NAMES } from '../../../src/core/taxonomy.js';
+import { EVENT_TYPE_NAMES } from '../../../src/core/taxonomy.js';
 import { h } from '../dom.js';
 import { FIELD_OF_RULE, byField, issuesOf, ruleText, type Issue } from './field-errors.js';
 import { signerOf, type StoredKey } from './keystore.js';
@@ -117,7 +117,7 @@ export function renderFilingForm(
       { class: 'console-grid' },
       field('filing', m.filing, filing),
       accusedField,
-      field('type', m.type, select(EVENT_TYPE_NAMES.map((t) => [t, EVENT_TYPES[t].label]))),
+      field('type', m.type, select(EVENT_TYPE_NAMES.map((t) => [t, m.eventType(t)]))),
     ),
     h(
       'div',

@@ -1,6 +1,7 @@
 // The console's own words (issue 11), English and Urdu. The portal's catalogue (web/src/i18n) is
 // another engineer's; the console keeps its strings beside its code and follows the same language
 // choice (i18n/index.ts lang()). Pashto falls back to English until it is translated.
+import { EVENT_TYPES, type EventType } from '../../../src/core/taxonomy.js';
 import { lang } from '../i18n/index.js';
 
 const en = {
@@ -83,11 +84,40 @@ const en = {
     `Sealed until release: the public log holds only a commitment to it (${commitment}); the record is revealed when its incident is released.`,
   networkFailed: (why: string) => `Couldn't reach the server: ${why}`,
   notNumber: 'Type a number, such as 31.9.',
+  eventType: (t: EventType): string => EVENT_TYPES[t].label,
   futureDate: 'This date is after today (UTC): an event is reported once it has happened.',
   sessionEnded:
     'Your session has ended (it lasts 12 hours, and signing out elsewhere ends it): sign in again. Nothing was filed; the form keeps what you typed.',
 };
 export type ConsoleMessages = typeof en;
+
+/** The taxonomy's event types in Urdu (src/core/taxonomy.ts EVENT_TYPES labels). */
+const UR_EVENT_TYPES: Record<EventType, string> = {
+  armed_clash: 'مسلح جھڑپ',
+  airstrike: 'فضائی یا ڈرون حملہ',
+  shelling: 'گولہ باری، توپ خانہ یا میزائل حملہ',
+  ied: 'دیسی ساختہ بم یا بارودی سرنگ',
+  suicide_bomb: 'خودکش بم دھماکا',
+  grenade: 'دستی بم حملہ',
+  attack_on_civilians: 'شہریوں پر حملہ',
+  abduction: 'اغوا یا جبری گمشدگی',
+  infiltration: 'سرحد پار دراندازی',
+  territory_seized: 'چوکی یا علاقے پر قبضہ',
+  ceasefire_agreement: 'جنگ بندی یا معاہدہ',
+  talks: 'مذاکرات یا بات چیت',
+  border_closure: 'سرحدی گزرگاہ بند',
+  border_reopening: 'سرحدی گزرگاہ دوبارہ کھلی',
+  crossing_restriction: 'گزرگاہ پر جزوی پابندی',
+  displacement: 'شہریوں کی نقل مکانی',
+  refugee_movement: 'پناہ گزینوں کی آمد و رفت یا واپسی',
+  trade_disruption: 'تجارت میں خلل',
+  access_denied: 'نگرانوں کو رسائی سے انکار',
+  arrest: 'گرفتاریاں',
+  property_destruction: 'لوٹ مار یا املاک کی تباہی',
+  protest: 'احتجاج',
+  riot: 'ہنگامہ یا پرتشدد مظاہرہ',
+  other: 'دیگر',
+};
 
 const ur: ConsoleMessages = {
   title: 'کنسول',
@@ -165,6 +195,7 @@ const ur: ConsoleMessages = {
     `اجرا تک مہربند: عوامی لاگ میں صرف اس کا عہد (${commitment}) ہے؛ واقعہ جاری ہونے پر ریکارڈ ظاہر ہو گا۔`,
   networkFailed: (why) => `سرور تک رسائی نہیں ہو سکی: ${why}`,
   notNumber: 'عدد لکھیں، جیسے 31.9۔',
+  eventType: (t) => UR_EVENT_TYPES[t],
   futureDate: 'یہ تاریخ آج (UTC) کے بعد کی ہے: واقعہ ہو جانے کے بعد ہی درج ہوتا ہے۔',
   sessionEnded:
     'آپ کا سیشن ختم ہو گیا (یہ 12 گھنٹے رہتا ہے، اور کہیں اور سائن آؤٹ سے بھی ختم ہوتا ہے): دوبارہ سائن ان کریں۔ کچھ درج نہیں ہوا؛ فارم میں آپ کا لکھا محفوظ ہے۔',
