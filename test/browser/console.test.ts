@@ -204,7 +204,10 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
 
       // Fill the form.
       const title = 'Console test: mortar rounds near Angoor Adda';
+      // A report names no accused party: the field appears only for an allegation.
+      assert.equal(await page.getByLabel('Accused party').isVisible(), false);
       await page.getByLabel('Filing').selectOption('allegation');
+      assert.equal(await page.getByLabel('Accused party').isVisible(), true);
       await page.getByLabel('Accused party').selectOption('AF');
       await page.getByLabel('Event type').selectOption('shelling');
       await page.getByLabel('Date (UTC)').fill('2025-10-24');
