@@ -46,10 +46,21 @@ test('ingest --commit files one signed article entry per article', async () => {
       assert.equal(proof.status, 200);
     }
 
-    // Readable output, and one-line failures: an unknown user, no credentials.
+    // Run again (readable output): nothing is filed twice; each article is named with its index.
+    const size = async () =>
+      (
+        (await (await fetch(`${server.url}/api/v1/missions/pak-afg/log`)).json()) as {
+          size: number;
+        }
+      ).size;
+    const sizeBefore = await size();
     const readable = runCli([...args, '--as', 'analyst']);
     assert.equal(readable.code, 0, readable.stderr);
-    assert.match(readable.stdout, /2 of 2 articles committed to pak-afg/);
+    assert.match(readable.stdout, /0 of 2 articles committed to pak-afg \(2 filed before\)/);
+    for (const line of lines)
+      assert.match(readable.stdout, new RegExp(`already filed at #${line.index}\\b`));
+    assert.equal(await size(), sizeBefore, 'the second run filed nothing');
+    // One-line failures: an unknown user, no credentials.
     const unknown = runCli([...args, '--as', 'nobody']);
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /^truceline: no user "nobody"/);

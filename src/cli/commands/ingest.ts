@@ -7,6 +7,7 @@
 // --commit): its countries are the prior among same-named places, its boundaries the lines "the
 // border" means. With no mission it codes news from anywhere.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -22,6 +23,7 @@ import {
 import type { MissionRegionSource } from '../../ingest/geo/mission-region.js';
 import { loadMissionFile } from '../../server/missions.js';
 import { submitOne, type Credentials } from './submit.js';
+import { FilingLedger } from '../../ingest/commit/filing-ledger.js';
 
 const MISSIONS_DIR = new URL('../../../missions/', import.meta.url);
 
@@ -33,6 +35,7 @@ interface IngestCliOptions {
   credentials?: string;
   as?: string;
   mission?: string;
+  ledger?: string;
 }
 
 export function registerIngest(program: Command): void {
@@ -49,6 +52,10 @@ export function registerIngest(program: Command): void {
     .option('--no-progress', 'do not show progress on stderr')
     .option('--commit', 'file one signed `article` entry per article in the mission log')
     .option('--server <url>', 'server URL for --commit (default: from the credentials file)')
+    .option(
+      '--ledger <file>',
+      'with --commit: the record of articles filed, so a second run files none twice (default: filed-articles.jsonl beside the credentials file)',
+    )
     .option(
       '--credentials <file>',
       'credentials file for --commit (e.g. data/demo-credentials.json)',
@@ -79,9 +86,31 @@ export function registerIngest(program: Command): void {
         if (showProgress) process.stderr.write('\n');
         if (committer) {
           let failed = 0;
+          let skipped = 0;
+          // Filed once (issue 13, item 5): articles already filed (by text hash or link, in this
+          // run or an earlier one) are named with their index and not filed again.
+          const ledger = new FilingLedger(
+            opts.ledger ?? join(dirname(resolve(opts.credentials!)), 'filed-articles.jsonl'),
+            committer.mission,
+          );
+          const bodies = coded.map(({ article, events }) => articleBody(article, events));
+          const plan = ledger.plan(bodies);
+          const toFile = new Set(plan.toFile);
+          const before = new Map(plan.alreadyFiled.map((a) => [a.body, a.index]));
           for (let i = 0; i < coded.length; i++) {
             const { article, events: mine } = coded[i]!;
-            const body = articleBody(article, mine);
+            const body = bodies[i]!;
+            if (!toFile.has(body)) {
+              skipped++;
+              const index = before.get(body) ?? null;
+              const line = { url: article.url, headline: body.headline, alreadyFiled: index };
+              if (opts.json) process.stdout.write(`${JSON.stringify(line)}\n`);
+              else
+                process.stdout.write(
+                  `already filed${index === null ? ' (earlier in this run)' : ` at #${index}`}  ${body.headline.slice(0, 60)}\n`,
+                );
+              continue;
+            }
             const r = await submitOne(
               committer.server,
               committer.mission,
@@ -91,6 +120,7 @@ export function registerIngest(program: Command): void {
               JSON.stringify(body),
             );
             if ('error' in r) failed++;
+            else if (typeof r.index === 'number') ledger.record(body, r.index);
             const line = { url: article.url, headline: body.headline, events: mine.length, ...r };
             if (opts.json) process.stdout.write(`${JSON.stringify(line)}\n`);
             else
@@ -104,7 +134,7 @@ export function registerIngest(program: Command): void {
           if (showProgress) process.stderr.write('\n');
           if (!opts.json)
             process.stdout.write(
-              `${coded.length - failed} of ${coded.length} articles committed to ${committer.mission}\n`,
+              `${coded.length - failed - skipped} of ${coded.length} articles committed to ${committer.mission}${skipped ? ` (${skipped} filed before)` : ''}\n`,
             );
           if (failed > 0) {
             program.error(
