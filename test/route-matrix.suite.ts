@@ -124,6 +124,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /missions/:/incidents/:': PUBLIC,
   'GET /missions/:/reports/:': PUBLIC,
   'GET /missions/:/verify': PUBLIC,
+  // The console (issue 11): the same app; its data comes through the API routes above.
+  'GET /console': PUBLIC,
+  'GET /console/*': PUBLIC,
 };
 
 /**
