@@ -338,6 +338,9 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       const created = await page.locator('.console-author').innerText();
       assert.match(created, new RegExp(`^pk-liaison\\.${slug}\\+[0-9a-f]{8}$`));
       assert.notEqual(created, pk.author);
+      // Its public key, to hand to the steward: the author id is that vkey without its key material.
+      const vkey = await page.locator('.console-vkey').innerText();
+      assert.ok(vkey.startsWith(`${created}+`), vkey);
       assert.match(await page.locator('.console-key__status').innerText(), /Not registered/);
       // Signing with it is refused until the log has registered it, and said so.
       await page.getByRole('button', { name: 'Sign and submit' }).click();

@@ -91,6 +91,10 @@ export function renderKeysPanel(session: Session, slug: string, onChange: () => 
         h('dd', null, m.keySource(key.source)),
         h('dt', null, m.authorId),
         h('dd', null, h('code', { class: 'console-author', dir: 'ltr' }, key.author)),
+        // The public key to hand to the organisation's key steward until the console carries the
+        // request itself (issue 11 item 2): public, so showing it gives nothing away.
+        h('dt', null, m.publicKey),
+        h('dd', null, h('code', { class: 'console-vkey', dir: 'ltr' }, key.vkey)),
       ),
       status,
     );

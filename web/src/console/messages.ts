@@ -31,6 +31,7 @@ const en = {
     'A signed-note private key file (PRIVATE+KEY+…). It is imported and not kept as a file.',
   activeKey: 'Active key',
   authorId: 'Author id',
+  publicKey: 'Public key (vkey)',
   keySource: (s: 'browser' | 'file'): string =>
     s === 'browser' ? 'created in this browser' : 'imported from a key file',
   registered: (index: string) => `Registered by the log (key entry at index ${index}).`,
@@ -144,6 +145,7 @@ const ur: ConsoleMessages = {
     'signed-note نجی کلید کی فائل (PRIVATE+KEY+…)۔ یہ درآمد ہوتی ہے، فائل محفوظ نہیں ہوتی۔',
   activeKey: 'فعال کلید',
   authorId: 'مصنف شناخت',
+  publicKey: 'عوامی کلید (vkey)',
   keySource: (s) => (s === 'browser' ? 'اسی براؤزر میں بنی' : 'کلید کی فائل سے درآمد'),
   registered: (index) => `لاگ میں رجسٹرڈ (کلید کا اندراج، اشاریہ ${index})۔`,
   registeredOther: (user) =>
