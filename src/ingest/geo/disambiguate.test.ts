@@ -2,23 +2,28 @@
 // given their country, border mentions given the side's country, and the mission region as a prior
 // that never filters. Texts are written for these tests (no published copy).
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parsePlainText } from '../article/plain-text.js';
 import { codeArticle } from '../code/coder.js';
 import { ingestInputs } from '../pipeline.js';
-import { loadMissionFile } from '../../server/missions.js';
+import { MissionDocSchema } from '../../core/records/mission.js';
 import { foldName } from '../text/fold.js';
 import { loadGazetteer } from './gazetteer.js';
 import { codingGazetteer } from './mission-region.js';
 import { findPlaceMentions } from './place-mentions.js';
 
+/** The demo mission's document (src/ingest may not import the server's loader). */
+function missionDoc() {
+  return MissionDocSchema.parse(
+    JSON.parse(readFileSync(new URL('../../../missions/pak-afg.json', import.meta.url), 'utf8')),
+  );
+}
+
 const world = loadGazetteer();
-const pakAfg = codingGazetteer(
-  loadMissionFile(new URL('../../../missions/pak-afg.json', import.meta.url).pathname),
-);
+const pakAfg = codingGazetteer(missionDoc());
 
 function article(body: string, headline = 'Report'): ReturnType<typeof parsePlainText> {
   return parsePlainText(`Published: 2025-07-25\n\n${headline}\n\n${body}`);
@@ -189,7 +194,7 @@ test('no mission: ingestion codes news from anywhere', async () => {
     [['armed_clash', 'CD']],
   );
   const withMission = await ingestInputs([dir], {
-    mission: loadMissionFile(new URL('../../../missions/pak-afg.json', import.meta.url).pathname),
+    mission: missionDoc(),
   });
   assert.deepEqual(
     withMission.events.map((e) => e.location?.country),
