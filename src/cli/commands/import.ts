@@ -44,15 +44,44 @@ async function missionParties(server: string, mission: string): Promise<ImportPa
     .map((o) => ({ code: o.code, name: o.name }));
 }
 
-/** Signs a batch of rows (report, then its incident) and posts them as one JSON-lines request. */
+/** Posts JSON lines as one batch request (retrying while the log is full); the answers in order. */
+async function postBatch(
+  lines: string[],
+  c: { server: string; token: string; mission: string },
+): Promise<{ index?: number; error?: { code?: string; message?: string } }[]> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${c.server}/api/v1/missions/${c.mission}/entries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/jsonl', authorization: `Bearer ${c.token}` },
+      body: lines.join('\n') + '\n',
+    });
+    if (res.status === 503 && attempt < 10) {
+      await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
+      continue;
+    }
+    if (res.status !== 200) throw new Error(`couldn't import: ${await answerError(res)}`);
+    return (await res.text())
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as { index?: number; error?: { code?: string; message?: string } })
+      .slice(0, lines.length);
+  }
+}
+
+/**
+ * Signs a batch of rows and posts them as two JSON-lines requests: the reports, then the incidents
+ * that open on them. (In one request each incident would name a report filed just before it in the
+ * same batch and wait for the read model to apply it; after the reports' answer, which comes once
+ * they are in the read model, the incidents depend on nothing pending and are judged at once.)
+ */
 async function fileBatch(
   events: ImportedEvent[],
   c: { server: string; token: string; mission: string; signer: Signer },
   report: (e: RowError) => void,
   tally: Tally,
 ): Promise<void> {
-  const lines: string[] = [];
-  const rowOf: ImportedEvent[] = [];
+  const reports: string[] = [];
+  const incidents: string[] = [];
   const at = new Date().toISOString();
   for (const e of events) {
     const ms = Date.parse(`${e.report.occurred.date}T00:00:00Z`);
@@ -78,44 +107,29 @@ async function fileBatch(
       },
       c.signer,
     );
-    lines.push(Buffer.from(r.bytes).toString('utf8'), Buffer.from(i.bytes).toString('utf8'));
-    rowOf.push(e, e);
+    reports.push(Buffer.from(r.bytes).toString('utf8'));
+    incidents.push(Buffer.from(i.bytes).toString('utf8'));
   }
-  for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${c.server}/api/v1/missions/${c.mission}/entries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/jsonl', authorization: `Bearer ${c.token}` },
-      body: lines.join('\n') + '\n',
-    });
-    if (res.status === 503 && attempt < 10) {
-      await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
-      continue;
+  const reportAnswers = await postBatch(reports, c);
+  const incidentAnswers = await postBatch(incidents, c);
+  // Per row: added when both entries went in, already there when both were duplicates.
+  events.forEach((e, k) => {
+    const pair = [reportAnswers[k], incidentAnswers[k]];
+    const dup = pair.map((a) => a?.error?.code === 'duplicate');
+    const ok = pair.map((a) => a?.index !== undefined);
+    if (ok[0] && ok[1]) tally.added++;
+    else if (dup[0] && dup[1]) tally.already++;
+    else if ((ok[0] || dup[0]) && (ok[1] || dup[1])) tally.added++;
+    else {
+      tally.failed++;
+      const bad = pair.find((a) => a?.error && a.error.code !== 'duplicate');
+      report({
+        line: e.line,
+        field: '',
+        reason: `refused by the server: ${bad?.error?.message ?? 'no answer'}`,
+      });
     }
-    if (res.status !== 200) throw new Error(`couldn't import: ${await answerError(res)}`);
-    const answers = (await res.text())
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as { index?: number; error?: { code?: string; message?: string } });
-    // Per row: added when both entries went in, already there when both were duplicates.
-    for (let k = 0; k < rowOf.length; k += 2) {
-      const pair = [answers[k], answers[k + 1]];
-      const dup = pair.map((a) => a?.error?.code === 'duplicate');
-      const ok = pair.map((a) => a?.index !== undefined);
-      if (ok[0] && ok[1]) tally.added++;
-      else if (dup[0] && dup[1]) tally.already++;
-      else if ((ok[0] || dup[0]) && (ok[1] || dup[1])) tally.added++;
-      else {
-        tally.failed++;
-        const bad = pair.find((a) => a?.error && a.error.code !== 'duplicate');
-        report({
-          line: rowOf[k]!.line,
-          field: '',
-          reason: `refused by the server: ${bad?.error?.message ?? 'no answer'}`,
-        });
-      }
-    }
-    return;
-  }
+  });
 }
 
 export function registerImport(program: Command): void {

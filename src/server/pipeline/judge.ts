@@ -6,6 +6,10 @@
 import type { Envelope } from '../../core/envelope.js';
 import type { Channel } from '../../core/workflow/rules.js';
 import type { Filing } from '../../store/workflow-store.js';
+import type { Accepted } from '../../core/workflow/decision.js';
+
+/** An entry the rules accepted: what sealing needs, and the state changes the decision makes. */
+export type Judged = Filing & { accepted: Accepted };
 import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { workflowFor } from '../workflow/context.js';
@@ -22,7 +26,7 @@ export async function judgeEntry(
   channel: Channel = 'public',
   /** The clock signed times are judged by: the server's, except for the demo story's own history. */
   now: string = new Date().toISOString(),
-): Promise<Filing> {
+): Promise<Judged> {
   const wf = workflowFor(ctx);
   // Judged against everything logged before it: wait for the read model where it matters.
   const unprojected = unprojectedOf(wf, log);
@@ -33,7 +37,7 @@ export async function judgeEntry(
   const { decision, filing } = await wf.judge(log.slug, env, { channel, caller, now });
   if (!decision.ok)
     throw new HttpError(decision.status, 'workflow', decision.message, { rule: decision.rule });
-  return filing;
+  return { ...filing, accepted: decision };
 }
 
 /** Appends a judged entry's leaf; resolves with its index once durable and integrated. */
@@ -42,8 +46,9 @@ export async function appendJudged(
   log: MissionLog,
   envelope: Envelope,
   leaf: Leaf,
+  judged: Judged,
 ): Promise<number> {
   const index = await log.sequencer.append(leaf.entry);
-  unprojectedOf(workflowFor(ctx), log).add(envelope, index);
+  unprojectedOf(workflowFor(ctx), log).add(envelope, index, judged.accepted);
   return index;
 }

@@ -8,13 +8,12 @@
 import type { Envelope } from '../../core/envelope.js';
 import type { MissionLog } from '../../log/service.js';
 import type { WorkflowStore } from '../../store/workflow-store.js';
-import { CHANGES_AUTHORS, REACHES_BEYOND_REFS, namedIds } from '../routes/batch-dependencies.js';
+import type { Accepted } from '../../core/workflow/decision.js';
+import { effectsOf, namedIds, type Effects } from '../routes/batch-dependencies.js';
 
 interface Item {
   index: number;
-  id: string;
-  changesAuthors: boolean;
-  changesNamedRecords: boolean;
+  effects: Effects;
 }
 
 /** Past this many tracked entries, the tracker asks the read model where it stands. */
@@ -34,15 +33,14 @@ export class UnprojectedEntries {
     return this.items.length;
   }
 
-  /** An entry (for a sealed one, the entry it hides) is integrated at `index`. */
-  add(env: Envelope, index: number): void {
-    this.items.push({
-      index,
-      id: env.id,
-      changesAuthors: CHANGES_AUTHORS.has(env.kind),
-      changesNamedRecords: REACHES_BEYOND_REFS.has(env.kind) || namedIds(env).length > 0,
-    });
-    this.ids.add(env.id);
+  /**
+   * An entry (for a sealed one, the entry it hides) is integrated at `index`; with its decision,
+   * its effects are exact (../routes/batch-dependencies.ts effectsOf).
+   */
+  add(env: Envelope, index: number, accepted?: Accepted): void {
+    const effects = effectsOf(env, accepted);
+    this.items.push({ index, effects });
+    for (const id of effects.ids) this.ids.add(id);
     if (this.items.length >= SETTLE_AT && !this.settling)
       this.settling = this.settle().finally(() => (this.settling = undefined));
   }
@@ -50,17 +48,19 @@ export class UnprojectedEntries {
   /** Whether `env` may read something an unapplied entry changes. */
   mustWait(env: Envelope): boolean {
     if (this.items.length === 0) return false;
-    if (this.items.some((i) => i.changesAuthors)) return true;
+    if (this.items.some((i) => i.effects.changesAuthors)) return true;
     const named = namedIds(env);
     if (named.length === 0) return false;
-    return named.some((id) => this.ids.has(id)) || this.items.some((i) => i.changesNamedRecords);
+    return (
+      named.some((id) => this.ids.has(id)) || this.items.some((i) => i.effects.reachesAnyRecord)
+    );
   }
 
   /** Forgets the entries the read model has applied. */
   async settle(): Promise<void> {
     const applied = await this.wf.applied(this.slug);
     this.items = this.items.filter((i) => i.index >= applied);
-    this.ids = new Set(this.items.map((i) => i.id));
+    this.ids = new Set(this.items.flatMap((i) => i.effects.ids));
   }
 }
 

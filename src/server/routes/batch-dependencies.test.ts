@@ -66,3 +66,36 @@ test('a pending key or mission entry makes everything wait (authors may change)'
     assert.equal(p.mustWait(env('article')), false, kind);
   }
 });
+
+test('with their decisions known, entries wait only for the records they name being changed', () => {
+  const p = new PendingEntries();
+  const finding = 'f0000000-0000-7000-8000-000000000001';
+  const moved = 'i0000000-0000-7000-8000-000000000001';
+  // The endorsement that reaches the quorum moves its finding's incident, which it does not name.
+  p.add(env('endorsement', { finding }), {
+    ok: true,
+    finding: { id: finding, to: 'endorsed' },
+    incident: { id: moved, to: 'endorsed' },
+  });
+  const taskOn = (incident: string) =>
+    env('task', { ...(exampleBody('task') as Record<string, unknown>), incident });
+  assert.equal(p.mustWait(taskOn(moved)), true, 'a task on the moved incident waits');
+  assert.equal(
+    p.mustWait(taskOn('i0000000-0000-7000-8000-000000000002')),
+    false,
+    'a task on another incident does not',
+  );
+  assert.equal(p.mustWait(env('release', { finding, incident: moved })), true);
+  // Incidents opened from other reports in one batch (an import) are judged without waiting.
+  const q = new PendingEntries();
+  const r1 = env('report');
+  const r2 = env('report');
+  q.add(r1, { ok: true });
+  q.add(r2, { ok: true });
+  const open = (report: string) =>
+    env('incident', { ...(exampleBody('incident') as Record<string, unknown>), reports: [report] });
+  q.clear();
+  q.add(open(r1.id), { ok: true, incident: { id: 'x', to: 'reported' } });
+  assert.equal(q.mustWait(open(r2.id)), false, 'another report: no wait');
+  assert.equal(q.mustWait(open(r1.id)), true, 'the same report: it waits (and is refused)');
+});

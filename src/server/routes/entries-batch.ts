@@ -15,7 +15,7 @@ import type { AppContext } from '../app.js';
 import { HttpError, toHttp } from '../http-errors.js';
 import { workflowFor } from '../workflow/context.js';
 import { PendingEntries } from './batch-dependencies.js';
-import { appendJudged, judgeEntry } from '../pipeline/judge.js';
+import { appendJudged, judgeEntry, type Judged } from '../pipeline/judge.js';
 import { leafFor, type Leaf } from '../pipeline/seal.js';
 import { revealReleased } from '../pipeline/reveal-released.js';
 import { caughtUp } from './read-your-writes.js';
@@ -125,6 +125,7 @@ export async function submitBatch(
     }
     const { entry, envelope } = v.admitted;
     let leaf: Leaf;
+    let judged: Judged;
     try {
       if (pending.mustWait(envelope)) {
         // Judge it against the state that includes the batch's earlier entries.
@@ -133,16 +134,16 @@ export async function submitBatch(
         await caughtUp(wf, log.slug);
         pending.clear();
       }
-      const filing = await judgeEntry(ctx, log, envelope, caller);
-      leaf = await leafFor(log, { entry, envelope }, filing);
+      judged = await judgeEntry(ctx, log, envelope, caller);
+      leaf = await leafFor(log, { entry, envelope }, judged);
     } catch (err) {
       results.push(errorLine(err));
       continue;
     }
     if (envelope.kind === 'release') releases = true;
-    const appended = appendJudged(ctx, log, envelope, leaf);
+    const appended = appendJudged(ctx, log, envelope, leaf, judged);
     inFlight.push(appended);
-    pending.add(envelope);
+    pending.add(envelope, judged.accepted);
     const sealed = leaf.sealed;
     results.push(
       appended.then(

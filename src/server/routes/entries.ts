@@ -72,7 +72,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       );
       const filing = await judgeEntry(ctx, log, envelope, caller.user.name);
       const leaf = await leafFor(log, { entry, envelope }, filing);
-      const index = await appendJudged(ctx, log, envelope, leaf);
+      const index = await appendJudged(ctx, log, envelope, leaf, filing);
       const sealed = leaf.sealed ? { sealed: leaf.sealed } : {};
       if (ack === 'integrated') {
         if (envelope.kind === 'release') await revealReleased(workflowFor(ctx), log);

@@ -25,7 +25,7 @@ export async function fileEntry(
   const admitted = await log.admission.admit(bytes);
   const filing = await judgeEntry(ctx, log, admitted.envelope, caller, 'public', now);
   const leaf = await leafFor(log, admitted, filing);
-  const index = await appendJudged(ctx, log, admitted.envelope, leaf);
+  const index = await appendJudged(ctx, log, admitted.envelope, leaf, filing);
   await workflowFor(ctx).catchUp(log.slug);
   if (admitted.envelope.kind === 'release') await revealReleased(workflowFor(ctx), log);
   return { index, id: admitted.entry.id };
