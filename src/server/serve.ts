@@ -132,6 +132,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    // onReady hooks ran (the read model's follower, the webhook dispatcher): stop them before the
+    // store they use goes, so nothing but this one line is printed.
+    await app.close().catch(() => {});
     await stopLogs();
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;
