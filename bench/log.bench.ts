@@ -6,7 +6,6 @@
 //  - inclusion and consistency proofs/s.
 // Run alone: node --import tsx bench/log.bench.ts
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +24,7 @@ import { Sequencer } from '../src/log/sequencer.js';
 import { ED25519_IMPLEMENTATION } from '../src/log/verify-ed25519.js';
 import { resolveConfig } from '../src/server/config.js';
 import { startServer } from '../src/server/serve.js';
+import { verifyLoop } from './verify-loop.js';
 
 const N = 20_000;
 const BATCH = 256;
@@ -107,19 +107,6 @@ async function sequencerRun(dir: string, entries: NewEntry[], round = 0) {
   await seq.stop();
   await store.close();
   return { perSec, inclusionPerSec, consistencyPerSec };
-}
-
-function verifyLoop(): number {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const msg = Buffer.alloc(600, 7);
-  const sig = sign(null, msg, privateKey);
-  const t0 = performance.now();
-  let n = 0;
-  while (performance.now() - t0 < 1000) {
-    for (let i = 0; i < 100; i++) verify(null, msg, publicKey, sig);
-    n += 100;
-  }
-  return n / ((performance.now() - t0) / 1000);
 }
 
 interface HttpFigures {

@@ -5,29 +5,15 @@
 // message measured in the same run (goal ≥ 1.0, bar 0.5).
 // Run alone: node --import tsx bench/submit.bench.ts
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { exampleBody } from '../src/core/examples.js';
 import { BIN, startServe } from '../test/support/cli.js';
+import { verifyLoop } from './verify-loop.js';
 
 const LINES = Number(process.env.BENCH_SUBMIT_LINES ?? 10_000);
-
-function verifyLoop(bytes: number): number {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const msg = Buffer.alloc(bytes, 7);
-  const sig = sign(null, msg, privateKey);
-  const t0 = performance.now();
-  let n = 0;
-  while (performance.now() - t0 < 1000) {
-    for (let i = 0; i < 100; i++) verify(null, msg, publicKey, sig);
-    n += 100;
-  }
-  return n / ((performance.now() - t0) / 1000);
-}
 
 interface Stats {
   requests: number;

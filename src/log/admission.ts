@@ -159,16 +159,7 @@ export class Admission {
           'bad_signature',
           `couldn't accept entry: the signature does not verify with the key it registers (${envelope.author})`,
         );
-      return {
-        entry: {
-          id: envelope.id,
-          kind: envelope.kind,
-          author: envelope.author,
-          at: envelope.at,
-          bytes,
-        },
-        envelope,
-      };
+      return admitted(bytes, envelope);
     }
     const k = await this.keyOf(envelope.author);
     if (k.revoked)
@@ -185,16 +176,7 @@ export class Admission {
         'bad_signature',
         `couldn't accept entry: the signature does not verify with the key of ${envelope.author}`,
       );
-    return {
-      entry: {
-        id: envelope.id,
-        kind: envelope.kind,
-        author: envelope.author,
-        at: envelope.at,
-        bytes,
-      },
-      envelope,
-    };
+    return admitted(bytes, envelope);
   }
 
   private async isRegistered(author: string): Promise<boolean> {
@@ -236,6 +218,12 @@ function ed25519KeyOf(vkey: string): Uint8Array {
   if (parsed.type !== SIG_TYPE_ED25519)
     throw new CoreError('bad_key', "couldn't load key: envelopes are verified with type 0x01 keys");
   return parsed.key;
+}
+
+/** An entry that passed every check, as the sequencer takes it, with its parsed envelope. */
+function admitted(bytes: Uint8Array, envelope: Envelope): Admitted {
+  const { id, kind, author, at } = envelope;
+  return { entry: { id, kind, author, at, bytes }, envelope };
 }
 
 /** The vkey a `key` entry registers when it is signed by that very key (else undefined). */

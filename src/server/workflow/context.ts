@@ -32,11 +32,12 @@ export function followLogs(app: FastifyInstance, ctx: AppContext): void {
   const wf = workflowFor(ctx);
   const unsubscribe: (() => void)[] = [];
   const pending = new Set<Promise<void>>();
-  const run = (slug: string) => {
+  /** After a batch; `reveal`: it holds a release or a sealed entry, so reveals may be due. */
+  const run = (slug: string, reveal: boolean) => {
     const log = ctx.logs?.get(slug);
     const p = wf
       .catchUp(slug)
-      .then(() => log && revealReleased(wf, log))
+      .then(() => (reveal && log ? revealReleased(wf, log) : undefined))
       .then(
         () => {},
         (err: unknown) => {
@@ -51,7 +52,16 @@ export function followLogs(app: FastifyInstance, ctx: AppContext): void {
       await wf.catchUp(slug);
       // Repair: reveals a crash cut off between a release and the reveals it calls for.
       await revealReleased(wf, log);
-      unsubscribe.push(log.sequencer.onIntegrated(() => run(slug)));
+      // Reveals are due only after a release, or a sealed record joining a released incident:
+      // other batches skip the reveal query.
+      unsubscribe.push(
+        log.sequencer.onIntegrated((_m, batch) =>
+          run(
+            slug,
+            batch.some((e) => e.entry.kind === 'release' || e.entry.sealed !== undefined),
+          ),
+        ),
+      );
     }
   });
   app.addHook('onClose', async () => {
