@@ -25,12 +25,18 @@ export async function openPostgresStore(
     types,
     connectionTimeoutMillis: 5000,
   });
-  // An idle pooled connection can be closed by the server at any time (restart, failover,
-  // pg_terminate_backend). pg reports that as a pool 'error' event, which would crash the process
-  // without a listener; the pool drops that client and opens a new one on the next query.
-  pool.on('error', (err) => {
-    console.error(`truceline: PostgreSQL closed an idle connection: ${err.message}`);
+  // The server can close a connection at any time (restart, failover, pg_terminate_backend). pg
+  // reports it as an 'error' event on the client, which crashes the process if nothing listens:
+  // the pool listens only while the client is idle, and a client checked out between two queries
+  // has no listener at all. So every client gets its own listener as it connects; a query in flight
+  // still rejects with the error, and the pool drops the broken client on release and opens a new
+  // one for the next query. (The pool re-emits an idle client's error; it is the same event.)
+  pool.on('connect', (client) => {
+    client.on('error', (err) => {
+      console.error(`truceline: PostgreSQL closed a connection: ${err.message}`);
+    });
   });
+  pool.on('error', () => {});
   try {
     const client = await pool.connect();
     client.release();
