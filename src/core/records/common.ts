@@ -14,9 +14,11 @@ export const EvidenceRefSchema = z.strictObject({
 /** When something happened, with ACLED time precision for spans known only to the week or month. */
 export const OccurredSchema = z.strictObject({
   date: z.iso.date(),
+  // A clock time of the day, 00:00-23:59 UTC (ISO 8601 hh:mm). The earlier shape-only pattern
+  // accepted "25:99", a time no reader can place on a timeline.
   time: z
     .string()
-    .regex(/^\d{2}:\d{2}$/, 'a time is HH:MM (UTC)')
+    .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM (UTC), 00:00 to 23:59')
     .optional(),
   time_precision: TimePrecisionSchema,
 });
