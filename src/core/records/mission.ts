@@ -56,6 +56,34 @@ export const CrossingSiteSchema = z.strictObject({
 });
 export type CrossingSite = z.infer<typeof CrossingSiteSchema>;
 
+/** One step of a penalty ladder (e.g. formal notice, public statement, referral). */
+export const PenaltyStepSchema = z.strictObject({
+  id: SlugSchema,
+  title: z.string().min(1).max(200),
+  /** What imposing the step means, in the agreement's words. */
+  text: z.string().min(1).max(2000).optional(),
+});
+
+/**
+ * An agreement's penalty schedule (issue 11, item 7; src/core/workflow/penalties.ts): after
+ * `threshold` released findings attributed to a party, of `verdicts`, naming `terms`, whose
+ * incidents fall within `windowDays` days of each other, the party's next step of `steps` is due.
+ * The findings behind an imposed step do not count towards the next one.
+ */
+export const PenaltyScheduleSchema = z.strictObject({
+  threshold: z.number().int().min(1).max(100),
+  windowDays: z.number().int().min(1).max(3660),
+  /** The verdicts that count (absent: ["confirmed"]); "probable" may be added. */
+  verdicts: z
+    .array(z.enum(['confirmed', 'probable']))
+    .min(1)
+    .optional(),
+  /** The terms whose violation counts (absent: the agreement's own terms). */
+  terms: z.array(SlugSchema).min(1).optional(),
+  steps: z.array(PenaltyStepSchema).min(1).max(20),
+});
+export type PenaltySchedule = z.infer<typeof PenaltyScheduleSchema>;
+
 export const AgreementSchema = z.strictObject({
   id: SlugSchema,
   title: z.string().min(1),
@@ -63,6 +91,8 @@ export const AgreementSchema = z.strictObject({
   place: z.string().min(1),
   mediators: z.array(OrgCodeSchema),
   summary: z.string().min(1),
+  /** Optional: the penalties the agreement provides for its violations. */
+  penalties: PenaltyScheduleSchema.optional(),
 });
 
 /** What counts as a breach of a term, so compliance can be computed rather than asserted. */
@@ -220,6 +250,7 @@ export const MissionDocSchema = z
       }
       t.obliged.forEach((c, j) => seenCodes(['terms', i, 'obliged', j], c, 'party'));
     });
+    m.agreements.forEach((a, i) => checkPenalties(m, a, i, ctx));
     m.crossings.forEach((c, i) =>
       Object.keys(c.sides).forEach((p) => seenCodes(['crossings', i, 'sides', p], p, 'party')),
     );
@@ -238,3 +269,45 @@ export const MissionDocSchema = z
   });
 
 export type MissionDoc = z.infer<typeof MissionDocSchema>;
+
+type MissionInput = Pick<MissionDoc, 'terms' | 'workflow'>;
+
+/** A penalty schedule names terms the mission has, distinct steps, and mediators enough for k. */
+function checkPenalties(
+  m: MissionInput,
+  a: z.infer<typeof AgreementSchema>,
+  i: number,
+  ctx: z.RefinementCtx,
+) {
+  const p = a.penalties;
+  if (!p) return;
+  const at = (...rest: (string | number)[]) => ['agreements', i, 'penalties', ...rest];
+  const termIds = new Set(m.terms.map((t) => t.id));
+  p.terms?.forEach((t, j) => {
+    if (!termIds.has(t))
+      ctx.addIssue({ code: 'custom', path: at('terms', j), message: `unknown term ${t}` });
+  });
+  if (!p.terms && !m.terms.some((t) => t.agreement === a.id))
+    ctx.addIssue({
+      code: 'custom',
+      path: at(),
+      message: `agreement ${a.id} has no terms of its own: list the terms whose violations count in "terms"`,
+    });
+  const seen = new Set<string>();
+  p.steps.forEach((s, j) => {
+    if (seen.has(s.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: at('steps', j, 'id'),
+        message: `duplicate step ${s.id}`,
+      });
+    seen.add(s.id);
+  });
+  // Mediators impose penalties k of n (src/core/workflow/kinds/penalty.ts): the agreement's own.
+  if (new Set(a.mediators).size < m.workflow.endorsementsRequired)
+    ctx.addIssue({
+      code: 'custom',
+      path: at(),
+      message: `penalties are imposed by ${m.workflow.endorsementsRequired} of the agreement's mediators, but it has ${new Set(a.mediators).size}`,
+    });
+}
