@@ -1,17 +1,35 @@
-// /console (issue 11): where the mission's people sign in and file records signed on their own
-// device. This first slice: sign-in over the cookie session, the signing key (made here or
-// imported from a key file, kept non-extractable in IndexedDB) with its registration in the log,
-// and the report/allegation filing form. The server never sees a private key.
+// /console (issue 11): where the mission's people sign in and work, every record signed on their
+// own device. The shell: sign-in over the cookie session, the signing key (made here or imported
+// from a key file, kept non-extractable in IndexedDB) with its registration in the log, and a nav
+// of the sections the role may use (sections.ts), each at /console/<id>. The server never sees a
+// private key.
 import './console.css';
 import { h } from '../dom.js';
 import { lang } from '../i18n/index.js';
-import { renderFilingForm, type MissionInfo } from './filing-form.js';
+import { signEnvelope } from '../../../src/core/envelope.js';
+import { href } from '../router.js';
+import type { MissionInfo } from './filing-form.js';
 import { renderKeysPanel } from './keys-panel.js';
+import { signerOf } from './keystore.js';
 import { cm } from './messages.js';
-import { ApiFailure, currentSession, getJson, login, logout, type Session } from './session.js';
-
-/** Roles that file reports (src/core/workflow/kinds/report.ts `authors`). */
-const FILERS = new Set(['party', 'monitor', 'analyst']);
+import {
+  sectionOfPath,
+  sectionsFor,
+  type ConsoleApi,
+  type ConsoleContext,
+  type EnvelopeBody,
+  type SignedEntry,
+} from './sections.js';
+import {
+  ApiFailure,
+  currentSession,
+  getJson,
+  login,
+  logout,
+  postEntry,
+  postJson,
+  type Session,
+} from './session.js';
 
 /** An API message as a sentence: capital first letter (they are written to follow "truceline: "). */
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -27,7 +45,8 @@ function formatWhen(iso: string): string {
   }).format(d);
 }
 
-export async function renderConsole(root: HTMLElement): Promise<void> {
+/** Draws the console into `root`; the returned function leaves it (closes a section's stream). */
+export async function renderConsole(root: HTMLElement): Promise<() => void> {
   const m = cm();
   document.title = `${m.title} · Truceline`;
   const body = h('div', { class: 'console-body' });
@@ -40,10 +59,11 @@ export async function renderConsole(root: HTMLElement): Promise<void> {
     body.replaceChildren(
       h('p', { class: 'console-error', role: 'alert' }, m.networkFailed(why(err))),
     );
-    return;
+    return leaveSection;
   }
   if (session) await showSignedIn(body, session);
   else showSignIn(body);
+  return leaveSection;
 }
 
 function showSignIn(body: HTMLElement): void {
@@ -155,13 +175,17 @@ function signInForm(onSignedIn: (s: Session) => void | Promise<void>): HTMLFormE
 async function showSignedIn(body: HTMLElement, session: Session): Promise<void> {
   const m = cm();
   const u = session.user;
+  leaveSection();
   const out = h('button', { type: 'button', class: 'console-button' }, m.signOut);
   const whoError = h('p', { class: 'console-error', role: 'alert' });
   out.addEventListener('click', () => {
     out.disabled = true;
     // Signing out ends the session; the keys stay in IndexedDB (issue 11 item 9).
     void logout(session)
-      .then(() => showSignIn(body))
+      .then(() => {
+        leaveSection();
+        showSignIn(body);
+      })
       .catch((err: unknown) => {
         whoError.textContent = why(err);
         out.disabled = false;
@@ -182,23 +206,133 @@ async function showSignedIn(body: HTMLElement, session: Session): Promise<void> 
     return;
   }
   const slug = u.mission;
-  let form: HTMLElement = h('div');
   const keys = renderKeysPanel(session, slug, () => {});
-  body.replaceChildren(who, keys.el, form);
+  const nav = h('nav', { class: 'console-nav', 'aria-label': m.sectionsNav });
+  const place = h('div', { class: 'console-section' });
+  body.replaceChildren(who, keys.el, nav, place);
   document.body.dataset.console = 'signed-in';
-  if (!FILERS.has(u.role)) return;
+  let mission: MissionInfo;
   try {
-    const doc = (await getJson(`/api/v1/missions/${encodeURIComponent(slug)}`)) as MissionInfo;
-    const next = renderFilingForm(
-      session,
-      { ...doc, slug },
-      () => keys.active(),
-      // Keep the form (and what was typed) in view; sign in again above it.
-      () => who.replaceWith(renderSignInAgain(body, who, session)),
-    );
-    form.replaceWith(next);
-    form = next;
+    mission = {
+      ...((await getJson(`/api/v1/missions/${encodeURIComponent(slug)}`)) as MissionInfo),
+      slug,
+    };
   } catch (err) {
-    form.replaceWith(h('p', { class: 'console-error', role: 'alert' }, m.networkFailed(why(err))));
+    place.replaceChildren(
+      h('p', { class: 'console-error', role: 'alert' }, m.networkFailed(why(err))),
+    );
+    return;
   }
+  // Keep what is on the page (and what was typed) in view; sign in again above it.
+  const sessionEnded = () => {
+    if (who.isConnected) who.replaceWith(renderSignInAgain(body, who, session));
+  };
+  const api: ConsoleApi = {
+    get: getJson,
+    post: (path, json) => postJson(session, path, json),
+    postEntry: (bytes) => postEntry(session, slug, bytes),
+  };
+  const sign = async (e: EnvelopeBody): Promise<SignedEntry> => {
+    const key = keys.active();
+    if (!key) throw new Error(m.needKey);
+    const { envelope, bytes } = await signEnvelope(
+      {
+        mission: slug,
+        kind: e.kind,
+        body: e.body,
+        ...(e.id ? { id: e.id } : {}),
+      },
+      signerOf(key),
+    );
+    return { id: envelope.id, bytes };
+  };
+
+  const mine = sectionsFor(u.role);
+  const links = mine.map((s) =>
+    h('a', { href: href(`/console/${s.id}`), 'data-section': s.id }, s.label(m)),
+  );
+  nav.replaceChildren(
+    ...(links.length
+      ? [
+          h(
+            'ul',
+            null,
+            links.map((a) => h('li', null, a)),
+          ),
+        ]
+      : []),
+  );
+  nav.hidden = links.length === 0;
+
+  const show = async (path: string): Promise<void> => {
+    leaveSection();
+    const leaving: (() => void)[] = [];
+    leave = () => leaving.splice(0).forEach((fn) => fn());
+    const { section, id, allowed } = sectionOfPath(path, u.role);
+    for (const a of links) {
+      if (a.dataset.section === section?.id && allowed) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    document.body.dataset.section = allowed && section ? section.id : '';
+    if (!section || !allowed) {
+      place.replaceChildren(
+        h(
+          'p',
+          { class: 'console-error', role: 'alert', id: 'section-refused' },
+          !id
+            ? m.noSections(u.role)
+            : section
+              ? m.sectionNotForRole(id, u.role)
+              : m.noSuchSection(id),
+        ),
+      );
+      return;
+    }
+    document.title = `${section.label(m)} · ${m.title} · Truceline`;
+    const ctx: ConsoleContext = {
+      session,
+      mission,
+      activeKey: () => keys.active(),
+      sign,
+      api,
+      sessionEnded,
+      onLeave: (fn) => leaving.push(fn),
+      go: (next) => {
+        history.pushState(null, '', href(`/console/${next}`));
+        void show(`/console/${next}`);
+      },
+    };
+    try {
+      const el = await section.render(ctx);
+      if (leave === null || !place.isConnected) return;
+      place.replaceChildren(el);
+    } catch (err) {
+      place.replaceChildren(
+        h('p', { class: 'console-error', role: 'alert' }, m.networkFailed(why(err))),
+      );
+    }
+  };
+  // The nav moves between sections without a reload (the keys and the session stay as they are);
+  // the portal's router leaves /console links to the page (router.ts isPagePath), and a reload or
+  // the back button renders the URL's section from the start.
+  nav.addEventListener('click', (e) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+      return;
+    const a = (e.target as Element | null)?.closest?.('a');
+    if (!a) return;
+    e.preventDefault();
+    const url = new URL(a.href);
+    if (url.pathname === location.pathname) return;
+    history.pushState(null, '', url);
+    void show(url.pathname);
+  });
+  await show(location.pathname);
+}
+
+/** The current section's leave hooks; null when none is shown. */
+let leave: (() => void) | null = null;
+function leaveSection(): void {
+  const fn = leave;
+  leave = null;
+  fn?.();
 }

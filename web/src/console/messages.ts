@@ -20,6 +20,15 @@ const en = {
   needName: 'Enter your user name.',
   needPassword: 'Enter your password.',
   noMission: 'This account belongs to no mission: there is nothing to file.',
+  // The shell's nav (sections.ts)
+  sectionsNav: 'Console sections',
+  navFile: 'File a report',
+  noSections: (role: string) =>
+    `The console has no section for the role ${role} yet; your key is above.`,
+  sectionNotForRole: (id: string, role: string) =>
+    `The section "${id}" is not for the role ${role}: choose one of the sections above.`,
+  noSuchSection: (id: string) =>
+    `The console has no section "${id}": choose one of the sections above.`,
   // Keys
   keysHeading: 'Your signing key',
   keysIntro:
@@ -135,6 +144,12 @@ const ur: ConsoleMessages = {
   needName: 'اپنا صارف نام لکھیں۔',
   needPassword: 'اپنا پاس ورڈ لکھیں۔',
   noMission: 'یہ اکاؤنٹ کسی مشن کا نہیں: درج کرنے کو کچھ نہیں۔',
+  sectionsNav: 'کنسول کے حصے',
+  navFile: 'رپورٹ درج کریں',
+  noSections: (role) => `کنسول میں کردار ${role} کے لیے ابھی کوئی حصہ نہیں؛ آپ کی کلید اوپر ہے۔`,
+  sectionNotForRole: (id, role) =>
+    `حصہ "${id}" کردار ${role} کے لیے نہیں: اوپر کے حصوں میں سے چنیں۔`,
+  noSuchSection: (id) => `کنسول میں "${id}" نام کا کوئی حصہ نہیں: اوپر کے حصوں میں سے چنیں۔`,
   keysHeading: 'آپ کی دستخطی کلید',
   keysIntro:
     'نجی کلید اسی براؤزر میں رہتی ہے (IndexedDB، ناقابلِ برآمد: یہ صفحہ بھی اسے واپس نہیں پڑھ سکتا)۔ سائن آؤٹ سے یہ نہیں مٹتی۔',

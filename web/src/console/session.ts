@@ -120,6 +120,21 @@ export async function postEntry(
   return readAnswer(res);
 }
 
+/** POSTs JSON to one of the console's own routes under the session. */
+export async function postJson(session: Session, path: string, body: unknown): Promise<unknown> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-csrf-token': session.csrfToken,
+    },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  return readAnswer(res);
+}
+
 export async function getJson(path: string): Promise<unknown> {
   const res = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store' });
   return readAnswer(res);
