@@ -19,7 +19,8 @@ export interface NewsEvalEvent {
 
 export interface NewsEvalArticle {
   id: string;
-  split: 'dev' | 'heldout';
+  /** dev: looked at while improving the coder; heldout and heldout2: only ever scored. */
+  split: 'dev' | 'heldout' | 'heldout2';
   conflict: string;
   url: string;
   outlet: string;
