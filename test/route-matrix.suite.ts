@@ -99,6 +99,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/commitments': PUBLIC,
   // The key entries' log indexes and fields (src/server/routes/keys-index.ts): key entries are public.
   'GET /api/v1/missions/:/keys': PUBLIC,
+  // The analysts' desk (src/server/routes/desk.ts): the roles that read every record anyway.
+  'GET /api/v1/missions/:/desk/queue': { allow: ['analyst', 'mediator', 'admin'] },
+  'GET /api/v1/missions/:/desk/monitors': { allow: ['analyst', 'mediator', 'admin'] },
   'POST /api/v1/missions/:/confidential': { allow: SIGNED_IN, body: json({}) },
   'GET /api/v1/missions/:/confidential/:': { allow: ['pk', 'af', 'analyst', 'mediator', 'admin'] },
   // User management (docs/architecture.md: the admin creates users); the matrix's :name is no user, so the

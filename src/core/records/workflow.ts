@@ -71,6 +71,22 @@ export const IncidentBodySchema = z.discriminatedUnion('action', [
     status: IncidentStatusSchema,
     reason: TextSchema(2000).optional(),
   }),
+  // The analysts' desk (issue 11 item 6) takes records out of its review queue without opening an
+  // incident: dismissed with a reason (out of scope, not an event), or marked as a duplicate of
+  // another record. Reports and coded news (`article`) only; a report already in an incident is
+  // not the desk's to dismiss. Nothing is deleted: the record stays in the log and the read API.
+  z.strictObject({
+    action: z.literal('dismiss'),
+    records: z.array(RefSchema).min(1).max(200),
+    reason: TextSchema(2000),
+  }),
+  z.strictObject({
+    action: z.literal('duplicate'),
+    records: z.array(RefSchema).min(1).max(200),
+    /** The record (report, article or incident) they repeat. */
+    of: RefSchema,
+    reason: TextSchema(2000).optional(),
+  }),
 ]);
 
 export const RESPONSE_STANCES = [

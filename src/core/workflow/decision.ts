@@ -26,6 +26,9 @@ export const RULES = {
   terms_known: 'terms must be agreement terms of the mission',
   ref_exists: 'a record must refer to records that exist',
   report_free: 'a report belongs to one incident only',
+  desk_triage:
+    'the desk dismisses or marks as duplicate only reports and news articles, each not yet in an incident',
+  duplicate_of: 'a duplicate names another record of the mission (report, article or incident)',
   incident_open: 'the incident is released or closed',
   status_move: 'the incident cannot make this move',
   response_own_side: 'a party may only respond to allegations against its own side',

@@ -10,6 +10,7 @@ import { IncidentQuerySchema } from '../routes/incidents.js';
 import { StreamQuerySchema } from '../routes/stream.js';
 import { EntriesQuerySchema } from '../routes/entries.js';
 import { KEYS_INDEX_ROUTE_DOC } from '../routes/keys-index.js';
+import { DESK_ROUTE_DOCS } from '../routes/desk.js';
 import { WORKFLOW_ROUTE_DOCS } from '../routes/workflow-docs.js';
 import { WEBHOOK_ROUTE_DOCS } from '../webhooks/route-docs.js';
 
@@ -369,4 +370,5 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: { 200: { description: 'the file (as an attachment)', contentType } },
   })),
   KEYS_INDEX_ROUTE_DOC,
+  ...DESK_ROUTE_DOCS,
 ];
