@@ -215,10 +215,9 @@ function measure(dir: string, mode: string, workers?: string): Measured {
   return JSON.parse(out.trim().split('\n').pop()!) as Measured;
 }
 
-export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'truceline-bench-verify-'));
-  const dbPath = join(dir, 'log.db');
-  const store = await openSqliteStore(dbPath);
+/** Builds the bench's log in `dir` and writes it out, signed and with its policy, to `dir`/log. */
+export async function writeLogDir(dir: string): Promise<number> {
+  const store = await openSqliteStore(join(dir, 'log.db'));
   let open = true;
   try {
     const t = performance.now();
@@ -248,7 +247,17 @@ export async function run(): Promise<void> {
     writeFileSync(join(logDir, 'checkpoint'), note);
     writeFileSync(join(logDir, 'policy'), formatPolicy(policy));
     console.log(`verify bench: built a ${size}-entry log in SQLite in ${buildS.toFixed(0)} s`);
+    return size;
+  } finally {
+    if (open) await store.close();
+  }
+}
 
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-bench-verify-'));
+  try {
+    const size = await writeLogDir(dir);
+    const logDir = join(dir, 'log');
     const hash1 = measure(logDir, 'hash');
     const full = measure(logDir, 'full', WORKERS);
     const tree = measure(logDir, 'tree');
@@ -277,7 +286,6 @@ export async function run(): Promise<void> {
         .join(', ')}`,
     );
   } finally {
-    if (open) await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { disclosureSchema } from '../sealing/disclosure-schema.js';
 import { CountryCodeSchema, EventTypeSchema, VerdictSchema } from '../taxonomy.js';
 
+/** A mission's slug (its URL path segment and the envelopes' `mission`). */
+export const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 export const SlugSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a slug is 2-63 lower-case letters, digits or "-"');
+  .regex(SLUG, 'a slug is 2-63 lower-case letters, digits or "-"');
 
 /** An organisation code such as "PK", "QA" or "MT": upper-case letters and digits. */
 export const OrgCodeSchema = z
