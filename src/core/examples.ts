@@ -149,6 +149,14 @@ const EXAMPLES: { [K in EntryKind]: () => BodyOf<K> } = {
     salt: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
     entry: '{"v":1}',
   }),
+  penalty: () => ({
+    action: 'propose',
+    agreement: 'istanbul-2025-10-30',
+    party: 'PK',
+    step: 'formal-notice',
+    findings: [FINDING_ID, '019a0a4c-2f00-7000-8000-000000000004'],
+    statement: 'Two confirmed cross-border attacks within thirty days: formal notice is given.',
+  }),
 };
 
 export function exampleBody<K extends EntryKind>(kind: K): BodyOf<K> {

@@ -251,6 +251,51 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Penalties imposed k of n by an agreement's mediators (issue 11, item 7): a derived table,
+    // rebuilt from the log's penalty entries like the other wf_* tables.
+    '0013_penalties': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('wf_penalties')
+          .addColumn('mission', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('idx', bigint, (c) => c.notNull())
+          .addColumn('agreement', 'text', (c) => c.notNull())
+          .addColumn('party', 'text', (c) => c.notNull())
+          .addColumn('step', 'text', (c) => c.notNull())
+          .addColumn('step_no', 'integer', (c) => c.notNull())
+          .addColumn('findings', 'text', (c) => c.notNull())
+          .addColumn('endorsers', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('proposed_at', 'text', (c) => c.notNull())
+          .addColumn('imposed_idx', bigint)
+          .addColumn('imposed_at', 'text')
+          .addPrimaryKeyConstraint('wf_penalties_pk', ['mission', 'id'])
+          .execute();
+      },
+    },
+    // Key requests waiting for a steward's consent (src/store/key-requests.ts, issue 11 item 2).
+    '0014_key_requests': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('key_requests')
+          .addColumn('mission', 'text', (c) => c.notNull().references('missions.slug'))
+          .addColumn('author', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('org', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('vkey', 'text', (c) => c.notNull())
+          .addColumn('proof', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('key_requests_pk', ['mission', 'author'])
+          .execute();
+        await db.schema
+          .createIndex('key_requests_org')
+          .on('key_requests')
+          .columns(['mission', 'org'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -124,6 +124,28 @@ export interface WfConfidentialTable {
   created_at: string;
 }
 
+/** Penalties (migration 0013_penalties; src/store/projection/penalty.ts). */
+export interface WfPenaltiesTable {
+  mission: string;
+  /** The proposal's entry id. */
+  id: string;
+  /** The proposal's log index. */
+  idx: number;
+  agreement: string;
+  party: string;
+  step: string;
+  step_no: number;
+  /** JSON array of the finding ids it rests on. */
+  findings: string;
+  /** JSON array of the organisations that endorsed it, the proposer's first. */
+  endorsers: string;
+  status: string;
+  proposed_at: string;
+  /** The log index of the entry that imposed it (null while proposed). */
+  imposed_idx: number | null;
+  imposed_at: string | null;
+}
+
 export type WorkflowTables = {
   wf_state: WfStateTable;
   wf_authors: WfAuthorsTable;
@@ -137,6 +159,7 @@ export type WorkflowTables = {
   wf_crossings: WfCrossingsTable;
   wf_commitments: WfCommitmentsTable;
   wf_confidential: WfConfidentialTable;
+  wf_penalties: WfPenaltiesTable;
 };
 
 /** The derived tables (rebuilt from the log); wf_confidential is not among them. */
@@ -151,4 +174,5 @@ export const DERIVED_TABLES = [
   'wf_findings',
   'wf_crossings',
   'wf_commitments',
+  'wf_penalties',
 ] as const;

@@ -27,6 +27,7 @@ import { complianceAggregates } from './compliance-queries.js';
 import { applyKeyEntry, keyFacts } from './admission-keys.js';
 import { applySealing } from './sealed-projection.js';
 import { PROJECTIONS } from './projection/index.js';
+import { penaltyFacts } from './projection/penalty-facts.js';
 import type { KindProjection, ProjectionOps } from './projection/context.js';
 import type { EntryKind } from '../core/records/kinds.js';
 import type { FilingFacts } from '../core/sealing/disclosure.js';
@@ -336,6 +337,7 @@ export class WorkflowStore {
       entries: new Map(),
       users: new Map(),
     };
+    if (env.kind === 'penalty') facts.penalties = await penaltyFacts(q, mission);
     if (refs.reports.length)
       for (const r of await q
         .selectFrom('wf_reports')

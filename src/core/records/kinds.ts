@@ -5,6 +5,7 @@ import { CommitmentBodySchema, RevealBodySchema } from './confidential.js';
 import { CrossingBodySchema } from './crossing.js';
 import { KeyBodySchema } from './key.js';
 import { MissionDocSchema } from './mission.js';
+import { PenaltyBodySchema } from './penalty.js';
 import {
   CorrectionBodySchema,
   EndorsementBodySchema,
@@ -31,6 +32,7 @@ export const BODY_SCHEMAS = {
   correction: CorrectionBodySchema,
   commitment: CommitmentBodySchema,
   reveal: RevealBodySchema,
+  penalty: PenaltyBodySchema,
 } as const;
 
 export type EntryKind = keyof typeof BODY_SCHEMAS;

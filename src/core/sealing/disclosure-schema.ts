@@ -19,6 +19,7 @@ export const DISCLOSABLE_KINDS = [
   'correction',
   'commitment',
   'reveal',
+  'penalty',
 ] as const;
 const KindNameSchema = z.enum(DISCLOSABLE_KINDS);
 
@@ -42,8 +43,19 @@ export interface Disclosure {
 /**
  * The defaults of the issue: mission, key, crossing by monitors, article, release, correction of
  * public records. Commitments and reveals are the sealing machinery itself and always public.
+ * Penalties are public at filing: they rest only on released findings under the mission's public
+ * schedule, and, having no incident, a sealed one would never be opened by a release.
  */
 export const DEFAULT_DISCLOSURE: Disclosure = {
-  publicKinds: ['mission', 'key', 'article', 'release', 'correction', 'commitment', 'reveal'],
+  publicKinds: [
+    'mission',
+    'key',
+    'article',
+    'release',
+    'correction',
+    'commitment',
+    'reveal',
+    'penalty',
+  ],
   publicByRole: { crossing: ['monitor'] },
 };

@@ -57,6 +57,17 @@ export const RULES = {
   reveal_by_side: 'only the committing side, an analyst or a mediator may reveal',
   reveal_once: 'a commitment is revealed once',
   reveal_matches: 'the revealed salt and entry must hash to the commitment',
+  penalty_by_mediator: 'only a mediator may propose or endorse a penalty',
+  penalty_agreement_mediator:
+    'a penalty is proposed and endorsed by the mediators of its agreement',
+  penalty_schedule:
+    'a penalty names an agreement with a penalty schedule and a party its terms bind',
+  penalty_due: 'a penalty names the step of the ladder that is due next for the party',
+  penalty_findings:
+    'a penalty rests on as many released, counting findings within the window as the schedule requires, none behind an imposed step',
+  penalty_proposed_once: 'a party has one open penalty proposal per agreement at a time',
+  penalty_open: 'only a proposed penalty, not yet imposed, may be endorsed',
+  penalty_distinct_org: 'each mediator organisation endorses a penalty once',
   ...KEY_RULES,
 } as const;
 export type RuleName = keyof typeof RULES;

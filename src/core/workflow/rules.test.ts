@@ -17,6 +17,7 @@ import {
   stewardRegistry,
 } from '../keys/keys.test-support.js';
 import { commitmentDigest } from './confidential.js';
+import type { PenaltyFacts } from './penalties.js';
 import { decide, RULES, type Facts, type RuleName } from './rules.js';
 import { canMove } from './state-machine.js';
 
@@ -114,6 +115,48 @@ const reveal = (over: object = {}) => ({
   salt: base64Encode(SALT),
   entry: SECRET,
   ...over,
+});
+
+const ISTANBUL = 'istanbul-2025-10-30';
+/** Two confirmed findings against PK nine days apart: formal notice is due (penalties.ts). */
+const PENALTY_FACTS: PenaltyFacts = {
+  findings: [
+    {
+      id: ID(81),
+      incident: ID(83),
+      date: '2025-11-17',
+      verdict: 'confirmed',
+      attribution: 'PK',
+      terms: ['no-cross-border-attacks'],
+    },
+    {
+      id: ID(82),
+      incident: ID(84),
+      date: '2025-11-26',
+      verdict: 'confirmed',
+      attribution: 'PK',
+      terms: ['no-cross-border-attacks'],
+    },
+  ],
+  penalties: [],
+};
+const propose = (over: object = {}) => ({
+  action: 'propose',
+  agreement: ISTANBUL,
+  party: 'PK',
+  step: 'formal-notice',
+  findings: [ID(81), ID(82)],
+  statement: 'Formal notice.',
+  ...over,
+});
+const proposal = (status: 'proposed' | 'imposed', endorsers: string[]) => ({
+  id: ID(80),
+  agreement: ISTANBUL,
+  party: 'PK',
+  step: 'formal-notice',
+  findings: [ID(81), ID(82)],
+  endorsers,
+  status,
 });
 
 /** The rule, its status, user, kind, body, facts, and the envelope's author (key cases). */
@@ -399,6 +442,65 @@ const CASES: Case[] = [
   ['signed_time_past', 422, 'af', 'report', report(), { now: '2025-10-23T10:00:01.000Z' }],
   // A second mission document, even the admin's, was accepted and ignored (issue 9, finding 5).
   ['mission_once', 422, 'admin', 'mission', mission],
+  // Penalties (penalties.ts; the ladder's own cases are in penalties.test.ts).
+  ['penalty_by_mediator', 403, 'pk', 'penalty', propose(), { penalties: PENALTY_FACTS }],
+  [
+    'penalty_agreement_mediator',
+    403,
+    'qa',
+    'penalty',
+    propose(),
+    {
+      penalties: PENALTY_FACTS,
+      mission: {
+        ...mission,
+        agreements: mission.agreements.map((a) =>
+          a.id === ISTANBUL ? { ...a, mediators: ['TR'] } : a,
+        ),
+      },
+    },
+  ],
+  [
+    'penalty_schedule',
+    422,
+    'qa',
+    'penalty',
+    propose({ agreement: 'doha-2025-10-19' }),
+    { penalties: PENALTY_FACTS },
+  ],
+  [
+    'penalty_due',
+    422,
+    'qa',
+    'penalty',
+    propose({ step: 'referral' }),
+    { penalties: PENALTY_FACTS },
+  ],
+  ['penalty_findings', 422, 'qa', 'penalty', propose(), {}],
+  [
+    'penalty_proposed_once',
+    422,
+    'tr',
+    'penalty',
+    propose(),
+    { penalties: { ...PENALTY_FACTS, penalties: [proposal('proposed', ['QA'])] } },
+  ],
+  [
+    'penalty_open',
+    422,
+    'tr',
+    'penalty',
+    { action: 'endorse', penalty: ID(80) },
+    { penalties: { ...PENALTY_FACTS, penalties: [proposal('imposed', ['QA', 'TR'])] } },
+  ],
+  [
+    'penalty_distinct_org',
+    422,
+    'qa',
+    'penalty',
+    { action: 'endorse', penalty: ID(80) },
+    { penalties: { ...PENALTY_FACTS, penalties: [proposal('proposed', ['QA'])] } },
+  ],
 ];
 
 test('every rule refuses with its name, its status and a message saying which rule', () => {
@@ -428,6 +530,13 @@ test('each kind accepted on its happy path, with the state changes it makes', ()
     assert.ok(d.ok, d.ok ? '' : d.message);
     return d;
   };
+  ok('qa', 'penalty', propose(), { penalties: PENALTY_FACTS });
+  ok(
+    'tr',
+    'penalty',
+    { action: 'endorse', penalty: ID(80) },
+    { penalties: { ...PENALTY_FACTS, penalties: [proposal('proposed', ['QA'])] } },
+  );
   ok('af', 'report', report());
   ok('monitor', 'report', report({ accused: undefined, fatalities: undefined }));
   const open = ok(

@@ -14,6 +14,7 @@ import { CONFIDENTIAL_KINDS } from './confidential.js';
 import { refuse, type Decision } from './decision.js';
 import { KIND_RULES } from './kinds/index.js';
 import type { KindRules } from './kinds/context.js';
+import type { PenaltyFacts } from './penalties.js';
 import { DEFAULT_MAX_BACKDATE_HOURS, FUTURE_SKEW_MS } from './signed-time.js';
 import type { FindingStatus } from './state-machine.js';
 
@@ -100,6 +101,8 @@ export interface Facts {
   keys?: KeyRegistry;
   /** For a `key` register: the server's account of its user (null: none; unknown on replay). */
   keyUser?: KeyUserFact | null;
+  /** For a `penalty` entry: the mission's released findings and penalties (penalties.ts). */
+  penalties?: PenaltyFacts;
 }
 
 export interface References {

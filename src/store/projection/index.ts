@@ -10,6 +10,7 @@ import { crossingProjection } from './crossing.js';
 import { endorsementProjection } from './endorsement.js';
 import { findingProjection } from './finding.js';
 import { incidentProjection } from './incident.js';
+import { penaltyProjection } from './penalty.js';
 import { releaseProjection } from './release.js';
 import { reportProjection } from './report.js';
 import { responseProjection } from './response.js';
@@ -36,4 +37,5 @@ export const PROJECTIONS: { [K in EntryKind]: KindProjection<K> } = {
   // A reveal's effects (the commitment revealed, the record made public) are applied before the
   // rules' decision in WorkflowStore.applyEntry, since they hold for any accepted reveal.
   reveal: RECORD_ONLY,
+  penalty: penaltyProjection,
 };

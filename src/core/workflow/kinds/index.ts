@@ -11,6 +11,7 @@ import { findingRules } from './finding.js';
 import { incidentRules } from './incident.js';
 import { keyRules } from './key.js';
 import { missionRules } from './mission.js';
+import { penaltyRules } from './penalty.js';
 import { releaseRules } from './release.js';
 import { reportRules } from './report.js';
 import { responseRules } from './response.js';
@@ -32,4 +33,5 @@ export const KIND_RULES: { [K in EntryKind]: KindRules<K> } = {
   correction: correctionRules,
   commitment: commitmentRules,
   reveal: revealRules,
+  penalty: penaltyRules,
 };
