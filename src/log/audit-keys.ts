@@ -113,7 +113,7 @@ export class EnvelopeChecker {
   private pending: Array<Promise<void>> = [];
   private count = 0;
   private readonly kinds: Record<string, number> = {};
-  private readonly reveals = new RevealChecker();
+  private readonly reveals: RevealChecker;
 
   /** Called with every key the log registers (the audit pool's workers learn them). */
   onKey: ((author: string, vkey: string) => void) | undefined;
@@ -133,6 +133,7 @@ export class EnvelopeChecker {
   constructor(mission?: string, logVkeys: readonly string[] = [], ids: IdIndexOptions = {}) {
     this.mission = mission;
     this.ids = new IdIndex(ids);
+    this.reveals = new RevealChecker(ids);
     for (const vkey of logVkeys) this.sealers.set(authorIdOf(vkey), new KeyState(vkey, 'log'));
   }
 
@@ -270,9 +271,10 @@ export class EnvelopeChecker {
     return { entries: this.count, keys: this.keys.size, kinds: { ...this.kinds } };
   }
 
-  /** Frees the id index (its temporary file); the checker must not be used afterwards. */
+  /** Frees the id and commitment indexes (their temporary files); the checker must not be used afterwards. */
   close(): void {
     this.ids.close();
+    this.reveals.close();
   }
 
   private endGenesis(): void {

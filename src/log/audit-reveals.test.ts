@@ -168,3 +168,30 @@ test('the log key signs only sealing commitments and reveals; only the log key s
     /entry 3: it is a report signed by the log's own key, which signs only the commitments of sealed entries and their reveals/,
   );
 });
+
+test('reveals are checked against commitments the bounded index has moved to disk', async () => {
+  const p = await revealParties();
+  const cs = [];
+  for (let i = 0; i < 6; i++) cs.push(await committed(p));
+  const g = await genesis(p);
+  const first = cs[0]!;
+  const good = await sign(p.pk, 'reveal', first.reveal);
+  const other = await sign(p.pk, 'report', { ...first.inner.envelope.body, title: 'Swapped' });
+  const lie = await sign(p.pk, 'reveal', {
+    ...first.reveal,
+    entry: new TextDecoder().decode(other.bytes),
+  });
+  const logged = [...g, ...cs.map((c) => c.commitment.bytes)];
+  // Two commitments in memory: the first of six has gone to the SQLite index by the reveal.
+  const ids = { memoryIds: 2, cacheKiB: 16 };
+  const { report } = await auditLog(source([...logged, good.bytes]), revealPolicy, { ids });
+  assert.equal(report.envelopes?.kinds.reveal, 1);
+  assert.equal(report.envelopes?.kinds.commitment, 6);
+  await assert.rejects(
+    auditLog(source([...logged, lie.bytes]), revealPolicy, { ids }),
+    (err: unknown) =>
+      err instanceof AuditError &&
+      err.code === 'bad_reveal' &&
+      err.message.includes(`commitment at entry ${g.length}`),
+  );
+});

@@ -13,7 +13,9 @@
 import { verifyEnvelope, type Envelope } from '../core/envelope.js';
 import type { BodyOf } from '../core/records/kinds.js';
 import { checkReveal } from '../core/sealing/reveal-check.js';
+import { CommitmentIndex } from './audit-commitments.js';
 import { AuditError } from './audit-errors.js';
+import type { IdIndexOptions } from './audit-ids.js';
 
 export interface RevealSummary {
   commitments: number;
@@ -21,9 +23,18 @@ export interface RevealSummary {
 }
 
 export class RevealChecker {
-  /** Commitment id → its log index and envelope. */
-  private readonly commitments = new Map<string, { index: number; envelope: Envelope }>();
+  /** Commitment id → its log index and envelope, in bounded memory. */
+  private readonly commitments: CommitmentIndex;
   private reveals = 0;
+
+  constructor(limits: IdIndexOptions = {}) {
+    this.commitments = new CommitmentIndex(limits);
+  }
+
+  /** Frees the commitment index's temporary file; the checker must not be used afterwards. */
+  close(): void {
+    this.commitments.close();
+  }
 
   /**
    * Takes the entry at `index` (in index order, envelope already checked). For a reveal, returns
@@ -36,7 +47,7 @@ export class RevealChecker {
     keyOf: (author: string) => Promise<CryptoKey> | undefined,
   ): Promise<void> | undefined {
     if (envelope.kind === 'commitment') {
-      this.commitments.set(envelope.id, { index, envelope });
+      this.commitments.add(index, envelope);
       return undefined;
     }
     if (envelope.kind !== 'reveal') return undefined;
