@@ -99,6 +99,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/commitments': PUBLIC,
   // The key entries' log indexes and fields (src/server/routes/keys-index.ts): key entries are public.
   'GET /api/v1/missions/:/keys': PUBLIC,
+  // Key requests (src/server/routes/console-key-requests.ts): any user of the mission asks for their
+  // own key and reads their own (a steward: their organisation's); {} is a 400 that stores nothing.
+  'POST /api/v1/missions/:/key-requests': { allow: SIGNED_IN, body: json({}) },
+  'GET /api/v1/missions/:/key-requests': { allow: SIGNED_IN },
   // The analysts' desk (src/server/routes/desk.ts): the roles that read every record anyway.
   'GET /api/v1/missions/:/desk/queue': { allow: ['analyst', 'mediator', 'admin'] },
   'GET /api/v1/missions/:/desk/monitors': { allow: ['analyst', 'mediator', 'admin'] },

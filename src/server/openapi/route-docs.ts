@@ -10,6 +10,7 @@ import { IncidentQuerySchema } from '../routes/incidents.js';
 import { StreamQuerySchema } from '../routes/stream.js';
 import { EntriesQuerySchema } from '../routes/entries.js';
 import { KEYS_INDEX_ROUTE_DOC } from '../routes/keys-index.js';
+import { KEY_REQUEST_ROUTE_DOCS } from '../routes/console-key-requests.js';
 import { DESK_ROUTE_DOCS } from '../routes/desk.js';
 import { WORKFLOW_ROUTE_DOCS } from '../routes/workflow-docs.js';
 import { WEBHOOK_ROUTE_DOCS } from '../webhooks/route-docs.js';
@@ -370,5 +371,6 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: { 200: { description: 'the file (as an attachment)', contentType } },
   })),
   KEYS_INDEX_ROUTE_DOC,
+  ...KEY_REQUEST_ROUTE_DOCS,
   ...DESK_ROUTE_DOCS,
 ];
