@@ -32,6 +32,9 @@ const TITLE_DATELINE =
 const AGENCY_DATELINE =
   /^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]+)?\s*\(([A-Z][\w .&-]{1,30})\)\s*(?:[-–—:]{1,2})\s+/;
 
+// Headlines and standfirsts run to a sentence or two; an unfinished block longer than this is body.
+const LONGEST_TITLE_WORDS = 60;
+
 const DATE_KEYWORD = /^\s*(?:published|updated|posted|dated?|issued)\b/i;
 
 export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
@@ -85,7 +88,9 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
     }
     const words = block.split(/\s+/).length;
     const finished = /[.!?:"”’)]$/.test(block);
-    if (!seenBody && !finished) {
+    // A long unfinished block is body cut short (a saved page's opening ends mid-sentence), never a
+    // headline or standfirst: taking it for one left some real articles with no body at all.
+    if (!seenBody && !finished && words <= LONGEST_TITLE_WORDS) {
       if (headline === null && words >= 4) {
         headline = block;
         continue;
@@ -163,8 +168,9 @@ function dateLineText(block: string): string | null {
 function splitBlock(lines: string[]): string[] {
   if (lines.length === 1) return lines;
   const short = lines.filter((l) => l.length < 60 || !/[.!?"”]$/.test(l)).length;
-  // Lines that each end a sentence, or a header-like first line, stay separate.
-  if (lines.every((l) => /[.!?"”’]$/.test(l)) || short === lines.length) return lines;
+  // Lines that each end a sentence, or a header-like first line, stay separate; so do they when only
+  // the last is cut off mid-sentence (the end of a saved page's opening).
+  if (lines.slice(0, -1).every((l) => /[.!?"”’]$/.test(l)) || short === lines.length) return lines;
   return [lines.join(' ')];
 }
 

@@ -329,17 +329,16 @@ test('coder: deaths in a blast with no fighting named are a bombing; quadcopters
   assert.equal(q?.type, 'airstrike');
 });
 
-test('coder: a killing "earlier this month" is not the ambush of last Thursday', () => {
+test('coder: a killing "earlier this month" is not the ambush of last Thursday, and is background', () => {
   const es = code(
     'An ambush on a Taliban vehicle near Bazarak last Thursday killed two Taliban fighters. Earlier this month, Taliban fighters shot dead a shepherd in the same area, residents said.',
     '2026-07-15',
   );
+  // "earlier this month" gives no day: background by the labelling conventions
+  // (testdata/news-eval/README.md), so the shepherd's killing is neither merged nor coded.
   assert.deepEqual(
     es.map((e) => [e.type, e.date, e.time_precision, e.fatalities]),
-    [
-      ['armed_clash', '2026-07-09', 1, 2],
-      ['attack_on_civilians', '2026-07-01', 3, 1],
-    ],
+    [['armed_clash', '2026-07-09', 1, 2]],
   );
 });
 

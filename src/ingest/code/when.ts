@@ -47,6 +47,19 @@ export const NEWS_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   'trade_disruption',
 ]);
 
+// "remained closed for the third day on Friday", "trucks were stranded on Tuesday": the day is one
+// of a condition that stays, not when it began (testdata/news-eval/README.md: "An ongoing condition (a
+// crossing that stays shut, trucks stranded) has no date"). "shut since February 21" still dates it.
+const STAYS =
+  /\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept)\s+(?:\w+\s+)?(?:closed|shut|sealed|suspended|halted|blocked)\b|\b(?:stranded|stuck)\b|\bfor (?:a|the) (?:\w+ )?(?:consecutive |straight )?(?:day|week)\b|\b(?:enters|entered|entering) (?:its|a) \w+ (?:day|week)\b/i;
+const CONDITION_TYPES: ReadonlySet<EventType> = new Set([
+  'border_closure',
+  'trade_disruption',
+  'crossing_restriction',
+  'access_denied',
+]);
+const SINCE_BEFORE = /\bsince\s+(?:early |late )?$/i;
+
 function continuing(clause: string, triggerStart: number): boolean {
   return CONTINUING.test(clause.slice(Math.max(0, triggerStart - 30), triggerStart));
 }
@@ -61,8 +74,17 @@ export function dateOfEvent(ctx: TriggerContext): EventDate {
     pastMonth: false,
   };
   const mentions = sentence.datesFor(mod === 'future' ? 'future' : tense);
-  const dm = dateForTrigger(mentions, clause.start, clause.end, ctx.at, sentence.text);
   const published = article.published;
+  let dm = dateForTrigger(mentions, clause.start, clause.end, ctx.at, sentence.text);
+  // A day after publication belongs to a plan in the sentence ("confirmed the agreement and announced
+  // that the next round will take place in Istanbul on October 25"), not to a reported happening.
+  if (dm?.date && published && mod !== 'future' && dm.date > published) dm = null;
+  if (
+    CONDITION_TYPES.has(type) &&
+    STAYS.test(clause.text) &&
+    !(dm && SINCE_BEFORE.test(sentence.text.slice(Math.max(0, dm.start - 14), dm.start)))
+  )
+    return none;
   if (continuing(clause.text, trig.start)) {
     // "against the continued closure": a condition that started earlier, not a new event.
     return none;

@@ -4,7 +4,9 @@ import { attackersAlso } from './attackers-also.js';
 import { backgroundDate } from './background-date.js';
 import { feared } from './feared.js';
 import { habitual } from './habitual.js';
+import { inRetaliationFor } from './in-retaliation-for.js';
 import { namesAPlace } from './names-a-place.js';
+import { noDayGiven } from './no-day-given.js';
 import { notAFact } from './not-a-fact.js';
 import { refersToLastViolent } from './refers-to-last-violent.js';
 import { refersToRefuted } from './refers-to-refuted.js';
@@ -22,6 +24,7 @@ export const SKIP_RULES: readonly SkipRule[] = [
   accidentalExplosion,
   refersToRefuted,
   refersToLastViolent,
+  inRetaliationFor,
   attackersAlso,
   restatesLast,
   namesAPlace,
@@ -31,6 +34,7 @@ export const SKIP_RULES: readonly SkipRule[] = [
   habitual,
   tally,
   backgroundDate,
+  noDayGiven,
   reportedEarlier,
 ];
 
