@@ -4,18 +4,21 @@
 // the mission and the source's event id (src/server/import/ids.ts), so importing a file again adds
 // nothing: the log refuses ids it holds, and those rows count as already imported. A bad row is
 // reported (line, field, reason) and never stops the good ones. --dry-run checks without filing.
+// Rows go in full batches, several in flight, answered once integrated (import-batches.ts).
 import { createWriteStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { signEnvelope } from '../../core/envelope.js';
-import { signerFromNoteKey, type Signer } from '../../core/signing.js';
-import { importId } from '../../server/import/ids.js';
+import { signerFromNoteKey } from '../../core/signing.js';
 import { IMPORT_FORMATS, readImportFile, type ImportFormat } from '../../server/import/read.js';
-import type { ImportedEvent, ImportParty, RowError } from '../../server/import/types.js';
+import type { ImportParty, RowError } from '../../server/import/types.js';
 import { answerError, connect, type ConnectionOptions } from '../connection.js';
-
-/** Rows per request: two entries each, well under the batch route's 4,096 entries. */
-const ROWS_PER_BATCH = 400;
+import {
+  ImportPipeline,
+  readAfter,
+  signRow,
+  type RowOutcome,
+  type Target,
+} from './import-batches.js';
 
 interface Options extends ConnectionOptions {
   mission?: string;
@@ -42,94 +45,6 @@ async function missionParties(server: string, mission: string): Promise<ImportPa
   return (doc.organisations ?? [])
     .filter((o) => o.kind === 'party')
     .map((o) => ({ code: o.code, name: o.name }));
-}
-
-/** Posts JSON lines as one batch request (retrying while the log is full); the answers in order. */
-async function postBatch(
-  lines: string[],
-  c: { server: string; token: string; mission: string },
-): Promise<{ index?: number; error?: { code?: string; message?: string } }[]> {
-  for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${c.server}/api/v1/missions/${c.mission}/entries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/jsonl', authorization: `Bearer ${c.token}` },
-      body: lines.join('\n') + '\n',
-    });
-    if (res.status === 503 && attempt < 10) {
-      await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
-      continue;
-    }
-    if (res.status !== 200) throw new Error(`couldn't import: ${await answerError(res)}`);
-    return (await res.text())
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as { index?: number; error?: { code?: string; message?: string } })
-      .slice(0, lines.length);
-  }
-}
-
-/**
- * Signs a batch of rows and posts them as two JSON-lines requests: the reports, then the incidents
- * that open on them. (In one request each incident would name a report filed just before it in the
- * same batch and wait for the read model to apply it; after the reports' answer, which comes once
- * they are in the read model, the incidents depend on nothing pending and are judged at once.)
- */
-async function fileBatch(
-  events: ImportedEvent[],
-  c: { server: string; token: string; mission: string; signer: Signer },
-  report: (e: RowError) => void,
-  tally: Tally,
-): Promise<void> {
-  const reports: string[] = [];
-  const incidents: string[] = [];
-  const at = new Date().toISOString();
-  for (const e of events) {
-    const ms = Date.parse(`${e.report.occurred.date}T00:00:00Z`);
-    const reportId = importId(c.mission, e.sourceKey, 'report', ms);
-    const r = await signEnvelope(
-      { mission: c.mission, kind: 'report', id: reportId, at, body: e.report },
-      c.signer,
-    );
-    const i = await signEnvelope(
-      {
-        mission: c.mission,
-        kind: 'incident',
-        id: importId(c.mission, e.sourceKey, 'incident', ms),
-        at,
-        body: {
-          action: 'open',
-          title: e.report.title,
-          type: e.report.type,
-          occurred: e.report.occurred,
-          location: e.report.location,
-          reports: [reportId],
-        },
-      },
-      c.signer,
-    );
-    reports.push(Buffer.from(r.bytes).toString('utf8'));
-    incidents.push(Buffer.from(i.bytes).toString('utf8'));
-  }
-  const reportAnswers = await postBatch(reports, c);
-  const incidentAnswers = await postBatch(incidents, c);
-  // Per row: added when both entries went in, already there when both were duplicates.
-  events.forEach((e, k) => {
-    const pair = [reportAnswers[k], incidentAnswers[k]];
-    const dup = pair.map((a) => a?.error?.code === 'duplicate');
-    const ok = pair.map((a) => a?.index !== undefined);
-    if (ok[0] && ok[1]) tally.added++;
-    else if (dup[0] && dup[1]) tally.already++;
-    else if ((ok[0] || dup[0]) && (ok[1] || dup[1])) tally.added++;
-    else {
-      tally.failed++;
-      const bad = pair.find((a) => a?.error && a.error.code !== 'duplicate');
-      report({
-        line: e.line,
-        field: '',
-        reason: `refused by the server: ${bad?.error?.message ?? 'no answer'}`,
-      });
-    }
-  });
 }
 
 export function registerImport(program: Command): void {
@@ -191,28 +106,33 @@ export function registerImport(program: Command): void {
           `\rimport [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${tally.rows} rows, ${tally.added} added, ${tally.already} already there, ${invalid + tally.failed} errors, ${rate} rows/s${done ? '\n' : ''}`,
         );
       };
-      let batch: ImportedEvent[] = [];
-      const flush = async () => {
-        if (batch.length && !dry)
-          await fileBatch(
-            batch,
-            { server: c!.server, token: c!.token!, mission: mission!, signer: signer! },
-            report,
-            tally,
-          );
-        batch = [];
+      const target: Target | undefined = dry
+        ? undefined
+        : { server: c!.server, token: c!.token!, mission: mission!, signer: signer! };
+      const settle = (outcomes: RowOutcome[]) => {
+        for (const o of outcomes)
+          if (o.filed === false) {
+            tally.failed++;
+            report({ line: o.row.line, field: '', reason: o.reason });
+          } else if (o.filed === 'added') tally.added++;
+          else tally.already++;
         draw();
       };
+      const pipeline = target && new ImportPipeline(target, settle);
+      const at = new Date().toISOString();
       for await (const row of readImportFile(file, format, { label, parties })) {
         tally.rows++;
         if (!row.ok) {
           invalid++;
           row.errors.forEach(report);
-        } else batch.push(row.event);
-        if (batch.length >= ROWS_PER_BATCH) await flush();
-        else draw();
+        } else if (pipeline) await pipeline.add(await signRow(row.event, target!, at));
+        draw();
       }
-      await flush();
+      if (pipeline) {
+        await pipeline.finish();
+        // Answers came once the entries were integrated: wait for the read model before ending.
+        if (pipeline.lastIndex >= 0) await readAfter(target!, pipeline.lastIndex);
+      }
       draw(true);
       if (errorsOut) await new Promise((r) => errorsOut.end(r));
       const good = tally.rows - invalid;
