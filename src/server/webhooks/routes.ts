@@ -19,6 +19,7 @@ import { HttpError } from '../http-errors.js';
 import { requireMission } from '../workflow/context.js';
 import { WebhookSigningKey } from './asymmetric.js';
 import { dispatcherOptions, WebhookDispatcher } from './dispatcher.js';
+import { hostAllowedBy, hostPolicy } from './host-guard.js';
 import { EVENT_TYPES, TEST_EVENT, WEBHOOK_ROLES } from './events.js';
 import { newSecret, SecretBox } from './secrets.js';
 import { WebhookStore, type Delivery, type Endpoint } from './webhook-store.js';
@@ -60,17 +61,13 @@ const deliveryView = (d: Delivery) => ({
 });
 
 /**
- * The hosts deliveries may go to, from TRUCELINE_WEBHOOK_HOSTS (comma list; "*.example.org" allows
- * its subdomains): the operator's allowlist, so an admin cannot point the server at any address
- * it reaches (an internal service, say). Unset: any host.
+ * Whether the operator's allowlist TRUCELINE_WEBHOOK_HOSTS (host-guard.ts: names, "*.example.org"
+ * for its subdomains, addresses, CIDR ranges) allows the URL's host, so an admin cannot point the
+ * server at any address it reaches (an internal service, say). Unset: any host. Checked again, with
+ * the host resolved, at each delivery.
  */
 export function hostAllowed(url: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  const list = env.TRUCELINE_WEBHOOK_HOSTS?.split(',')
-    .map((h) => h.trim().toLowerCase())
-    .filter(Boolean);
-  if (!list?.length) return true;
-  const host = new URL(url).hostname.toLowerCase();
-  return list.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
+  return hostAllowedBy(url, hostPolicy(env));
 }
 
 export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): void {

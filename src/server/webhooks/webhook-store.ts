@@ -174,6 +174,25 @@ export class WebhookStore {
     return r?.next ?? undefined;
   }
 
+  /**
+   * Claims a due delivery for one attempt: moves its next_at to `leaseUntil` only if no one else
+   * claimed or changed it since it was read (same status, attempts and next_at). One UPDATE, so
+   * of two dispatchers on one database exactly one gets it: PostgreSQL re-checks the WHERE of the
+   * second UPDATE against the row the first committed, SQLite runs writes one at a time. A
+   * dispatcher that stops mid-delivery leaves the lease to run out, and the delivery is due again.
+   */
+  async claim(d: Delivery, leaseUntil: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('webhook_deliveries')
+      .set({ next_at: leaseUntil })
+      .where('id', '=', d.id)
+      .where('status', '=', 'pending')
+      .where('attempts', '=', d.attempts)
+      .where('next_at', '=', d.next_at)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   async record(
     id: string,
     change: Pick<

@@ -26,6 +26,9 @@ import { startServer, type RunningServer } from '../serve.js';
 
 process.env.TRUCELINE_WEBHOOK_RETRY_MS = '150';
 process.env.TRUCELINE_WEBHOOK_POLL_MS = '50';
+// The receivers listen on loopback, which deliveries refuse unless the operator allows it.
+const LOOPBACK_ALLOWED = '127.0.0.1';
+process.env.TRUCELINE_WEBHOOK_HOSTS = LOOPBACK_ALLOWED;
 
 interface Got {
   headers: IncomingHttpHeaders;
@@ -231,7 +234,7 @@ function suite(
           /127\.0\.0\.1 is not among the hosts the operator allows/,
         );
       } finally {
-        delete process.env.TRUCELINE_WEBHOOK_HOSTS;
+        process.env.TRUCELINE_WEBHOOK_HOSTS = LOOPBACK_ALLOWED;
       }
       const issues = (
         (await bad.json()) as { error: { details: { issues: { path: string }[] } } }
