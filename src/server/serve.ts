@@ -31,6 +31,7 @@ import {
   writeSecretFile,
   type Credentials,
 } from './provision.js';
+import { startAllDemoNews, type DemoNewsJob } from './news/demo-news.js';
 
 export const DEMO_MISSION_FILE = fileURLToPath(
   new URL('../../missions/pak-afg.json', import.meta.url),
@@ -154,10 +155,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
   if (config.demo) updateCredentialsServer(join(config.dataDir, CREDENTIALS_FILE), url);
   if (config.demo) {
-    // The demo's story, filed once through the same path as every submission.
+    // The demo's story, filed once through the same path as every submission; then its news,
+    // coded (in a worker, meanwhile) with the mission document and filed by the analyst desk.
+    let news: DemoNewsJob | null = null;
     try {
+      news = await startAllDemoNews(ctx, join(config.dataDir, CREDENTIALS_FILE));
       await seedDemoStory(ctx, join(config.dataDir, CREDENTIALS_FILE));
+      await news.file();
     } catch (err) {
+      await news?.stop();
       await app.close();
       await stopLogs();
       await store.close();
