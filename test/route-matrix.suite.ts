@@ -91,6 +91,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/incidents/:': PUBLIC,
   'GET /api/v1/missions/:/crossings': PUBLIC,
   'GET /api/v1/missions/:/compliance': PUBLIC,
+  // Penalties (src/server/routes/penalties.ts): imposed ones are public; due steps are in the answer
+  // for the mission's mediators only (tested in test/penalties.test.ts).
+  'GET /api/v1/missions/:/penalties': PUBLIC,
   'GET /api/v1/missions/:/stats/daily': PUBLIC,
   'GET /api/v1/missions/:/reports/daily': { allow: ROLES, query: 'date=2025-10-20' },
   'GET /api/v1/missions/:/reports/weekly': { allow: ROLES, query: 'date=2025-10-20' },

@@ -62,6 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   (await import('./routes/keys-index.js')).registerKeysIndexRoutes(app, ctx);
   (await import('./routes/console-key-requests.js')).registerConsoleKeyRequestRoutes(app, ctx);
   (await import('./routes/desk.js')).registerDeskRoutes(app, ctx);
+  (await import('./routes/penalties.js')).registerPenaltyRoutes(app, ctx);
   await app.register(async (scope) => registerEntryRoutes(scope, ctx));
   await app.register(async (scope) => registerBlobRoutes(scope, ctx));
 

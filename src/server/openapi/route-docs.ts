@@ -12,6 +12,7 @@ import { EntriesQuerySchema } from '../routes/entries.js';
 import { KEYS_INDEX_ROUTE_DOC } from '../routes/keys-index.js';
 import { KEY_REQUEST_ROUTE_DOCS } from '../routes/console-key-requests.js';
 import { DESK_ROUTE_DOCS } from '../routes/desk.js';
+import { PENALTY_ROUTE_DOCS } from '../routes/penalties.js';
 import { WORKFLOW_ROUTE_DOCS } from '../routes/workflow-docs.js';
 import { WEBHOOK_ROUTE_DOCS } from '../webhooks/route-docs.js';
 

@@ -16,6 +16,8 @@ import type { Accepted } from '../../core/workflow/decision.js';
 import { referencesOf } from '../../core/workflow/rules.js';
 
 export const CHANGES_AUTHORS = new Set(['key', 'mission']);
+/** Kinds whose rules read the whole mission's state, not only the records they name. */
+export const READS_WHOLE_MISSION = new Set(['penalty']);
 export const REACHES_BEYOND_REFS = new Set([
   'key',
   'mission',
@@ -95,6 +97,8 @@ export class PendingEntries {
   mustWait(env: Envelope): boolean {
     if (this.count === 0) return false;
     if (this.changesAuthors) return true;
+    // A penalty is judged on every released finding and penalty of the mission (penalties.ts).
+    if (READS_WHOLE_MISSION.has(env.kind)) return true;
     const named = namedIds(env);
     if (named.length === 0) return false;
     return this.reachesAnyRecord || named.some((id) => this.ids.has(id));

@@ -56,3 +56,49 @@ export async function penaltyFacts(q: Q, mission: string): Promise<PenaltyFacts>
     })),
   };
 }
+
+/** A penalty as the read API shows it (src/server/routes/penalties.ts). */
+export interface PenaltyRow {
+  id: string;
+  idx: number;
+  agreement: string;
+  party: string;
+  step: string;
+  stepNo: number;
+  findings: string[];
+  endorsers: string[];
+  status: PenaltyStatus;
+  statement: string;
+  proposedAt: string;
+  imposedIdx: number | null;
+  imposedAt: string | null;
+}
+
+/** The mission's penalties in log order, with the proposal's statement (from its signed body). */
+export async function penaltyRows(q: Q, mission: string): Promise<PenaltyRow[]> {
+  const rows = await q
+    .selectFrom('wf_penalties as p')
+    .innerJoin('wf_records as r', (j) =>
+      j.onRef('r.mission', '=', 'p.mission').onRef('r.id', '=', 'p.id'),
+    )
+    .selectAll('p')
+    .select('r.body')
+    .where('p.mission', '=', mission)
+    .orderBy('p.idx')
+    .execute();
+  return rows.map((p) => ({
+    id: p.id,
+    idx: Number(p.idx),
+    agreement: p.agreement,
+    party: p.party,
+    step: p.step,
+    stepNo: p.step_no,
+    findings: json<string[]>(p.findings),
+    endorsers: json<string[]>(p.endorsers),
+    status: p.status as PenaltyStatus,
+    statement: json<{ statement?: string }>(p.body).statement ?? '',
+    proposedAt: p.proposed_at,
+    imposedIdx: p.imposed_idx === null ? null : Number(p.imposed_idx),
+    imposedAt: p.imposed_at,
+  }));
+}
