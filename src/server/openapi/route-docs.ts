@@ -334,6 +334,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: { 200: { description: 'event stream', contentType: 'text/event-stream' } },
   },
   ...WORKFLOW_ROUTE_DOCS,
+  ...PENALTY_ROUTE_DOCS,
   ...USER_ADMIN_ROUTE_DOCS,
   ...WEBHOOK_ROUTE_DOCS,
   ...(
