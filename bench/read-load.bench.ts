@@ -11,6 +11,7 @@
 // BENCH_READ_SECONDS per mix (5), BENCH_READ_CONNECTIONS (16), BENCH_READ_STORES (sqlite,postgres),
 // BENCH_READ_ROUNDS of the target mixes (3; the targets are their medians).
 // Requests are anonymous: the public list (released incidents only), as the portal asks it.
+// BENCH_READ_CPU_PROF=<dir>: the server writes a V8 CPU profile there (node --cpu-prof) as it stops.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,7 +134,16 @@ async function listTag(url: string): Promise<string> {
 function startChild(dataDir: string, db: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', new URL('./read-load-server.ts', import.meta.url).pathname, dataDir, db],
+    [
+      ...(process.env.BENCH_READ_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_READ_CPU_PROF}`]
+        : []),
+      '--import',
+      'tsx',
+      new URL('./read-load-server.ts', import.meta.url).pathname,
+      dataDir,
+      db,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {

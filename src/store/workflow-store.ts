@@ -8,7 +8,7 @@
 // check is kept as a refused record and changes nothing. The only input besides the log is
 // wf_confidential (the confidential records the log commits to); `rebuild` drops every derived row
 // and re-applies the log, and must give the very same tables (tested in the conformance suite).
-import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { parseEntry, type Envelope } from '../core/envelope.js';
 import type { BodyOf } from '../core/records/kinds.js';
 import type { MissionDoc, Role } from '../core/records/mission.js';
@@ -24,6 +24,20 @@ import type { FindingStatus } from '../core/workflow/state-machine.js';
 import { assembleCompliance, type Compliance } from '../core/workflow/compliance.js';
 import { crossingAuthorityOrgs } from '../core/workflow/crossing-authority.js';
 import { complianceAggregates } from './compliance-queries.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  hasConfidential,
+  KEY_MISSION,
+  listKey,
+  publicOrgs,
+  seesEverything,
+  SIDE_MARK,
+  HIDDEN_MARK,
+  splitOrgs,
+  visibleSql,
+} from './queries/incident-keys.js';
+import { incidentListQuery, type IncidentListQuery } from './queries/incident-list.js';
 import { applyKeyEntry, keyFacts } from './admission-keys.js';
 import { applySealing } from './sealed-projection.js';
 import { PROJECTIONS } from './projection/index.js';
@@ -63,10 +77,7 @@ export type Viewer = { role: 'public' } | { role: Role; org: string; user: strin
 
 export const PUBLIC_VIEWER: Viewer = { role: 'public' };
 
-/** Analysts, mediators and administrators read everything in the mission. */
-export function seesEverything(v: Viewer): boolean {
-  return v.role === 'analyst' || v.role === 'mediator' || v.role === 'admin';
-}
+export { seesEverything };
 
 export interface IncidentQuery {
   from?: string | undefined;
@@ -122,75 +133,10 @@ const MAX_SEARCH = 20000;
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 
-export function encodeCursor(date: string, idx: number): string {
-  return Buffer.from(`${date}|${idx}`, 'utf8').toString('base64url');
-}
-export function decodeCursor(cursor: string): { date: string; idx: number } | undefined {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^(\d{4}-\d{2}-\d{2})\|(\d{1,15})$/.exec(text);
-  return m ? { date: m[1]!, idx: Number(m[2]) } : undefined;
-}
+export { decodeCursor, encodeCursor, listKey };
 
-/**
- * SQLite list keys (FTS5 rowid, R*Tree id): dayNumber·2^37 + missionNumber·2^27 + log index, so
- * key order is list order within a mission (migration 0005 explains the limits).
- */
-const KEY_IDX = 2 ** 27;
-/** PostgreSQL: how many newest entries a text filter is tried on before its GIN index. */
-const PG_WINDOW = 20_000;
-const KEY_MISSION = 2 ** 10;
-export function listKey(missionNo: number, date: string, idx: number): number {
-  const day = Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-  return day * KEY_IDX * KEY_MISSION + missionNo * KEY_IDX + idx;
-}
-
-/**
- * SQLite: the R*Tree rows of one mission, by the mission number inside the list key. Its `mission`
- * auxiliary column is not used to filter: reading it costs a lookup in the R*Tree's rowid table
- * per point (100 ms of 105 for a 1°×1° box at a million incidents).
- */
-function ofMission(no: number): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(g.id / ${KEY_IDX}) % ${KEY_MISSION} = ${no}`;
-}
-
-// The " AF PK " column of an incident (wf_incidents.orgs) holds, as space-separated tokens:
-//   "AF"  AF is involved by a record everyone who sees the incident may read (public-derived);
-//   "~PK" PK holds a confidential record in it (so PK, who may read that record, sees the incident);
-//   "!AF" AF is involved only by confidential records (for readers of everything: the party filter).
-// Nothing derived from a confidential record is shown to a reader who may not read it (issue 9,
-// finding 4): parties and fatalities shown are public-derived unless the reader may read more.
-const SIDE_MARK = '~';
-const HIDDEN_MARK = '!';
-
-function splitOrgs(orgs: string): string[] {
-  return orgs.split(' ').filter((o) => o !== '');
-}
-/** The organisations every viewer of the incident may know are involved. */
-function publicOrgs(orgs: string): string[] {
-  return splitOrgs(orgs).filter((o) => !o.startsWith(SIDE_MARK) && !o.startsWith(HIDDEN_MARK));
-}
-/** Whether the incident holds confidential contributions (its derived fields may differ by reader). */
-function hasConfidential(orgs: string): boolean {
-  return orgs.includes(` ${SIDE_MARK}`) || orgs.includes(` ${HIDDEN_MARK}`);
-}
 function joinOrgs(orgs: string[]): string {
   return ` ${[...orgs].sort().join(' ')} `;
-}
-
-/** What a viewer may see of the incident list, as a predicate on `i` (wf_incidents). */
-function visibleSql(viewer: Viewer): RawBuilder<SqlBool> {
-  if (seesEverything(viewer)) return sql<SqlBool>`1 = 1`;
-  if (viewer.role === 'party')
-    return sql<SqlBool>`(i.status = 'released' or i.orgs like ${`% ${viewer.org} %`} or i.orgs like ${`% ${SIDE_MARK}${viewer.org} %`})`;
-  if (viewer.role === 'monitor')
-    return sql<SqlBool>`(i.status = 'released' or exists (select 1 from wf_tasks vt where vt.mission = i.mission and vt.incident = i.id and vt.assignee = ${viewer.user}))`;
-  return sql<SqlBool>`i.status = 'released'`;
-}
-
-/** FTS5 query text from user words: each word quoted, all required (no FTS syntax gets through). */
-function ftsQuery(q: string): string | undefined {
-  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 16) ?? [];
-  return words.length ? words.map((w) => `"${w}"`).join(' ') : undefined;
 }
 
 interface Meta {
@@ -217,8 +163,15 @@ export class WorkflowStore {
     applyCorrection: (tx, mission, env) => this.applyCorrection(tx, mission, env),
   };
 
+  /** The incident list's query for this store's dialect (./queries/incident-list.ts), chosen once. */
+  private readonly listQuery: IncidentListQuery;
+
   constructor(readonly store: Store) {
     this.db = store.db.withTables<WorkflowTables>();
+    this.listQuery = incidentListQuery(store.dialect, {
+      db: this.db,
+      missionNo: (mission) => this.missionNo(mission),
+    });
   }
 
   private readonly numbers = new Map<string, number>();
@@ -886,7 +839,7 @@ export class WorkflowStore {
       const body = json<BodyOf<'report'>>(r.body);
       if (r.visibility !== 'public') {
         // A confidential report feeds no shown field: only its side learns the incident exists,
-        // and readers of everything find it by party (see SIDE_MARK above).
+        // and readers of everything find it by party (see SIDE_MARK in ./queries/incident-keys.ts).
         const side = /^side:(.+)$/.exec(r.visibility)?.[1];
         if (side) involved.push(`${SIDE_MARK}${side}`);
         involved.push(`${HIDDEN_MARK}${r.org}`);
@@ -918,159 +871,16 @@ export class WorkflowStore {
 
   // Reads.
 
-  /** The incidents a viewer may see, filtered, newest first (date, then log index), in pages. */
+  /**
+   * The incidents a viewer may see, filtered, newest first (date, then log index), in pages; the
+   * query is the dialect's (./queries/), the rows the viewer's.
+   */
   async listIncidents(
     mission: string,
     query: IncidentQuery,
     viewer: Viewer,
   ): Promise<{ items: IncidentRow[]; next: string | null }> {
-    const where: RawBuilder<unknown>[] = [sql`i.mission = ${mission}`, visibleSql(viewer)];
-    if (query.from) where.push(sql`i.date >= ${query.from}`);
-    if (query.to) where.push(sql`i.date <= ${query.to}`);
-    if (query.type?.length) where.push(sql`i.type in (${sql.join(query.type)})`);
-    if (query.status?.length) where.push(sql`i.status in (${sql.join(query.status)})`);
-    if (query.party?.length) {
-      const hidden = seesEverything(viewer);
-      const involves = (p: string) =>
-        hidden
-          ? sql`(i.orgs like ${`% ${p} %`} or i.orgs like ${`% ${HIDDEN_MARK}${p} %`})`
-          : sql`i.orgs like ${`% ${p} %`}`;
-      where.push(sql`(${sql.join(query.party.map(involves), sql` or `)})`);
-    }
-    /** SQLite without words: the box's list keys come from the R*Tree (see below). */
-    let sqliteBoxes: [number, number][] | undefined;
-    if (query.bbox) {
-      const [w, s, e, n] = query.bbox;
-      if (this.store.dialect === 'sqlite') {
-        // The R*Tree finds the box's incidents; the date-ordered scan never reads the rest.
-        const no = await this.missionNo(mission);
-        const box = (lo: number, hi: number) =>
-          sql`select g.id % ${KEY_IDX} from wf_incidents_geo g where g.min_lat >= ${s}
-            and g.max_lat <= ${n} and g.min_lon >= ${lo} and g.max_lon <= ${hi}
-            and ${ofMission(no)}`;
-        if (query.q)
-          where.push(
-            w <= e
-              ? sql`i.idx in (${box(w, e)})`
-              : sql`(i.idx in (${box(w, 180)}) or i.idx in (${box(-180, e)}))`,
-          );
-        else
-          sqliteBoxes =
-            w <= e
-              ? [[w, e]]
-              : [
-                  [w, 180],
-                  [-180, e],
-                ];
-      } else {
-        // Ranges on the columns the list indexes include (migration 0007), or, for a small box,
-        // on the (mission, lat, lon) index: the planner has the columns' statistics to choose.
-        // West above east crosses the antimeridian: two ranges of longitude.
-        where.push(sql`i.lat between ${s} and ${n}`);
-        where.push(
-          w <= e ? sql`i.lon between ${w} and ${e}` : sql`(i.lon >= ${w} or i.lon <= ${e})`,
-        );
-      }
-    }
-    const c = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const limit = query.limit + 1;
-    let rows: WorkflowTables['wf_incidents'][];
-    if (sqliteBoxes && query.bbox) {
-      // The R*Tree gives the box's list keys, and key order is list order: SQLite sorts them and
-      // hands over the next chunk below the last one (no key crosses into JavaScript unused). The
-      // key starts with the day, so the date range and the cursor are key bounds, not rows.
-      const no = await this.missionNo(mission);
-      const [, s, , n] = query.bbox;
-      const bottom = query.from ? listKey(no, query.from, 0) : 0;
-      let top = Math.min(
-        query.to ? listKey(no, query.to, KEY_IDX - 1) : Number.MAX_SAFE_INTEGER,
-        c ? listKey(no, c.date, c.idx) - 1 : Number.MAX_SAFE_INTEGER,
-      );
-      // The first chunk is one page (every key matches when nothing else filters); the next is
-      // sized by the share of keys that passed the other filters so far (each chunk is one more
-      // R*Tree search). The covering key index (migration 0008) checks those filters before the
-      // row is read: SQLite seeks the table only for a column the index lacks.
-      rows = [];
-      let tried = 0;
-      for (let chunk = limit; rows.length < limit;) {
-        let keys: number[] = [];
-        for (const [lo, hi] of sqliteBoxes) {
-          const r = await sql<{ id: number }>`select g.id from wf_incidents_geo g
-            where g.min_lat >= ${s} and g.max_lat <= ${n} and g.min_lon >= ${lo}
-              and g.max_lon <= ${hi} and ${ofMission(no)} and g.id between ${bottom} and ${top}
-            order by g.id desc limit ${chunk}`.execute(this.db);
-          keys.push(...r.rows.map((x) => x.id));
-        }
-        // Two boxes (across the antimeridian) are disjoint: merge their newest keys.
-        if (sqliteBoxes.length > 1) keys = keys.sort((a, b) => b - a).slice(0, chunk);
-        if (keys.length === 0) break;
-        const got = (
-          await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents i
-            indexed by wf_incidents_key_cover
-            where ${sql.join(where, sql` and `)}
-              and i.idx in (${sql.join(keys.map((k) => k % KEY_IDX))})`.execute(this.db)
-        ).rows;
-        got.sort((a, b) => listKey(no, b.date, b.idx) - listKey(no, a.date, a.idx));
-        rows.push(...got);
-        if (keys.length < chunk) break;
-        top = keys[keys.length - 1]! - 1;
-        tried += keys.length;
-        const share = Math.max(rows.length / tried, 1 / 64);
-        chunk = Math.min(Math.max(Math.ceil(((limit - rows.length) / share) * 1.25), limit), 16384);
-      }
-      rows = rows.slice(0, limit);
-    } else if (query.q && this.store.dialect === 'sqlite') {
-      // FTS5 yields matches in rowid order, and the rowid is the list order: newest first with no
-      // sort of all matches, however common the words.
-      const fts = ftsQuery(query.q);
-      if (!fts) return { items: [], next: null };
-      if (c) where.push(sql`f.rowid < ${listKey(await this.missionNo(mission), c.date, c.idx)}`);
-      rows = (
-        await sql<WorkflowTables['wf_incidents']>`select i.* from wf_incidents_fts f
-          join wf_incidents i on i.mission = ${mission} and i.idx = (f.rowid % ${KEY_IDX})
-          where wf_incidents_fts match ${fts} and f.mission = ${mission}
-            and ${sql.join(where, sql` and `)}
-          order by f.rowid desc limit ${limit}`.execute(this.db)
-      ).rows;
-    } else {
-      // PostgreSQL. Heap rows lie in log order, lists in date order: every row examined on the
-      // heap costs a page read. So keys come from index-only scans of the covering list indexes
-      // (migration 0007) and only the page's rows are read from the heap.
-      if (c) where.push(sql`(i.date < ${c.date} or (i.date = ${c.date} and i.idx < ${c.idx}))`);
-      const all = sql.join(where, sql` and `);
-      if (!query.q)
-        rows = (
-          await sql<WorkflowTables['wf_incidents']>`select r.* from (select i.date, i.idx
-            from wf_incidents i where ${all} order by i.date desc, i.idx desc limit ${limit}) k
-            join wf_incidents r on r.mission = ${mission} and r.idx = k.idx
-            order by k.date desc, k.idx desc`.execute(this.db)
-        ).rows;
-      else {
-        const words = sql`plainto_tsquery('simple', ${query.q})`;
-        // Newest first: the newest PG_WINDOW entries that pass the other filters are tried for
-        // the words on the date index's stripped vector (rows whose text is too long for it have
-        // none and are checked on the row); enough when the words are common. Otherwise the GIN
-        // index finds the few matches and they are sorted. Either way, the exact top of the list.
-        rows = (
-          await sql<WorkflowTables['wf_incidents']>`select r.* from (select i.date, i.idx,
-            i.search_short from wf_incidents i where ${all} order by i.date desc, i.idx desc
-            limit ${PG_WINDOW}) k join wf_incidents r on r.mission = ${mission} and r.idx = k.idx
-            where (k.search_short is null or k.search_short @@ ${words})
-              and r.search_tsv @@ ${words}
-            order by k.date desc, k.idx desc limit ${limit}`.execute(this.db)
-        ).rows;
-        // Fewer than `limit` in the window: the words are rarer than 1 in 200 there. The matches
-        // are taken whole from the GIN index (materialized, so the planner cannot instead walk the
-        // date order hoping to meet them soon: it guesses a rare word's frequency from its
-        // statistics' least common words, and walked 640,000 rows for 101 at a million).
-        if (rows.length < limit)
-          rows = (
-            await sql<WorkflowTables['wf_incidents']>`with m as materialized (select i.*
-              from wf_incidents i where ${all} and i.search_tsv @@ ${words})
-              select * from m order by m.date desc, m.idx desc limit ${limit}`.execute(this.db)
-          ).rows;
-      }
-    }
+    const rows = await this.listQuery(mission, query, viewer);
     const page = rows.slice(0, query.limit).map((r) => ({ ...r, idx: Number(r.idx) }));
     const items = await this.withReadableConfidential(
       mission,
