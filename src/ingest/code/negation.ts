@@ -36,6 +36,10 @@ const REFUTED =
 const PARTICIPLE_CLAUSE =
   /^\s*(?:triggering|prompting|forcing|sparking|leading to|killing|leaving|injuring|wounding)\b/i;
 
+const AGREED_TO_TRUCE =
+  /\b(?:agreed|agree|agrees|agreeing) to (?:an? |the )?(?:(?:immediate|unconditional|permanent|full|comprehensive|lasting|temporary|humanitarian|new|durable|mutual|and|,)\s*)*$/i;
+const TRUCE_WORD = /^(?:cease-?fire|truce|armistice|cessation)/i;
+
 const SCOPE_BREAK =
   /\b(?:from|after|since|despite|following|because|over|about|against|by|which|who|when|while|but)\b/i;
 const WINDOW = 60; // characters before the trigger that can govern it
@@ -62,6 +66,14 @@ export function modality(
     return 'negated';
   // Hypotheticals govern the whole clause up to the trigger ("if ... attacks", "would be discussed").
   const head = clause.slice(0, triggerEnd + 30);
+  // "have agreed to an immediate ceasefire": agreeing to a truce is the agreement, not a plan
+  // ("agreed to hold talks" still is one).
+  if (
+    AGREED_TO_TRUCE.test(before) &&
+    TRUCE_WORD.test(clause.slice(triggerStart, triggerEnd)) &&
+    !/\b(?:[Ww]ould|[Cc]ould|[Mm]ight|may|if|unless)\b/.test(head)
+  )
+    return 'fact';
   if (
     HYPOTHETICAL.test(lastWords(before, 10)) ||
     /\b(?:[Ww]ould|[Cc]ould|[Mm]ight|may)\b/.test(head)

@@ -5,6 +5,7 @@ import type { EventType } from '../../core/taxonomy.js';
 import { stillRecent } from './article-memory.js';
 import { dateForTrigger, type DateMention } from './dates.js';
 import { isViolent } from './merge.js';
+import { NEWS_WINDOW_DAYS } from './skip-rules/background-date.js';
 import type { TriggerContext } from './sentence-context.js';
 
 export interface EventDate {
@@ -58,6 +59,12 @@ const CONDITION_TYPES: ReadonlySet<EventType> = new Set([
   'crossing_restriction',
   'access_denied',
 ]);
+const AGREED_PERFECT =
+  /\b(?:has|have)\s+(?:now\s+|also\s+|finally\s+)?(?:agreed|reached|signed|struck|sealed|brokered)\b/i;
+const DAY_MS = 86_400_000;
+function daysBefore(published: string, date: string): number {
+  return (Date.parse(published) - Date.parse(date)) / DAY_MS;
+}
 const SINCE_BEFORE = /\bsince\s+(?:early |late )?$/i;
 
 function continuing(clause: string, triggerStart: number): boolean {
@@ -118,6 +125,14 @@ export function dateOfEvent(ctx: TriggerContext): EventDate {
     PUNCTUAL_PERFECT.test(clause.text)
   )
     return report();
+  // "Pakistan and Afghanistan have agreed to an immediate ceasefire": the agreement is the day's news.
+  if (
+    tense === 'ongoing' &&
+    published &&
+    type === 'ceasefire_agreement' &&
+    AGREED_PERFECT.test(clause.text)
+  )
+    return report();
   // "Three soldiers have been martyred in an attack": news of the day, dated by the report.
   if (
     tense === 'ongoing' &&
@@ -129,7 +144,12 @@ export function dateOfEvent(ctx: TriggerContext): EventDate {
     return report();
   if (tense === 'ongoing')
     return { ...none, precision: PRESENT_PERFECT.test(clause.text) ? 3 : null };
-  if (stillRecent(memory.lastExplicit, sentence.index))
+  // A day remembered from the sentence before is inherited only while it is still news: "will meet
+  // in Istanbul on October 25" read in the past tense is last year's October 25, no day for the talks.
+  if (
+    stillRecent(memory.lastExplicit, sentence.index) &&
+    !(published && daysBefore(published, memory.lastExplicit.date) > NEWS_WINDOW_DAYS)
+  )
     return {
       ...none,
       date: memory.lastExplicit.date,

@@ -61,3 +61,23 @@ test('gazetteer: transliteration variants match loosely only when the exact name
   // Common capitalised words are no places, however loosely read.
   assert.deepEqual(findPlaceMentions('Police Officials Monday Security Forces', g), []);
 });
+
+test('gazetteer: an English word that starts an institution\'s name is no place ("near Police Lines")', () => {
+  // "Police" is a town in Poland; after a locative it was read as one, putting a Hangu blast in Poland.
+  for (const text of [
+    'Gunmen attacked a checkpoint near Police Lines on Monday.',
+    'A blast at Police Station Saddar killed two constables.',
+  ])
+    assert.deepEqual(
+      findPlaceMentions(text, gaz).map((m) => m.surface),
+      [],
+      text,
+    );
+  // The word alone after a locative, with the town's country in view, is still the town.
+  assert.deepEqual(
+    findPlaceMentions('The ferry docked in Police, a port in north-western Poland.', gaz).map(
+      (m) => m.surface,
+    ),
+    ['Police', 'Poland'],
+  );
+});

@@ -30,6 +30,9 @@ const AGENT_AFTER =
 const STRICT_LOCATIVE =
   /\b(?:in|at|near|into|inside|outside|around|across|toward|towards|through|from|to)\s+(?:the\s+)?(?:city|town|port|village)?\s*(?:of\s+)?$/i;
 
+// The next word of a longer proper name: capitalised, right after the mention (no punctuation).
+const INSTITUTION_AFTER = /^[ \t]+(?:of\s+)?\p{Lu}[\p{L}\p{M}]+/u;
+
 const HOME =
   /\b(?:resident of|residents of|native of|natives of|hailing from|hailed from|belonging to|belonged to|hometown|home town|native town|native village|domicile of)\s+(?:the\s+)?(?:district\s+|village\s+|tehsil\s+)?$/i;
 
@@ -106,6 +109,10 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
     // "Police said", "the Security Council": a name that is also an English word ("police" is a
     // Polish town, "council" one in Idaho) is a place only where a place is expected.
     if (!best.loose && !STRICT_LOCATIVE.test(before) && gazetteer.isCommonWord(best.key)) continue;
+    // "near Police Lines", "at Police Station Saddar", "the Frontier Corps": an English word that
+    // names a place only in the gazetteer, run on into more capitalised words, is the start of an
+    // institution's name (the name the text uses is longer than any place it could be).
+    if (!best.loose && gazetteer.isCommonWord(best.key) && INSTITUTION_AFTER.test(after)) continue;
     // "BLA", "TTP", "ISPR": an acronym is no GeoNames village ("Bla" is a town in Mali).
     if (/^\p{Lu}{2,4}$/u.test(text.slice(start, end)) && best.places.every((p) => p.rank >= 5))
       continue;

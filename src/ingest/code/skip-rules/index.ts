@@ -1,5 +1,6 @@
 // The skip rules in the order they apply (skip-rule.ts says what a rule is).
 import { accidentalExplosion } from './accidental-explosion.js';
+import { aftermath } from './aftermath.js';
 import { attackersAlso } from './attackers-also.js';
 import { backgroundDate } from './background-date.js';
 import { feared } from './feared.js';
@@ -24,6 +25,7 @@ export const SKIP_RULES: readonly SkipRule[] = [
   accidentalExplosion,
   refersToRefuted,
   refersToLastViolent,
+  aftermath,
   inRetaliationFor,
   attackersAlso,
   restatesLast,
