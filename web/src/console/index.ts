@@ -4,6 +4,7 @@
 // of the sections the role may use (sections.ts), each at /console/<id>. The server never sees a
 // private key.
 import './console.css';
+import './shell.css';
 import { h } from '../dom.js';
 import { lang } from '../i18n/index.js';
 import { signEnvelope } from '../../../src/core/envelope.js';

@@ -13,13 +13,22 @@ import {
   type StoredKey,
 } from './keystore.js';
 import { parseKeyItems, registrationOf, type Registration } from './registration.js';
-import { getJson, type Session } from './session.js';
+import { listKeyRequests, requestKey, stepOf, type KeyRequest } from './keys/requests.js';
+import { getJson, postJson, type Session } from './session.js';
+
+/** How often the panel asks again while a request waits for the steward (ms). */
+const RECHECK_MS = 10_000;
 
 export interface KeysPanel {
   el: HTMLElement;
   /** The active key, when there is one (read at signing time). */
   active(): StoredKey | null;
 }
+
+const formatDay = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+};
 
 export function renderKeysPanel(session: Session, slug: string, onChange: () => void): KeysPanel {
   const m = cm();
@@ -48,6 +57,66 @@ export function renderKeysPanel(session: Session, slug: string, onChange: () => 
   const showError = (err: unknown) => {
     error.textContent = m.keyFailed(err instanceof Error ? err.message : String(err));
   };
+
+  const api = {
+    get: getJson,
+    post: (path: string, body: unknown) => postJson(session, path, body),
+  };
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The key rules' steps for a key the log has not registered (issue 11 item 2): made here,
+   * requested (with its proof of possession), consented by the steward and registered by the log.
+   */
+  async function steps(key: StoredKey, registered: boolean): Promise<HTMLElement> {
+    let request: KeyRequest | undefined;
+    let listError = '';
+    try {
+      request = (await listKeyRequests(api, slug)).items.find(
+        (r) => r.author === key.author && r.user === owner,
+      );
+    } catch (err) {
+      listError = m.requestsUnknown(err instanceof Error ? err.message : String(err));
+    }
+    const step = stepOf(registered, request);
+    const done = (s: number) =>
+      ['created', 'requested', 'registered'].indexOf(step) >= s ? 'done' : 'todo';
+    const ask = h(
+      'button',
+      { type: 'button', class: 'console-button', id: 'key-request' },
+      m.requestKey,
+    );
+    ask.addEventListener('click', () => {
+      ask.disabled = true;
+      error.textContent = '';
+      void requestKey(api, slug, owner, key)
+        .then(draw)
+        .catch((err: unknown) => {
+          showError(err);
+          ask.disabled = false;
+        });
+    });
+    const again = h('button', { type: 'button', class: 'console-link' }, m.checkAgain);
+    again.addEventListener('click', () => void draw().catch(showError));
+    return h(
+      'ol',
+      { class: 'console-steps', 'data-step': step, 'aria-label': m.keyStepsLabel },
+      h('li', { 'data-state': done(0) }, m.stepCreated(m.keySource(key.source))),
+      h(
+        'li',
+        { 'data-state': done(1) },
+        request ? m.stepRequested(formatDay(request.createdAt)) : m.stepRequest,
+        step === 'created' ? h('div', { class: 'console-actions' }, ask) : null,
+      ),
+      h(
+        'li',
+        { 'data-state': done(2) },
+        step === 'registered' ? m.stepRegistered : m.stepConsent(session.user.org),
+        step === 'requested' ? h('div', null, again) : null,
+      ),
+      listError ? h('li', { class: 'console-error' }, listError) : null,
+    );
+  }
 
   async function registrationText(key: StoredKey): Promise<{ text: string; state: string }> {
     let reg: Registration;
@@ -126,6 +195,17 @@ export function renderKeysPanel(session: Session, slug: string, onChange: () => 
     if (current !== key) return; // another key was chosen meanwhile
     status.textContent = reg.text;
     activeBox.dataset.key = reg.state;
+    clearTimeout(recheck);
+    if (reg.state === 'unregistered') {
+      const list = await steps(key, false);
+      if (current !== key) return;
+      activeBox.append(list);
+      // Waiting for the steward: look again now and then while the console is open.
+      if (list.dataset.step === 'requested')
+        recheck = setTimeout(() => {
+          if (activeBox.isConnected && current === key) void draw().catch(showError);
+        }, RECHECK_MS);
+    }
   }
 
   createBtn.addEventListener('click', () => {
