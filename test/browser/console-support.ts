@@ -30,8 +30,6 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   // The map library's worker (web/src/console/map): a module worker needs a JavaScript type.
   '.mjs': 'text/javascript',
-  // maplibre's worker (a module worker: Chromium refuses one served as octet-stream).
-  '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.html': 'text/html; charset=utf-8',
 };
