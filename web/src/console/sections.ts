@@ -11,6 +11,7 @@ import type { ConsoleMessages } from './messages.js';
 import type { Session } from './session.js';
 import { renderFilingForm } from './filing-form.js';
 import { keyRequestsSection } from './keys/requests-section.js';
+import { inboxSection } from './inbox/index.js';
 
 /** What a section's envelope carries before it is signed (src/core/envelope.ts EnvelopeDraft). */
 export interface EnvelopeBody {
@@ -68,7 +69,7 @@ const fileSection: ConsoleSection = {
     renderFilingForm(ctx.session, ctx.mission, () => ctx.activeKey(), ctx.sessionEnded),
 };
 
-export const SECTIONS: ConsoleSection[] = [fileSection, keyRequestsSection];
+export const SECTIONS: ConsoleSection[] = [fileSection, inboxSection, keyRequestsSection];
 
 /** The sections `role` may use, in table order. */
 export const sectionsFor = (role: string): ConsoleSection[] =>
