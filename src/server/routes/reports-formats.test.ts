@@ -5,9 +5,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signEnvelope } from '../../core/envelope.js';
+import { exampleBody } from '../../core/examples.js';
+import { signerFromNoteKey } from '../../core/signing.js';
 import { startDemoServer, type DemoServer } from '../demo-server.test-support.js';
 import { withFreshDatabase } from '../../store/postgres.test-support.js';
 import type { PeriodReport } from '../reports/report-types.js';
@@ -45,6 +48,25 @@ function suite(
       const r = await fetch(`${base}${path}`, { headers });
       assert.equal(r.status, 200, `${path}: ${await r.clone().text()}`);
       return (await r.json()) as T;
+    };
+    /** Files one crossing as the monitor (a new log entry the read model applies). */
+    const fileOneEntry = async () => {
+      const user = demo!.creds.users.monitor!;
+      const signer = await signerFromNoteKey(readFileSync(user.keyFile, 'utf8').trim());
+      const signed = await signEnvelope(
+        {
+          mission: 'pak-afg',
+          kind: 'crossing',
+          body: { ...exampleBody('crossing'), effectiveAt: new Date().toISOString() },
+        },
+        signer,
+      );
+      const r = await fetch(`${base}/entries`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+        body: Buffer.from(signed.bytes),
+      });
+      assert.equal(r.status, 201, await r.clone().text());
     };
     const everything = async (headers: Record<string, string>) => {
       const list = await getJson<{ items: IncidentRow[]; next: string | null }>(
@@ -146,6 +168,48 @@ function suite(
           'released',
           'public: released only',
         );
+    });
+
+    test('conditional GETs: 304 while nothing changed, per viewer and format, a new tag after an entry', async (t) => {
+      if (skip) return t.skip(skip);
+      const list = await getJson<{ items: IncidentRow[] }>('/incidents?limit=1000', analyst);
+      const day = list.items.map((i) => i.date).sort()[0]!;
+      const path = `/reports/daily?date=${day}`;
+      const first = await fetch(`${base}${path}`, { headers: analyst });
+      assert.equal(first.status, 200);
+      const tag = first.headers.get('etag');
+      assert.match(tag ?? '', /^W\/"/);
+      assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+      assert.match(first.headers.get('vary') ?? '', /Authorization/);
+      const again = await fetch(`${base}${path}`, {
+        headers: { ...analyst, 'if-none-match': tag! },
+      });
+      // The tag names the UTC minute (the report reads the clock): across a minute's turn, a 200.
+      if (again.status === 200) assert.notEqual(again.headers.get('etag'), tag);
+      else {
+        assert.equal(again.status, 304);
+        assert.equal(await again.text(), '');
+        assert.equal(again.headers.get('etag'), tag);
+      }
+      // Another viewer's tag and another format's never validate this one.
+      const pub = await fetch(`${base}${path}`, { headers: { 'if-none-match': tag! } });
+      assert.equal(pub.status, 200);
+      assert.equal(pub.headers.get('cache-control'), 'public, no-cache');
+      assert.notEqual(pub.headers.get('etag'), tag);
+      const html = await fetch(`${base}${path}&format=html`, {
+        headers: { ...analyst, 'if-none-match': tag! },
+      });
+      assert.equal(html.status, 200);
+      assert.notEqual(html.headers.get('etag'), tag);
+      // A new entry in the log moves the tag: the old one no longer validates.
+      const before = await fetch(`${base}${path}`, { headers: analyst });
+      const beforeTag = before.headers.get('etag')!;
+      await fileOneEntry();
+      const after = await fetch(`${base}${path}`, {
+        headers: { ...analyst, 'if-none-match': beforeTag },
+      });
+      assert.equal(after.status, 200, 'a report read before the entry is not current after it');
+      assert.notEqual(after.headers.get('etag'), beforeTag);
     });
 
     test('daily HTML and PDF: checkpoint, figures, page numbers, outline, tags', async (t) => {

@@ -6,10 +6,15 @@
 // change levels, the sections of reports/sections.ts, the cut-off time and the log checkpoint the
 // figures were computed at. Counts only what the caller may see (the incident list's visibility:
 // the public sees released incidents only).
+// Conditional GETs (src/server/http-cache/): `cacheByLogAndClock`, since a report reads the clock
+// (overdue responses, days since the last major incident): its ETag names the mission's read
+// version, the checkpoint, the URL (date, format), the viewer and the UTC minute, so an unchanged
+// report is a 304 and the public's copy (a PDF included) is kept and served without re-rendering.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
 import { parseInput } from '../body.js';
+import { cacheByLogAndClock } from '../http-cache/plugin.js';
 import { HttpError } from '../http-errors.js';
 import { buildReport, daysOf, isoDay } from '../reports/build.js';
 import { reportHtml, reportTitle } from '../reports/html.js';
@@ -48,7 +53,6 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.addHook('onClose', () => pdf.close());
 
   const send = async (reply: FastifyReply, r: PeriodReport, format: 'json' | 'html' | 'pdf') => {
-    void reply.header('cache-control', 'private, no-store');
     if (format === 'json') return r;
     const html = reportHtml(r);
     if (format === 'html')
@@ -68,6 +72,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: AppContext): voi
   ) =>
     app.get<{ Params: { slug: string } }>(
       `/api/v1/missions/:slug/reports/${kind}`,
+      cacheByLogAndClock,
       async (request, reply) => {
         const what = `make the ${kind} report`;
         const slug = await requireMission(ctx, request.params.slug);
