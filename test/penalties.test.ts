@@ -104,6 +104,37 @@ function suite(
       assert.ok(due.findings.every((f) => f.verdict === 'confirmed'));
       assert.match(due.why, /2 released findings against AF \(confirmed\)/);
       const findings = due.findings.map((f) => f.id);
+
+      // The daily report lists the penalties imposed for everyone, and the steps due for mediators.
+      const today = new Date().toISOString().slice(0, 10);
+      const report = async (user?: string, format = 'json') =>
+        fetch(`${base()}/reports/daily?date=${today}&format=${format}`, { headers: as(user) });
+      const pubReport = (await (await report()).json()) as {
+        sections: {
+          compliance: { penalties: { imposed: { party: string; title: string }[]; due: unknown } };
+        };
+      };
+      assert.deepEqual(
+        pubReport.sections.compliance.penalties.imposed.map((x) => [x.party, x.title]),
+        [['PK', 'Formal notice']],
+      );
+      assert.equal(pubReport.sections.compliance.penalties.due, null);
+      const medReport = (await (await report('qa-mediator')).json()) as {
+        sections: {
+          compliance: { penalties: { due: { party: string; title: string; why: string }[] } };
+        };
+      };
+      assert.deepEqual(
+        medReport.sections.compliance.penalties.due.map((x) => [x.party, x.title]),
+        [['AF', 'Formal notice']],
+      );
+      const html = await (await report(undefined, 'html')).text();
+      assert.match(html, /<caption>Penalties imposed<\/caption>/);
+      assert.doesNotMatch(html, /Penalty steps due/);
+      assert.match(
+        await (await report('qa-mediator', 'html')).text(),
+        /Penalty steps due \(mediators only\)/,
+      );
       const proposal = {
         action: 'propose',
         agreement: ISTANBUL,

@@ -8,7 +8,8 @@ import { workflowFor } from '../workflow/context.js';
 import { MAX_LIMIT } from '../routes/incidents.js';
 import { comparePeriods, countRows, previousPeriod, type DayRange } from './period.js';
 import type { PeriodReport, ReportCheckpoint, ReportKind } from './report-types.js';
-import { reportSections } from './sections.js';
+import { penaltiesFor } from '../routes/penalties.js';
+import { reportSections, type ReportPenalties } from './sections.js';
 
 const DAY_MS = 86_400_000;
 /**
@@ -129,6 +130,7 @@ export async function buildReport(
     crossings: await wf.crossings(slug, viewer),
     compliance: await wf.compliance(slug, cutOff),
     majorIncidentFatalities: doc.workflow.majorIncidentFatalities,
+    penalties: await reportPenalties(ctx, slug, viewer, cutOff),
   });
   return {
     kind,
@@ -147,5 +149,37 @@ export async function buildReport(
       now_.unverified > 0
         ? `${now_.unverified} of ${now_.total} incidents are reported but not verified: no finding has been released on them.`
         : null,
+  };
+}
+
+/** Penalties as of the cut-off (issue 11 item 7); the steps due only in a mediator's report. */
+async function reportPenalties(
+  ctx: AppContext,
+  slug: string,
+  viewer: Viewer,
+  cutOff: string,
+): Promise<ReportPenalties | null> {
+  const mediator = viewer.role === 'mediator';
+  const a = await penaltiesFor(ctx, slug, mediator);
+  if (!a.schedules.length) return null;
+  const title = (id: string) => a.schedules.find((x) => x.agreement === id)?.title ?? id;
+  return {
+    imposed: a.penalties
+      .filter((p) => p.status === 'imposed' && p.imposedAt !== null && p.imposedAt <= cutOff)
+      .map((p) => ({
+        party: p.party,
+        agreement: title(p.agreement),
+        title: p.title,
+        imposedAt: p.imposedAt!,
+        endorsers: p.endorsers,
+      })),
+    due: mediator
+      ? (a.due ?? []).map((d) => ({
+          party: d.party,
+          agreement: title(d.agreement),
+          title: d.title,
+          why: d.why,
+        }))
+      : null,
   };
 }

@@ -8,7 +8,7 @@
 import { EVENT_TYPES, type EventType } from '../../core/taxonomy.js';
 import { CHANGE_WORDS, type Change } from './change-level.js';
 import type { PeriodReport } from './report-types.js';
-import type { AllegationItem } from './sections.js';
+import type { AllegationItem, ReportSections } from './sections.js';
 
 const ESC: Record<string, string> = {
   '&': '&amp;',
@@ -210,7 +210,37 @@ ${table('Crossings at the end of the period', ['Crossing', 'Status', 'Since (UTC
 <p>As of ${esc(s.compliance.asOf)}, from released findings and open allegations (public facts only). Open allegations are claims, not violations.</p>
 ${table('Compliance by term and party', ['Term', 'Party', 'Confirmed violations', 'Probable', 'Open allegations', 'Days since last confirmed'], complianceRows)}
 ${breaches.map((t) => `<p>${esc(t.title)}: crossings in a breaching state: ${t.crossingsInBreach.map(esc).join(', ')}.</p>`).join('')}
-<p>Penalties: the mission's agreements define none, so none are reported.</p>
+${penaltiesHtml(s)}
 </main></body></html>
 `;
+}
+
+/** Penalties imposed (and, in a mediator's report, due) under the agreements' schedules. */
+function penaltiesHtml(s: ReportSections): string {
+  const p = s.compliance.penalties;
+  if (!p) return `<p>Penalties: the mission's agreements define none, so none are reported.</p>`;
+  const imposed = p.imposed.length
+    ? table(
+        'Penalties imposed',
+        ['Party', 'Step', 'Agreement', 'Imposed (UTC)', 'By'],
+        p.imposed.map((x) => [
+          x.party,
+          x.title,
+          x.agreement,
+          x.imposedAt.slice(0, 16).replace('T', ' '),
+          x.endorsers.join(', '),
+        ]),
+      )
+    : '<p>Penalties imposed: none as of the cut-off.</p>';
+  const due =
+    p.due === null
+      ? ''
+      : p.due.length
+        ? table(
+            'Penalty steps due (mediators only)',
+            ['Party', 'Step', 'Agreement', 'Why'],
+            p.due.map((x) => [x.party, x.title, x.agreement, x.why]),
+          )
+        : '<p>Penalty steps due: none.</p>';
+  return `<h3>Penalties</h3>${imposed}${due}`;
 }

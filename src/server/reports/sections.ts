@@ -58,6 +58,18 @@ export interface CrossingItem {
   previousChanges: number;
 }
 
+export interface ReportPenalties {
+  imposed: {
+    party: string;
+    agreement: string;
+    title: string;
+    imposedAt: string;
+    endorsers: string[];
+  }[];
+  /** Null unless the reader is a mediator of the mission. */
+  due: { party: string; agreement: string; title: string; why: string }[] | null;
+}
+
 export interface ReportSections {
   allegations: { filed: Change; items: AllegationItem[] };
   responses: { given: Change; items: ResponseItem[] };
@@ -80,8 +92,11 @@ export interface ReportSections {
       }[];
       crossingsInBreach: string[];
     }[];
-    /** The mission's agreements define no penalties (no schema field for them): said, not invented. */
-    penalties: null;
+    /**
+     * Penalties under the agreements' schedules (src/server/routes/penalties.ts): imposed as of the
+     * cut-off, and, for a mediator's report, the steps due. Null: no agreement has a schedule.
+     */
+    penalties: ReportPenalties | null;
   };
   majorIncident: {
     /** An incident is major at or above this many fatalities (the mission's workflow). */
@@ -130,6 +145,7 @@ export function reportSections(input: {
   crossings: CrossingView[];
   compliance: Compliance;
   majorIncidentFatalities: number;
+  penalties?: ReportPenalties | null;
 }): ReportSections {
   const { period, previous, details } = input;
   const allegations = details.flatMap((d) =>
@@ -234,7 +250,7 @@ export function reportSections(input: {
         })),
         crossingsInBreach: t.crossings.map((c) => c.crossing),
       })),
-      penalties: null,
+      penalties: input.penalties ?? null,
     },
     majorIncident: {
       threshold: input.majorIncidentFatalities,
