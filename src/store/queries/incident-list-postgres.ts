@@ -5,7 +5,12 @@ import { sql } from 'kysely';
 import type { IncidentQuery, Viewer } from '../workflow-store.js';
 import { commonFilters } from './incident-filters.js';
 import { decodeCursor } from './incident-keys.js';
-import type { IncidentListContext, IncidentListQuery, IncidentRowData } from './incident-list.js';
+import {
+  listColumns,
+  type IncidentListContext,
+  type IncidentListQuery,
+  type IncidentRowData,
+} from './incident-list.js';
 
 /** How many newest entries a text filter is tried on before its GIN index. */
 const PG_WINDOW = 20_000;
@@ -27,7 +32,7 @@ export function postgresIncidentList({ db }: IncidentListContext): IncidentListQ
     const all = sql.join(where, sql` and `);
     if (!query.q)
       return (
-        await sql<IncidentRowData>`select r.* from (select i.date, i.idx
+        await sql<IncidentRowData>`select ${listColumns('r')} from (select i.date, i.idx
           from wf_incidents i where ${all} order by i.date desc, i.idx desc limit ${limit}) k
           join wf_incidents r on r.mission = ${mission} and r.idx = k.idx
           order by k.date desc, k.idx desc`.execute(db)
@@ -38,7 +43,7 @@ export function postgresIncidentList({ db }: IncidentListContext): IncidentListQ
     // are checked on the row); enough when the words are common. Otherwise the GIN index finds
     // the few matches and they are sorted. Either way, the exact top of the list.
     const rows = (
-      await sql<IncidentRowData>`select r.* from (select i.date, i.idx,
+      await sql<IncidentRowData>`select ${listColumns('r')} from (select i.date, i.idx,
         i.search_short from wf_incidents i where ${all} order by i.date desc, i.idx desc
         limit ${PG_WINDOW}) k join wf_incidents r on r.mission = ${mission} and r.idx = k.idx
         where (k.search_short is null or k.search_short @@ ${words})
@@ -51,9 +56,11 @@ export function postgresIncidentList({ db }: IncidentListContext): IncidentListQ
     // least common words, and walked 640,000 rows for 101 at a million).
     if (rows.length >= limit) return rows;
     return (
-      await sql<IncidentRowData>`with m as materialized (select i.*
+      await sql<IncidentRowData>`with m as materialized (select ${listColumns('i')}
         from wf_incidents i where ${all} and i.search_tsv @@ ${words})
-        select * from m order by m.date desc, m.idx desc limit ${limit}`.execute(db)
+        select ${listColumns('m')} from m order by m.date desc, m.idx desc limit ${limit}`.execute(
+        db,
+      )
     ).rows;
   };
 }

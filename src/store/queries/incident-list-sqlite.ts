@@ -7,7 +7,12 @@ import { sql } from 'kysely';
 import type { IncidentQuery, Viewer } from '../workflow-store.js';
 import { commonFilters } from './incident-filters.js';
 import { decodeCursor, ftsQuery, KEY_IDX, listKey, ofMission } from './incident-keys.js';
-import type { IncidentListContext, IncidentListQuery, IncidentRowData } from './incident-list.js';
+import {
+  listColumns,
+  type IncidentListContext,
+  type IncidentListQuery,
+  type IncidentRowData,
+} from './incident-list.js';
 
 export function sqliteIncidentList({ db, missionNo }: IncidentListContext): IncidentListQuery {
   return async (mission: string, query: IncidentQuery, viewer: Viewer) => {
@@ -69,7 +74,7 @@ export function sqliteIncidentList({ db, missionNo }: IncidentListContext): Inci
         if (boxes.length > 1) keys = keys.sort((a, b) => b - a).slice(0, chunk);
         if (keys.length === 0) break;
         const got = (
-          await sql<IncidentRowData>`select i.* from wf_incidents i
+          await sql<IncidentRowData>`select ${listColumns('i')} from wf_incidents i
             indexed by wf_incidents_key_cover
             where ${sql.join(where, sql` and `)}
               and i.idx in (${sql.join(keys.map((k) => k % KEY_IDX))})`.execute(db)
@@ -91,7 +96,7 @@ export function sqliteIncidentList({ db, missionNo }: IncidentListContext): Inci
       if (!fts) return [];
       if (c) where.push(sql`f.rowid < ${listKey(await missionNo(mission), c.date, c.idx)}`);
       return (
-        await sql<IncidentRowData>`select i.* from wf_incidents_fts f
+        await sql<IncidentRowData>`select ${listColumns('i')} from wf_incidents_fts f
           join wf_incidents i on i.mission = ${mission} and i.idx = (f.rowid % ${KEY_IDX})
           where wf_incidents_fts match ${fts} and f.mission = ${mission}
             and ${sql.join(where, sql` and `)}
@@ -100,7 +105,7 @@ export function sqliteIncidentList({ db, missionNo }: IncidentListContext): Inci
     }
     if (c) where.push(sql`(i.date < ${c.date} or (i.date = ${c.date} and i.idx < ${c.idx}))`);
     return (
-      await sql<IncidentRowData>`select r.* from (select i.date, i.idx
+      await sql<IncidentRowData>`select ${listColumns('r')} from (select i.date, i.idx
         from wf_incidents i where ${sql.join(where, sql` and `)}
         order by i.date desc, i.idx desc limit ${limit}) k
         join wf_incidents r on r.mission = ${mission} and r.idx = k.idx

@@ -3,15 +3,41 @@
 // incident-list-postgres.ts), chosen once when the read model opens (issue 12 item 3). Each returns
 // up to `limit + 1` rows of wf_incidents, newest first (date, then log index), below the cursor;
 // the read model (workflow-store.ts) turns them into the viewer's rows and the next cursor.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../migrations.js';
 import type { Database } from '../schema.js';
-import type { WorkflowTables } from '../workflow-schema.js';
+import type { WfIncidentsTable, WorkflowTables } from '../workflow-schema.js';
 import type { IncidentQuery, Viewer } from '../workflow-store.js';
 import { postgresIncidentList } from './incident-list-postgres.js';
 import { sqliteIncidentList } from './incident-list-sqlite.js';
 
-export type IncidentRowData = WorkflowTables['wf_incidents'];
+/**
+ * The columns a list row is made of (workflow-store.ts toRow, and the confidential overlay): not
+ * the search text or its vectors, which can be far larger than the rest of the row and which
+ * only the WHERE reads.
+ */
+export const LIST_COLUMNS = [
+  'id',
+  'idx',
+  'title',
+  'type',
+  'status',
+  'date',
+  'time_precision',
+  'location',
+  'fatalities',
+  'orgs',
+  'verdict',
+  'attribution',
+  'released_idx',
+] as const satisfies ReadonlyArray<keyof WfIncidentsTable>;
+
+export type IncidentRowData = Pick<WfIncidentsTable, (typeof LIST_COLUMNS)[number]>;
+
+/** `alias.id, alias.idx, …`: the list columns of the table named `alias` in the query. */
+export function listColumns(alias: string): RawBuilder<unknown> {
+  return sql.raw(LIST_COLUMNS.map((c) => `${alias}.${c}`).join(', '));
+}
 
 export interface IncidentListContext {
   db: Kysely<Database & WorkflowTables>;
