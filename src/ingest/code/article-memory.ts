@@ -32,6 +32,8 @@ export interface ArticleMemory {
     | null;
   /** The last violent event coded, for figures given in a later sentence ("Two soldiers also died."). */
   lastViolent: (Remembered & { draft: DraftEvent }) | null;
+  /** The last agreement reached (not one planned), for "the agreement" of later sentences. */
+  lastAgreement: (Remembered & { draft: DraftEvent }) | null;
 }
 
 export function newArticleMemory(): ArticleMemory {
@@ -44,6 +46,7 @@ export function newArticleMemory(): ArticleMemory {
     coded: new Set(),
     lastStrategic: null,
     lastViolent: null,
+    lastAgreement: null,
   };
 }
 

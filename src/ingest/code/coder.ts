@@ -73,7 +73,34 @@ function codeArticleDrafts(article: Article, opts: CoderOptions): DraftEvent[] {
     drafts: [],
   };
   splitSentences(body).forEach((span, index) => codeSentence(run, span, index));
-  return mergeDrafts(run.drafts);
+  return agreementsWhereTalksWere(mergeDrafts(run.drafts));
+}
+
+/**
+ * "The leaders of Cambodia and Thailand agreed to a ceasefire on Monday ... held talks in Malaysia": an
+ * agreement placed only by a country the sentence names (a party) was reached where the talks of that
+ * day were (testdata/news-eval/README.md: "an agreement signed in Doha is QA").
+ */
+function agreementsWhereTalksWere(drafts: DraftEvent[]): DraftEvent[] {
+  for (const deal of drafts) {
+    if (deal.type !== 'ceasefire_agreement' || deal.future) continue;
+    const loc = deal.location;
+    if (loc !== null && !(loc.geo_precision === 3 && loc.admin1 === null)) continue;
+    const talks = drafts.find(
+      (t) =>
+        t.type === 'talks' &&
+        !t.future &&
+        t.location !== null &&
+        t.location.country !== null &&
+        t.location.country !== loc?.country &&
+        (t.date === null || deal.date === null || t.date === deal.date),
+    );
+    if (talks?.location) {
+      deal.location = talks.location;
+      deal.locationHow = talks.locationHow;
+    }
+  }
+  return drafts;
 }
 
 function codeSentence(run: ArticleRun, span: Span, index: number): void {
@@ -145,6 +172,8 @@ function codeTrigger(
   run.drafts.push(base);
   const { memory } = run;
   if (isViolent(ctx.type) && !base.future) memory.lastViolent = { draft: base, sentence: s.index };
+  if (ctx.type === 'ceasefire_agreement' && !base.future)
+    memory.lastAgreement = { draft: base, sentence: s.index };
   // "at posts in Kurram and near Angoor Adda": one event per distinct place, as ACLED codes them.
   if (isViolent(ctx.type) || ctx.type === 'arrest') {
     for (const extra of otherPlaces(place.clauseMentions, place.location, s.text))

@@ -9,6 +9,7 @@ import { inRetaliationFor } from './in-retaliation-for.js';
 import { namesAPlace } from './names-a-place.js';
 import { noDayGiven } from './no-day-given.js';
 import { notAFact } from './not-a-fact.js';
+import { refersToLastAgreement } from './refers-to-last-agreement.js';
 import { refersToLastViolent } from './refers-to-last-violent.js';
 import { refersToRefuted } from './refers-to-refuted.js';
 import { reportedEarlier } from './reported-earlier.js';
@@ -25,6 +26,7 @@ export const SKIP_RULES: readonly SkipRule[] = [
   accidentalExplosion,
   refersToRefuted,
   refersToLastViolent,
+  refersToLastAgreement,
   aftermath,
   inRetaliationFor,
   attackersAlso,

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { code } from './code-for-test.js';
+
+test('refers-to-last-agreement: "the agreement" later on is the one reached, not one where the next round is', () => {
+  const es = code(
+    'Pakistan and Afghanistan have agreed to an immediate ceasefire following talks in Doha. The defence minister confirmed the agreement and said the delegations will meet again in Istanbul on October 25.',
+    '2025-10-19',
+  );
+  const deals = es.filter((e) => e.type === 'ceasefire_agreement');
+  assert.deepEqual(
+    deals.map((e) => [e.date, e.location?.country]),
+    [['2025-10-19', 'QA']],
+  );
+});
+
+test("refers-to-last-agreement: an agreement placed only by a party is where that day's talks were", () => {
+  const es = code(
+    'The leaders of Cambodia and Thailand agreed to a ceasefire on Monday. The leaders held talks in Malaysia hosted by its prime minister on Monday.',
+    '2025-07-28',
+  );
+  assert.equal(es.find((e) => e.type === 'ceasefire_agreement')?.location?.country, 'MY');
+});
