@@ -278,6 +278,13 @@ export async function run(): Promise<void> {
     console.log(
       `  the full audit's CPU time, all threads: ${full.cpuSeconds.toFixed(1)} s (${((full.cpuSeconds / size) * 1e6).toFixed(0)} µs an entry, ${(full.cpuSeconds / hashS).toFixed(1)}× hashing); 1-minute load average ${full.load[0].toFixed(1)} at its start, ${full.load[1].toFixed(1)} at its end, on ${availableParallelism()} cores (a load above the core count stretches the audit's wall time, not the short hashing runs)`,
     );
+    // What the same CPU time would take with the cores to itself: a bound (the workers and this
+    // thread never overlap perfectly), and a pessimistic one on a loaded machine, whose CPU time
+    // per instruction grows with the contention (shared caches, hyperthreads).
+    const idleS = full.cpuSeconds / availableParallelism();
+    console.log(
+      `  on ${availableParallelism()} idle cores, by arithmetic (the audit's CPU time ÷ cores): ≥ ${idleS.toFixed(1)} s, ${(idleS / hashS).toFixed(1)}× hashing`,
+    );
     console.log(
       `  for scale, Ed25519 verify of a ${Math.round(hash1.avgBytes ?? 1000) - 75}-byte message, one core: ${Object.entries(
         loops,
