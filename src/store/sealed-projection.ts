@@ -31,11 +31,22 @@ export async function applySealing(
   mission: string,
   env: Envelope,
   row: StoredEntry,
-  applyInner: (text: string, meta: SealMeta) => Promise<void>,
+  applyInner: (entry: string | Envelope, meta: SealMeta) => Promise<void>,
   meta: SealMeta,
+  /**
+   * The entry this commitment hides, as the submission pipeline parsed it when it sealed it
+   * (projection/handoff.ts): its private half was stored in this leaf's own transaction, so it
+   * need not be read back and parsed again.
+   */
+  sealed?: Envelope,
 ): Promise<boolean> {
   if (env.kind === 'commitment') {
     if ((env.body as BodyOf<'commitment'>).sealed === undefined) return false;
+    const inner = { ...meta, visibility: 'public', commitment: null, sealedBy: env.id };
+    if (sealed) {
+      await applyInner(sealed, inner);
+      return true;
+    }
     const priv = await tx
       .selectFrom('sealed_entries')
       .select(['entry', 'author'])
@@ -43,12 +54,7 @@ export async function applySealing(
       .where('commitment', '=', env.id)
       .executeTakeFirst();
     if (!priv) return false; // not the log's: the rules refuse a user's commitment naming `sealed`
-    await applyInner(new TextDecoder().decode(priv.entry), {
-      ...meta,
-      visibility: 'public',
-      commitment: null,
-      sealedBy: env.id,
-    });
+    await applyInner(new TextDecoder().decode(priv.entry), inner);
     return true;
   }
   if (env.kind !== 'reveal') return false;

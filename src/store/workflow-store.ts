@@ -37,14 +37,12 @@ import {
   splitOrgs,
   visibleSql,
 } from './queries/incident-keys.js';
-import {
-  incidentListQuery,
-  type IncidentListQuery,
-  type IncidentRowData,
-} from './queries/incident-list.js';
+import { incidentListQuery, type IncidentListQuery } from './queries/incident-list.js';
 import { applyKeyEntry, keyFacts } from './admission-keys.js';
 import { applySealing } from './sealed-projection.js';
 import { PROJECTIONS } from './projection/index.js';
+import { AuthorFacts } from './projection/author-facts.js';
+import { LeafHandoff } from './projection/handoff.js';
 import { penaltyFacts } from './projection/penalty-facts.js';
 import type { KindProjection, ProjectionOps } from './projection/context.js';
 import type { EntryKind } from '../core/records/kinds.js';
@@ -156,6 +154,12 @@ export class WorkflowStore {
   readonly db: Kysely<WDb>;
   private readonly chains = new Map<string, Promise<void>>();
   private readonly docs = new Map<string, MissionDoc>();
+  /** Parsed leaves the submission pipeline hands over, so the projection does not parse them again. */
+  readonly handoff = new LeafHandoff();
+  /** The wf_authors rows the rules read, kept in memory (one query per author, not per entry). */
+  private readonly authors = new AuthorFacts();
+  /** How much of the log this process has seen the read model apply (a lower bound: it only grows). */
+  private readonly appliedSeen = new Map<string, number>();
 
   /** The read model's operations the per-kind projections share (./projection/). */
   private readonly ops: ProjectionOps = {
@@ -275,13 +279,15 @@ export class WorkflowStore {
     channel: Channel,
   ): Promise<Facts> {
     const refs = referencesOf(env);
-    const author = await q
-      .selectFrom('wf_authors')
-      .select(['author', 'user', 'org', 'role'])
-      .where('mission', '=', mission)
-      .where('author', '=', env.author)
-      .where('revoked', '=', 0)
-      .executeTakeFirst();
+    const author = await this.authors.get(mission, env.author, () =>
+      q
+        .selectFrom('wf_authors')
+        .select(['author', 'user', 'org', 'role'])
+        .where('mission', '=', mission)
+        .where('author', '=', env.author)
+        .where('revoked', '=', 0)
+        .executeTakeFirst(),
+    );
     const facts: Facts = {
       mission: doc,
       channel,
@@ -432,7 +438,21 @@ export class WorkflowStore {
       .select('applied')
       .where('mission', '=', mission)
       .executeTakeFirst();
-    return row?.applied ?? 0;
+    const applied = row?.applied ?? 0;
+    this.sawApplied(mission, applied);
+    return applied;
+  }
+
+  /**
+   * Log entries the read model has applied, as far as this process knows without a query: never
+   * more than wf_state.applied (another process may have moved it further).
+   */
+  appliedAtLeast(mission: string): number {
+    return this.appliedSeen.get(mission) ?? 0;
+  }
+
+  private sawApplied(mission: string, applied: number): void {
+    if (applied > (this.appliedSeen.get(mission) ?? 0)) this.appliedSeen.set(mission, applied);
   }
 
   private async catchUpNow(mission: string): Promise<void> {
@@ -450,23 +470,31 @@ export class WorkflowStore {
       if (size <= applied) return;
       const rows = await this.store.listEntries(mission, applied, Math.min(CHUNK, size - applied));
       if (rows.length === 0) return;
-      const moved = await this.db.transaction().execute(async (tx) => {
-        const r = await tx
-          .updateTable('wf_state')
-          .set({ applied: applied + rows.length })
-          .where('mission', '=', mission)
-          .where('applied', '=', applied)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) return false; // another process applied them
-        for (const row of rows) await this.applyEntry(tx, mission, doc, row);
-        return true;
-      });
-      if (!moved) continue;
+      const project = () =>
+        this.db.transaction().execute(async (tx) => {
+          const r = await tx
+            .updateTable('wf_state')
+            .set({ applied: applied + rows.length })
+            .where('mission', '=', mission)
+            .where('applied', '=', applied)
+            .executeTakeFirst();
+          if (Number(r.numUpdatedRows) !== 1) return false; // another process applied them
+          for (const row of rows) await this.applyEntry(tx, mission, doc, row);
+          return true;
+        });
+      // Authors change only by key and mission entries: the remembered rows stay right otherwise.
+      const moved = rows.some((r) => r.kind === 'key' || r.kind === 'mission')
+        ? await this.authors.changing(mission, project)
+        : await project();
+      if (moved) this.sawApplied(mission, applied + rows.length);
+      else this.authors.forget(mission); // another process applied them, keys and all
     }
   }
 
   /** Drops every derived row of the mission and re-applies its log. */
   async rebuild(mission: string): Promise<void> {
+    this.authors.forget(mission);
+    this.appliedSeen.delete(mission);
     await this.db.transaction().execute(async (tx) => {
       for (const t of DERIVED_TABLES)
         await tx.deleteFrom(t).where('mission', '=', mission).execute();
@@ -501,12 +529,16 @@ export class WorkflowStore {
     doc: MissionDoc,
     row: StoredEntry,
   ) {
+    // Parsed once: as the submission pipeline handed it over, when it appended these very bytes.
+    const handed = this.handoff.claim(row.id, row.bytes);
     let env: Envelope;
-    try {
-      env = parseEntry(row.bytes);
-    } catch {
-      return; // admission let it in under older rules; nothing to project
-    }
+    if (handed) env = handed.envelope;
+    else
+      try {
+        env = parseEntry(row.bytes);
+      } catch {
+        return; // admission let it in under older rules; nothing to project
+      }
     const meta: Meta = {
       idx: row.idx,
       receivedAt: row.received_at,
@@ -529,8 +561,9 @@ export class WorkflowStore {
         mission,
         env,
         row,
-        (text, m) => this.applyInner(tx, mission, doc, text, m, 'replay'),
+        (inner, m) => this.applyInner(tx, mission, doc, inner, m, 'replay'),
         meta,
+        handed?.sealed,
       )
     )
       return;
@@ -601,17 +634,20 @@ export class WorkflowStore {
     tx: Transaction<WDb>,
     mission: string,
     doc: MissionDoc,
-    text: string,
+    /** The entry's text, or the entry as the submission pipeline already parsed it. */
+    entry: string | Envelope,
     meta: Meta,
     /** 'replay' for a sealed entry (judged on arrival like any public one), else confidential. */
     channel: 'confidential' | 'replay' = 'confidential',
   ) {
     let inner: Envelope;
-    try {
-      inner = parseEntry(utf8Encode(text));
-    } catch {
-      return;
-    }
+    if (typeof entry !== 'string') inner = entry;
+    else
+      try {
+        inner = parseEntry(utf8Encode(entry));
+      } catch {
+        return;
+      }
     const facts = await this.facts(tx, mission, doc, inner, channel);
     await this.applyDecided(tx, mission, doc, inner, decide(facts, inner), facts, meta);
   }
@@ -899,7 +935,7 @@ export class WorkflowStore {
     };
   }
 
-  private toRow(r: IncidentRowData, viewer: Viewer): IncidentRow {
+  private toRow(r: WorkflowTables['wf_incidents'], viewer: Viewer): IncidentRow {
     const parties = publicOrgs(r.orgs);
     const showVerdict = r.status === 'released' || seesEverything(viewer);
     return {
@@ -926,7 +962,7 @@ export class WorkflowStore {
    */
   private async withReadableConfidential(
     mission: string,
-    raw: IncidentRowData[],
+    raw: WorkflowTables['wf_incidents'][],
     rows: IncidentRow[],
     viewer: Viewer,
   ): Promise<IncidentRow[]> {

@@ -48,7 +48,20 @@ export async function appendJudged(
   leaf: Leaf,
   judged: Judged,
 ): Promise<number> {
-  const index = await log.sequencer.append(leaf.entry);
-  unprojectedOf(workflowFor(ctx), log).add(envelope, index, judged.accepted);
+  const wf = workflowFor(ctx);
+  // Parsed once: the read model takes these parsed forms when it projects the leaf.
+  wf.handoff.hand(leaf.entry.id, {
+    bytes: leaf.entry.bytes,
+    envelope: leaf.envelope,
+    ...(leaf.entry.sealed ? { sealed: envelope } : {}),
+  });
+  let index: number;
+  try {
+    index = await log.sequencer.append(leaf.entry);
+  } catch (err) {
+    wf.handoff.drop(leaf.entry.id);
+    throw err;
+  }
+  unprojectedOf(wf, log).add(envelope, index, judged.accepted);
   return index;
 }

@@ -14,6 +14,8 @@ import type { Filing } from '../../store/workflow-store.js';
 export interface Leaf {
   /** What the sequencer appends: the entry itself, or the commitment holding its place. */
   entry: NewEntry;
+  /** `entry` parsed (handed to the read model, so it does not parse the leaf again). */
+  envelope: Envelope;
   /** For a sealed entry: the commitment's id and the salt (given back to the author). */
   sealed?: { commitment: string; salt: string };
 }
@@ -23,7 +25,8 @@ export async function leafFor(
   admitted: { entry: NewEntry; envelope: Envelope },
   filing: Filing,
 ): Promise<Leaf> {
-  if (isPublicAtFiling(filing.disclosure, filing)) return { entry: admitted.entry };
+  if (isPublicAtFiling(filing.disclosure, filing))
+    return { entry: admitted.entry, envelope: admitted.envelope };
   const side = filing.side ?? '';
   const s = await sealEntry(
     { envelope: admitted.envelope, bytes: admitted.entry.bytes },
@@ -32,6 +35,7 @@ export async function leafFor(
   );
   const c = s.commitment.envelope;
   return {
+    envelope: c,
     entry: {
       id: c.id,
       kind: c.kind,

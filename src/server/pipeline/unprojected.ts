@@ -22,6 +22,9 @@ const SETTLE_AT = 4096;
 export class UnprojectedEntries {
   private items: Item[] = [];
   private ids = new Set<string>();
+  /** How many tracked entries change authors / reach any record: mustWait is O(named), not O(items). */
+  private changingAuthors = 0;
+  private reachingAnyRecord = 0;
   private settling: Promise<void> | undefined;
 
   constructor(
@@ -41,6 +44,8 @@ export class UnprojectedEntries {
     const effects = effectsOf(env, accepted);
     this.items.push({ index, effects });
     for (const id of effects.ids) this.ids.add(id);
+    if (effects.changesAuthors) this.changingAuthors++;
+    if (effects.reachesAnyRecord) this.reachingAnyRecord++;
     if (this.items.length >= SETTLE_AT && !this.settling)
       this.settling = this.settle().finally(() => (this.settling = undefined));
   }
@@ -48,12 +53,10 @@ export class UnprojectedEntries {
   /** Whether `env` may read something an unapplied entry changes. */
   mustWait(env: Envelope): boolean {
     if (this.items.length === 0) return false;
-    if (this.items.some((i) => i.effects.changesAuthors)) return true;
+    if (this.changingAuthors > 0) return true;
     const named = namedIds(env);
     if (named.length === 0) return false;
-    return (
-      named.some((id) => this.ids.has(id)) || this.items.some((i) => i.effects.reachesAnyRecord)
-    );
+    return this.reachingAnyRecord > 0 || named.some((id) => this.ids.has(id));
   }
 
   /** Forgets the entries the read model has applied. */
@@ -61,6 +64,8 @@ export class UnprojectedEntries {
     const applied = await this.wf.applied(this.slug);
     this.items = this.items.filter((i) => i.index >= applied);
     this.ids = new Set(this.items.flatMap((i) => i.effects.ids));
+    this.changingAuthors = this.items.filter((i) => i.effects.changesAuthors).length;
+    this.reachingAnyRecord = this.items.filter((i) => i.effects.reachesAnyRecord).length;
   }
 }
 
