@@ -26,6 +26,8 @@ export const FIELD_OF_PATH: Record<string, string> = {
   'body.fatalities.claimedBy': 'claimedBy',
   'body.fatalities': 'fatalities',
   'body.terms': 'terms',
+  'body.actors': 'actors',
+  'body.evidence': 'evidence',
   'body.title': 'title',
   'body.description': 'description',
 };

@@ -1,19 +1,24 @@
-// The filing form for a report or allegation (issue 11 item 4, first slice): type, date with its
-// precision, place with coordinates typed by hand, accused party, fatalities with who claims them,
-// the agreement terms concerned, title and description; "Sign and submit" signs the envelope here
-// with the active key (src/core/envelope.ts signEnvelope) and POSTs it under the cookie session.
+// The filing form for a report or allegation (issue 11 item 4): type, date and time with its
+// precision, the place on a map picker (map/place-picker.ts) or by coordinates typed by hand,
+// accused party, actors, fatalities with who claims them, the agreement terms concerned, evidence
+// files hashed in the browser and uploaded as blobs (evidence-files.ts), title and description.
+// "Sign and submit" uploads the evidence, then signs the envelope here with the active key
+// (src/core/envelope.ts signEnvelope) naming the files by hash, and POSTs it under the session.
 // Issues (from the schema run before signing, or from a 400 answer) are shown next to the field
 // they name; a workflow refusal (403/422) names its rule (error.details.rule).
 import { parseBody, signEnvelope } from '../../../src/core/envelope.js';
 import { CoreError } from '../../../src/core/errors.js';
-import { EVENT_TYPE_NAMES } from '../../../src/core/taxonomy.js';
+import { EVENT_TYPE_NAMES, INTER_CODES, type InterCode } from '../../../src/core/taxonomy.js';
 import { h } from '../dom.js';
+import { renderEvidencePicker } from './evidence-files.js';
+import { fm } from './filing-messages.js';
+import { renderPlacePicker, type PickerMission } from './map/place-picker.js';
 import { FIELD_OF_RULE, byField, issuesOf, ruleText, type Issue } from './field-errors.js';
 import { signerOf, type StoredKey } from './keystore.js';
 import { cm } from './messages.js';
 import { ApiFailure, postEntry, type Session } from './session.js';
 
-export interface MissionInfo {
+export interface MissionInfo extends PickerMission {
   slug: string;
   organisations: { code: string; name: string; kind?: string; country?: string }[];
   terms: { id: string; title: string }[];
@@ -29,6 +34,7 @@ export function renderFilingForm(
   onSessionEnded: () => void,
 ): HTMLElement {
   const m = cm();
+  const f = fm();
   const controls = new Map<string, Control>();
   const errors = new Map<string, HTMLElement>();
   const me = session.user;
@@ -100,6 +106,70 @@ export function renderFilingForm(
   );
   errors.set('terms', termsBox.querySelector('#f-terms-error') as HTMLElement);
 
+  // Actors (ACLED style: a name, its inter code, and the mission party it belongs to, if any).
+  const actorList = h('div', { class: 'console-actors__list' });
+  const actorsError = h('p', { class: 'field-error', id: 'f-actors-error' });
+  const addActor = h(
+    'button',
+    { type: 'button', class: 'console-button', id: 'f-add-actor' },
+    f.addActor,
+  );
+  const actorsBox = h(
+    'fieldset',
+    { class: 'console-actors', id: 'f-actors', 'aria-describedby': 'f-actors-error' },
+    h('legend', null, f.actors),
+    actorList,
+    h('div', { class: 'console-actions' }, addActor),
+    actorsError,
+  );
+  errors.set('actors', actorsError);
+  let actorNo = 0;
+  addActor.addEventListener('click', () => {
+    if (actorList.children.length >= 20) return;
+    const n = actorNo++;
+    const name = h('input', {
+      type: 'text',
+      id: `f-actor-${n}-name`,
+      maxlength: '200',
+      'data-actor': 'name',
+    });
+    const inter = h(
+      'select',
+      { id: `f-actor-${n}-inter`, 'data-actor': 'inter' },
+      (Object.keys(INTER_CODES) as unknown as InterCode[]).map((c) =>
+        h('option', { value: String(c) }, f.inter(Number(c) as InterCode)),
+      ),
+    );
+    const party = h(
+      'select',
+      { id: `f-actor-${n}-party`, 'data-actor': 'party' },
+      h('option', { value: '' }, f.actorNoParty),
+      parties.map((p) => h('option', { value: p.code }, `${p.name} (${p.code})`)),
+    );
+    const remove = h('button', { type: 'button', class: 'console-button' }, f.removeActor);
+    const row = h(
+      'div',
+      { class: 'console-grid console-actor', 'data-actor-row': '' },
+      h('div', { class: 'console-field' }, h('label', { for: name.id }, f.actorName), name),
+      h('div', { class: 'console-field' }, h('label', { for: inter.id }, f.actorInter), inter),
+      h('div', { class: 'console-field' }, h('label', { for: party.id }, f.actorParty), party),
+      h('div', { class: 'console-actions' }, remove),
+    );
+    remove.addEventListener('click', () => row.remove());
+    actorList.append(row);
+    name.focus();
+  });
+
+  const evidence = renderEvidencePicker();
+  errors.set('evidence', evidence.error);
+  /** Where a field's problem is marked when it is a group rather than one control. */
+  const groups = new Map<string, HTMLElement>([
+    ['terms', termsBox],
+    ['actors', actorsBox],
+    ['evidence', evidence.input],
+  ]);
+  const target = (name: string) => groups.get(name) ?? controls.get(name);
+
   const formError = h('div', { class: 'console-error', role: 'alert', id: 'file-error' });
   const result = h('div', { class: 'console-result', role: 'status', id: 'file-result' });
   const submit = h(
@@ -123,7 +193,20 @@ export function renderFilingForm(
       'div',
       { class: 'console-grid' },
       field('date', m.date, input('date', { value: today, max: today })),
-      field('time', m.time, input('time')),
+      // Text, not <input type=time>: that one shows a 12-hour clock in some locales and blanks what
+      // it cannot parse, while the record's time is UTC on a 24-hour clock, checked by the schema.
+      field(
+        'time',
+        m.time,
+        input('text', {
+          inputmode: 'numeric',
+          dir: 'ltr',
+          placeholder: '14:30',
+          maxlength: '5',
+          autocomplete: 'off',
+        }),
+        f.timeHint,
+      ),
       field(
         'timePrecision',
         m.timePrecision,
@@ -136,7 +219,7 @@ export function renderFilingForm(
     ),
     h(
       'div',
-      { class: 'console-grid' },
+      { class: 'console-grid', id: 'f-location' },
       field('place', m.place, input('text', { maxlength: '200', autocomplete: 'off' })),
       field(
         'country',
@@ -177,7 +260,9 @@ export function renderFilingForm(
         input('text', { value: me.role === 'party' ? me.org : '', maxlength: '100' }),
       ),
     ),
+    actorsBox,
     termsBox,
+    evidence.el,
     field('title', m.titleField, input('text', { maxlength: '200' })),
     field('description', m.description, h('textarea', { rows: '5' })),
     formError,
@@ -185,12 +270,20 @@ export function renderFilingForm(
     result,
   );
   syncAccused();
+  form
+    .querySelector('#f-location')!
+    .after(
+      renderPlacePicker(
+        mission,
+        controls.get('lat') as HTMLInputElement,
+        controls.get('lon') as HTMLInputElement,
+      ),
+    );
 
   function clearErrors(): void {
     for (const [name, el] of errors) {
       el.textContent = '';
-      const c = name === 'terms' ? termsBox : controls.get(name);
-      c?.removeAttribute('aria-invalid');
+      target(name)?.removeAttribute('aria-invalid');
     }
     formError.textContent = '';
     delete formError.dataset.rule;
@@ -205,7 +298,7 @@ export function renderFilingForm(
       const el = name ? errors.get(name) : undefined;
       if (!el) continue;
       el.textContent = messages.join(' ');
-      const c = name === 'terms' ? termsBox : controls.get(name);
+      const c = target(name);
       c?.setAttribute('aria-invalid', 'true');
       first ??= c;
     }
@@ -253,7 +346,15 @@ export function renderFilingForm(
         lon,
         geo_precision: Number(val('geoPrecision')),
       },
-      actors: [],
+      actors: [...actorList.querySelectorAll('[data-actor-row]')].flatMap((row) => {
+        const get = (k: string) =>
+          (row.querySelector(`[data-actor='${k}']`) as HTMLInputElement).value.trim();
+        const name = get('name');
+        const party = get('party');
+        // A row left blank is no actor; one with a party or kind but no name is the schema's to name.
+        if (!name && !party) return [];
+        return [{ name, inter: Number(get('inter')), ...(party ? { party } : {}) }];
+      }),
       ...(fat !== ''
         ? { fatalities: { count: Number(fat), ...(claimedBy ? { claimedBy } : {}) } }
         : {}),
@@ -297,6 +398,19 @@ export function renderFilingForm(
     submit.textContent = m.submitting;
     void (async () => {
       try {
+        // The schema first, so nothing is uploaded for a record that would be refused.
+        const early = schemaIssues(draft);
+        if (early.length) return showIssues(early);
+        try {
+          draft.evidence = await evidence.upload(session);
+        } catch (err) {
+          if (err instanceof ApiFailure && err.status === 401) throw err;
+          const why = err instanceof Error ? err.message : String(err);
+          evidence.error.textContent = why;
+          evidence.input.setAttribute('aria-invalid', 'true');
+          formError.replaceChildren(h('p', null, m.fixFields(m.nFields(1))));
+          return;
+        }
         let bytes: Uint8Array;
         try {
           ({ bytes } = await signEnvelope(
@@ -347,10 +461,7 @@ export function renderFilingForm(
             const el = name ? errors.get(name) : undefined;
             if (name && el) {
               el.textContent = ruleText(rule, err.message);
-              (name === 'terms' ? termsBox : controls.get(name))?.setAttribute(
-                'aria-invalid',
-                'true',
-              );
+              target(name)?.setAttribute('aria-invalid', 'true');
             }
           } else formError.textContent = m.refused(String(err.status), err.message);
         } else {
