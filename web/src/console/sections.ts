@@ -10,6 +10,7 @@ import type { StoredKey } from './keystore.js';
 import type { ConsoleMessages } from './messages.js';
 import type { Session } from './session.js';
 import { renderFilingForm } from './filing-form.js';
+import { penaltiesSection } from './penalties/index.js';
 import { keyRequestsSection } from './keys/requests-section.js';
 import { inboxSection } from './inbox/index.js';
 
@@ -69,7 +70,12 @@ const fileSection: ConsoleSection = {
     renderFilingForm(ctx.session, ctx.mission, () => ctx.activeKey(), ctx.sessionEnded),
 };
 
-export const SECTIONS: ConsoleSection[] = [fileSection, inboxSection, keyRequestsSection];
+export const SECTIONS: ConsoleSection[] = [
+  fileSection,
+  inboxSection,
+  keyRequestsSection,
+  penaltiesSection,
+];
 
 /** The sections `role` may use, in table order. */
 export const sectionsFor = (role: string): ConsoleSection[] =>

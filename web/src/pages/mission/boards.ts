@@ -5,6 +5,7 @@ import type { ApiCompliance, ApiCrossing } from '../../api.js';
 import { h } from '../../dom.js';
 import { CROSSING_COLORS, crossingState } from '../../families.js';
 import { dateTime, day, isRtl, num, t } from '../../i18n/index.js';
+import { penaltyBoardMessages } from './penalty-messages.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -173,6 +174,70 @@ export function renderComplianceBoard(
           ),
         ),
       ),
+    ),
+  );
+}
+
+/** An imposed penalty as GET …/penalties gives it to everyone (src/server/routes/penalties.ts). */
+export interface ApiPenalty {
+  id: string;
+  agreement: string;
+  party: string;
+  title: string;
+  status: string;
+  endorsers: string[];
+  imposedAt: string | null;
+}
+
+/**
+ * Beside the compliance board: each party's penalties imposed under the agreements' schedules
+ * (issue 11 item 7), read from GET …/penalties. Appended to the board's section, party by party.
+ */
+export async function renderPenaltiesImposed(
+  section: HTMLElement,
+  slug: string,
+  agreementTitle: (id: string) => string,
+  partyName: (code: string) => string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const m = penaltyBoardMessages();
+  const r = await fetch(`/api/v1/missions/${encodeURIComponent(slug)}/penalties`, {
+    signal: signal ?? null,
+  });
+  if (!r.ok) return; // the board stands without them; the route's own tests cover its errors
+  const body = (await r.json()) as { schedules: unknown[]; penalties: ApiPenalty[] };
+  if (!body.schedules.length) return;
+  const imposed = body.penalties.filter((p) => p.status === 'imposed');
+  const parties = [...new Set(imposed.map((p) => p.party))].sort();
+  section.querySelector('.board-penalties')?.remove();
+  section.append(
+    h(
+      'div',
+      { class: 'board-penalties', 'data-penalties': String(imposed.length) },
+      h('h3', { id: 'h-penalties' }, m.heading),
+      imposed.length
+        ? h(
+            'dl',
+            null,
+            parties.flatMap((party) => [
+              h('dt', { 'data-party': party }, partyName(party)),
+              ...imposed
+                .filter((p) => p.party === party)
+                .map((p) =>
+                  h(
+                    'dd',
+                    { 'data-penalty': p.id },
+                    m.line(
+                      p.title,
+                      agreementTitle(p.agreement),
+                      p.imposedAt ? day(p.imposedAt, 'long') : '—',
+                      p.endorsers.join(', '),
+                    ),
+                  ),
+                ),
+            ]),
+          )
+        : h('p', { class: 'meta' }, m.none),
     ),
   );
 }

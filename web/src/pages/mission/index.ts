@@ -19,7 +19,7 @@ import { day, num, percent, t, typeLabel, verdictLabel } from '../../i18n/index.
 import { incidentFeatures } from '../../incidents.js';
 import { renderLegend } from '../../legend.js';
 import { href, missionPath, reportPath, verifyPath } from '../../router.js';
-import { renderComplianceBoard, renderCrossingsBoard } from './boards.js';
+import { renderComplianceBoard, renderCrossingsBoard, renderPenaltiesImposed } from './boards.js';
 import { applyFilters, readFilters, writeFilters, type Bounds, type Filters } from './filters.js';
 import { createVirtualList } from './list.js';
 import type { NewsEvent } from './news.js';
@@ -429,7 +429,17 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
       },
     );
     getCompliance(slug, abort.signal).then(
-      (c) => renderComplianceBoard(complianceSection, c, partyName),
+      (c) => {
+        renderComplianceBoard(complianceSection, c, partyName);
+        const agreement = new Map(mission.agreements.map((a) => [a.id, a.title]));
+        void renderPenaltiesImposed(
+          complianceSection,
+          slug,
+          (id) => agreement.get(id) ?? id,
+          partyName,
+          abort.signal,
+        ).catch(() => {}); // aborted on leaving, or the route failed: the board stands without them
+      },
       (err: unknown) => {
         if (!abort.signal.aborted) {
           errorIn(complianceSection, m.complianceBoard, m.complianceBoard, err);

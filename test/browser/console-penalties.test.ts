@@ -1,0 +1,192 @@
+// The mediators' penalties page in real Chromium against the real server, on SQLite and PostgreSQL
+// (issue 11 item 7): the demo story imposed formal notice on PK; AF's formal notice is due from two
+// released findings. QA's mediator sees the step with the findings behind it, proposes it in the
+// browser (a statement is required; 1 of 2 endorsements; QA cannot endorse its own proposal: the
+// log refuses it with penalty_distinct_org); TR's mediator endorses it and it is imposed. The
+// portal's compliance board then shows both penalties beside the parties' compliance. axe-core
+// finds no serious violation. Screenshots /tmp/shots/console-penalties-*.png (1280, 390, Urdu).
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { signEnvelope } from '../../src/core/envelope.js';
+import { signerFromNoteKey } from '../../src/core/signing.js';
+import { skip, useConsoleHarness, type ConsoleHarness } from './console-support.js';
+import { fenceNetwork } from './support.js';
+
+const SHOTS = '/tmp/shots';
+const shot = (store: string, name: string) =>
+  join(
+    SHOTS,
+    store === 'sqlite' ? `console-penalties-${name}` : `console-penalties-${store}-${name}`,
+  );
+const DUE = 'istanbul-2025-10-30-AF';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+async function serious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const r = await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        axe: {
+          run(
+            c: unknown,
+            o: unknown,
+          ): Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function mediatorPage(browser: Browser, h: ConsoleHarness, user: string, offsite: string[]) {
+  const u = h.demo.creds.users[user]!;
+  // bypassCSP only so the test can inject axe-core; the page's own scripts are the app's.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
+  await fenceNetwork(context, [], offsite);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(String(err)));
+  await page.goto(`${h.url}/console/penalties`);
+  await page.locator('#signin-name').fill(user);
+  await page.locator('#signin-password').fill(u.password);
+  await page.locator('form.console-signin button[type=submit]').click();
+  await page.locator('#key-file').setInputFiles(u.keyFile);
+  await page.locator('.console-key[data-key="registered"]').waitFor();
+  return { context, page, problems };
+}
+
+async function scenario(h: ConsoleHarness, store: string): Promise<void> {
+  const { creds } = h.demo;
+  const slug = creds.mission;
+  mkdirSync(SHOTS, { recursive: true });
+  const offsite: string[] = [];
+  const qa = await mediatorPage(h.browser, h, 'qa-mediator', offsite);
+  let tr: Awaited<ReturnType<typeof mediatorPage>> | undefined;
+  try {
+    const due = qa.page.locator(`[data-due="${DUE}"]`);
+    await due.waitFor();
+    const text = await due.innerText();
+    assert.match(text, /AF: Formal notice \(step 1 of 3\)/);
+    assert.match(text, /2 released findings against AF \(confirmed\)/);
+    assert.equal(await due.locator('[data-finding]').count(), 2);
+    assert.match(
+      await qa.page.locator('#pen-imposed').innerText(),
+      /PK: Formal notice.*Endorsed by QA, TR/s,
+    );
+    assert.deepEqual(await serious(qa.page), [], 'axe-core on the penalties page');
+    await qa.page.screenshot({ path: shot(store, 'due.png'), fullPage: true });
+
+    // A proposal needs its statement; the page says so and files nothing.
+    await due.locator(`[data-propose="${DUE}"]`).click();
+    assert.match(await qa.page.locator(`[data-out="${DUE}"]`).innerText(), /Write the statement/);
+    await due
+      .locator('textarea')
+      .fill('Formal notice to Afghanistan under the Istanbul statement.');
+    await due.locator(`[data-propose="${DUE}"]`).click();
+    const proposed = qa.page.locator('[data-penalty-status="proposed"]');
+    await proposed.waitFor();
+    await qa.page.locator('#pen-said[data-filed]').waitFor();
+    assert.equal(await proposed.locator('[data-endorsements]').innerText(), '1 of 2 endorsements');
+    const id = (await proposed.getAttribute('data-penalty'))!;
+    assert.equal(await proposed.locator(`[data-endorse="${id}"]`).isDisabled(), true);
+    // The proposal is open: the due card offers no second proposal.
+    assert.equal(await due.locator(`[data-propose="${DUE}"]`).count(), 0);
+    // The log, not the button, is the rule: QA endorsing its own proposal is refused.
+    const s = await signerFromNoteKey(
+      readFileSync(creds.users['qa-mediator']!.keyFile, 'utf8').trim(),
+    );
+    const { bytes } = await signEnvelope(
+      { mission: slug, kind: 'penalty', body: { action: 'endorse', penalty: id } },
+      s,
+    );
+    const again = await fetch(`${h.upstream}/api/v1/missions/${slug}/entries`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${creds.users['qa-mediator']!.token}` },
+      body: Buffer.from(bytes),
+    });
+    assert.equal(again.status, 422);
+    assert.equal(
+      ((await again.json()) as { error: { details?: { rule?: string } } }).error.details?.rule,
+      'penalty_distinct_org',
+    );
+    await qa.page.screenshot({ path: shot(store, 'proposed.png'), fullPage: true });
+
+    // Phone width and Urdu, with the proposal awaiting TR.
+    await qa.page.setViewportSize({ width: 390, height: 844 });
+    await qa.page.goto(`${h.url}/console/penalties`);
+    await proposed.waitFor();
+    await qa.page.screenshot({ path: shot(store, '390.png'), fullPage: true });
+    const width = await qa.page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `no sideways scrolling at 390 px (${width})`);
+    await qa.page.setViewportSize({ width: 1280, height: 900 });
+    await qa.page.goto(`${h.url}/console/penalties?lang=ur`);
+    await proposed.waitFor();
+    assert.equal(await qa.page.locator('html').getAttribute('dir'), 'rtl');
+    assert.match(await qa.page.locator('#pen-heading').innerText(), /جرمانے/);
+    assert.deepEqual(await serious(qa.page), [], 'axe-core on the penalties page in Urdu');
+    await qa.page.screenshot({ path: shot(store, 'ur.png'), fullPage: true });
+
+    tr = await mediatorPage(h.browser, h, 'tr-mediator', offsite);
+    const trCard = tr.page.locator(`[data-penalty="${id}"]`);
+    await trCard.waitFor();
+    await trCard.locator('textarea').fill('Endorsed on behalf of the Republic of Türkiye.');
+    await trCard.locator(`[data-endorse="${id}"]`).click();
+    await tr.page.locator(`#pen-imposed [data-imposed="${id}"]`).waitFor();
+    assert.match(await tr.page.locator('#pen-due').innerText(), /No step is due/);
+    await tr.page.screenshot({ path: shot(store, 'imposed.png'), fullPage: true });
+
+    // The portal's compliance board shows both penalties beside the parties' compliance.
+    const pub = await tr.context.newPage();
+    for (const [w, lang, name] of [
+      [1280, '', 'board.png'],
+      [390, '', 'board-390.png'],
+      [1280, '?lang=ur', 'board-ur.png'],
+    ] as const) {
+      await pub.setViewportSize({ width: w, height: 900 });
+      await pub.goto(`${h.url}/missions/${slug}${lang}`);
+      const board = pub.locator('.board-penalties[data-penalties="2"]');
+      await board.waitFor({ timeout: 60_000 });
+      if (!lang) {
+        assert.match(await board.innerText(), /Pakistan[\s\S]*Formal notice, under the Istanbul/);
+        assert.match(await board.innerText(), /Afghanistan[\s\S]*Formal notice/);
+      }
+      await board.scrollIntoViewIfNeeded();
+      await pub.locator('.board-section[aria-labelledby="h-compliance"]').screenshot({
+        path: shot(store, name),
+      });
+    }
+    await pub.close();
+
+    assert.deepEqual(offsite, []);
+    assert.deepEqual([...qa.problems, ...(tr?.problems ?? [])], []);
+  } finally {
+    await qa.context.close();
+    await tr?.context.close();
+  }
+}
+
+for (const store of ['sqlite', 'postgres'] as const) {
+  describe(`console penalties on ${store}`, () => {
+    const harness = useConsoleHarness(store);
+    test(
+      'a due step proposed and endorsed k of n in the browser is imposed; the board shows it',
+      { skip },
+      async (t) => {
+        const h = harness();
+        if (typeof h === 'string') return t.skip(h);
+        await scenario(h, store);
+      },
+    );
+  });
+}
