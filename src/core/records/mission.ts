@@ -139,6 +139,33 @@ export const BoundarySchema = z.strictObject({
   attribution: z.string().min(1),
 });
 
+/** A linear ring of [lon, lat] positions: four or more, the last the same as the first (RFC 7946 §3.1.6). */
+const RingSchema = z
+  .array(z.tuple([LonSchema, LatSchema]))
+  .min(4)
+  .refine(
+    (r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1],
+    'a ring ends at the position it starts from (RFC 7946 §3.1.6): repeat the first position last',
+  );
+
+/**
+ * A mission sector: a named area of responsibility, as monitoring missions divide their line (the
+ * OSCE SMM reported per area), drawn as a GeoJSON Polygon or MultiPolygon (RFC 7946 §3.1.6-7: the
+ * first ring the outline, any others holes). Reports count incidents per sector.
+ */
+export const SectorSchema = z.strictObject({
+  id: SlugSchema,
+  name: z.string().min(1).max(200),
+  area: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(RingSchema).min(1) }),
+    z.strictObject({
+      type: z.literal('MultiPolygon'),
+      coordinates: z.array(z.array(RingSchema).min(1)).min(1),
+    }),
+  ]),
+});
+export type Sector = z.infer<typeof SectorSchema>;
+
 export const WitnessSiteSchema = z.strictObject({
   /** The witness key name (c2sp.org/signed-note key name rules: no "+" or spaces). */
   name: z.string().regex(/^[^\s+]+$/, 'a key name has no spaces or "+"'),
@@ -165,6 +192,11 @@ export const MissionDocSchema = z
     organisations: z.array(OrganisationSchema).min(1),
     boundaries: z.array(BoundarySchema).default([]),
     crossings: z.array(CrossingSiteSchema).default([]),
+    /** Areas of responsibility (absent: none; reports then count by admin1 only). */
+    sectors: z
+      .array(SectorSchema)
+      .refine((l) => new Set(l.map((x) => x.id)).size === l.length, 'sector ids must differ')
+      .optional(),
     agreements: z.array(AgreementSchema).min(1),
     terms: z.array(TermSchema).min(1),
     workflow: z.strictObject({
