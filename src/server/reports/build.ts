@@ -121,8 +121,8 @@ export async function buildReport(
     ),
   );
   const doc = (await ctx.store.getMission(slug))!.doc;
-  const now_ = countRows(rows);
-  const prev = countRows(before);
+  const now_ = countRows(rows, doc.sectors);
+  const prev = countRows(before, doc.sectors);
   const sections = reportSections({
     period,
     previous,

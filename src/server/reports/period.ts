@@ -1,8 +1,11 @@
 // A period's figures against the previous period of the same length: incidents by type and by
-// area (admin1), each with its change level (change-level.ts), and the hedging a reader needs:
+// area (admin1) and by the mission's sectors (sectors.ts) when it defines them, each with its
+// change level (change-level.ts), and the hedging a reader needs:
 // only released incidents carry a finding; the rest are reported, not verified.
+import type { Sector } from '../../core/records/mission.js';
 import type { IncidentRow } from '../../store/workflow-store.js';
 import { changeLevel, type Change } from './change-level.js';
+import { sectorName } from './sectors.js';
 
 /** A range of whole days, both ends included (YYYY-MM-DD). */
 export interface DayRange {
@@ -15,18 +18,24 @@ export interface PeriodCounts {
   fatalities: number;
   byType: Record<string, number>;
   byAdmin1: Record<string, number>;
+  /** By the mission's sectors (every sector named, zeros included); null when it defines none. */
+  bySector: Record<string, number> | null;
   /** Incidents per day (YYYY-MM-DD), for the events-per-day chart. */
   byDay: Record<string, number>;
   /** Incidents without a released finding: the report says "reported", never "occurred". */
   unverified: number;
 }
 
-export function countRows(rows: Iterable<IncidentRow>): PeriodCounts {
+export function countRows(
+  rows: Iterable<IncidentRow>,
+  sectors: readonly Sector[] | undefined = undefined,
+): PeriodCounts {
   const c: PeriodCounts = {
     total: 0,
     fatalities: 0,
     byType: {},
     byAdmin1: {},
+    bySector: sectors?.length ? Object.fromEntries(sectors.map((s) => [s.name, 0])) : null,
     byDay: {},
     unverified: 0,
   };
@@ -36,6 +45,10 @@ export function countRows(rows: Iterable<IncidentRow>): PeriodCounts {
     c.byType[r.type] = (c.byType[r.type] ?? 0) + 1;
     const area = r.location.admin1 ?? '(unknown area)';
     c.byAdmin1[area] = (c.byAdmin1[area] ?? 0) + 1;
+    if (c.bySector) {
+      const sector = sectorName(sectors!, r.location);
+      c.bySector[sector] = (c.bySector[sector] ?? 0) + 1;
+    }
     c.byDay[r.date] = (c.byDay[r.date] ?? 0) + 1;
     if (r.status !== 'released') c.unverified++;
   }
@@ -54,7 +67,7 @@ export interface PeriodComparison {
   total: Change;
   byType: Record<string, Change>;
   byAdmin1: Record<string, Change>;
-  /** By the mission's sectors: null, since a mission document defines none (only admin1 areas). */
+  /** By the mission's sectors; null when it defines none (then areas are admin1 only). */
   bySector: Record<string, Change> | null;
 }
 
@@ -63,7 +76,7 @@ export function comparePeriods(now: PeriodCounts, before: PeriodCounts): PeriodC
     total: changeLevel(now.total, before.total),
     byType: compareMaps(now.byType, before.byType),
     byAdmin1: compareMaps(now.byAdmin1, before.byAdmin1),
-    bySector: null,
+    bySector: now.bySector && before.bySector ? compareMaps(now.bySector, before.bySector) : null,
   };
 }
 
