@@ -120,6 +120,10 @@ function render(ctx: ConsoleContext): HTMLElement {
       'aria-describedby': 'r-statement-error',
     });
     const stError = h('p', { class: 'field-error', id: 'r-statement-error' });
+    statement.addEventListener('input', () => {
+      stError.textContent = '';
+      statement.removeAttribute('aria-invalid');
+    });
     const result = h('div', { role: 'status', id: 'r-result' });
     const submit = h(
       'button',
