@@ -13,6 +13,7 @@ import { renderFilingForm } from './filing-form.js';
 import { penaltiesSection } from './penalties/index.js';
 import { keyRequestsSection } from './keys/requests-section.js';
 import { inboxSection } from './inbox/index.js';
+import { monitorSection } from './monitor/index.js';
 
 /** What a section's envelope carries before it is signed (src/core/envelope.ts EnvelopeDraft). */
 export interface EnvelopeBody {
@@ -73,6 +74,7 @@ const fileSection: ConsoleSection = {
 export const SECTIONS: ConsoleSection[] = [
   fileSection,
   inboxSection,
+  monitorSection,
   keyRequestsSection,
   penaltiesSection,
 ];
