@@ -14,6 +14,8 @@ import { penaltiesSection } from './penalties/index.js';
 import { keyRequestsSection } from './keys/requests-section.js';
 import { inboxSection } from './inbox/index.js';
 import { monitorSection } from './monitor/index.js';
+import { deskSection } from './desk/index.js';
+import { mediatorsSection } from './mediators/index.js';
 
 /** What a section's envelope carries before it is signed (src/core/envelope.ts EnvelopeDraft). */
 export interface EnvelopeBody {
@@ -76,6 +78,8 @@ export const SECTIONS: ConsoleSection[] = [
   inboxSection,
   monitorSection,
   keyRequestsSection,
+  deskSection,
+  mediatorsSection,
   penaltiesSection,
 ];
 
