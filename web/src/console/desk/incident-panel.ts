@@ -53,6 +53,8 @@ export function renderIncidentPanel(ctx: ConsoleContext, id: string): HTMLElemen
       if (said) {
         said.textContent = m.filed(String(answer.index));
         (said as HTMLElement).dataset.filed = String(answer.index);
+        // A success is said as one, not in the error's colour.
+        said.className = 'console-ok desk-out';
       }
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) ctx.sessionEnded();

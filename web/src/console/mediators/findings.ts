@@ -59,6 +59,8 @@ export function renderFinding(
       if (said) {
         said.textContent = m.filed(String(answer.index));
         (said as HTMLElement).dataset.filed = String(answer.index);
+        // A success is said as one, not in the error's colour.
+        said.className = 'console-ok';
       }
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) ctx.sessionEnded();
