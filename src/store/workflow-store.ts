@@ -37,7 +37,11 @@ import {
   splitOrgs,
   visibleSql,
 } from './queries/incident-keys.js';
-import { incidentListQuery, type IncidentListQuery } from './queries/incident-list.js';
+import {
+  incidentListQuery,
+  type IncidentListQuery,
+  type IncidentRowData,
+} from './queries/incident-list.js';
 import { applyKeyEntry, keyFacts } from './admission-keys.js';
 import { applySealing } from './sealed-projection.js';
 import { PROJECTIONS } from './projection/index.js';
@@ -935,7 +939,7 @@ export class WorkflowStore {
     };
   }
 
-  private toRow(r: WorkflowTables['wf_incidents'], viewer: Viewer): IncidentRow {
+  private toRow(r: IncidentRowData, viewer: Viewer): IncidentRow {
     const parties = publicOrgs(r.orgs);
     const showVerdict = r.status === 'released' || seesEverything(viewer);
     return {
@@ -962,7 +966,7 @@ export class WorkflowStore {
    */
   private async withReadableConfidential(
     mission: string,
-    raw: WorkflowTables['wf_incidents'][],
+    raw: IncidentRowData[],
     rows: IncidentRow[],
     viewer: Viewer,
   ): Promise<IncidentRow[]> {
