@@ -157,8 +157,72 @@ async function listed(page: Page): Promise<string[]> {
   return r.ids;
 }
 
+/** The article entries of the demo's log, read from its entry bundles. */
+async function demoArticles(
+  base: string,
+  slug: string,
+): Promise<{ headline: string; events: { location: unknown }[] }[]> {
+  const { size, prefix } = await json<{ size: number; prefix: string }>(
+    `${base}/api/v1/missions/${slug}/log`,
+  );
+  const out: { headline: string; events: { location: unknown }[] }[] = [];
+  for (let tile = 0; tile * 256 < size; tile++) {
+    const width = Math.min(256, size - tile * 256);
+    const res = await fetch(`${base}${prefix}${entryBundlePath(tile, width)}`);
+    assert.equal(res.status, 200);
+    for (const bytes of decodeEntryBundle(new Uint8Array(await res.arrayBuffer()))) {
+      const e = JSON.parse(new TextDecoder().decode(bytes)) as {
+        kind: string;
+        body: { headline: string; events: { location: unknown }[] };
+      };
+      if (e.kind === 'article') out.push(e.body);
+    }
+  }
+  return out;
+}
+
 async function shown(page: Page): Promise<number> {
   return Number(await page.locator('.mission__list').getAttribute('data-shown'));
+}
+
+/** Ticks or unticks one option of a multi-select filter (choices.ts), by keyboard as a reader would. */
+async function choose(page: Page, id: string, value: string): Promise<void> {
+  const summary = page.locator(`#${id}-summary`);
+  const box = page.locator(`#${id} input[value="${value}"]`);
+  if (!(await box.isVisible())) {
+    await summary.focus();
+    await page.keyboard.press('Enter');
+  }
+  await box.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Escape');
+}
+
+/** The values a multi-select filter shows ticked, sorted. */
+async function chosen(page: Page, id: string): Promise<string[]> {
+  const boxes = page.locator(`#${id} input:checked`);
+  const values: string[] = [];
+  for (let n = 0; n < (await boxes.count()); n++)
+    values.push((await boxes.nth(n).inputValue()) ?? '');
+  return values.sort();
+}
+
+async function waitShown(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (want) =>
+      (globalThis as unknown as G).document.body.dataset.mission === 'ready' &&
+      Number(
+        (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { getAttribute(a: string): string } };
+          }
+        ).document
+          .querySelector('.mission__list')!
+          .getAttribute('data-shown'),
+      ) === want,
+    n,
+    { timeout: READY_TIMEOUT_MS },
+  );
 }
 
 async function axe(page: Page): Promise<AxeResults['violations']> {
@@ -261,42 +325,62 @@ test(
       'unfiltered: every released incident, newest first',
     );
 
-    // A verdict that some but not all incidents have.
-    const verdict = items
-      .map((i) => i.verdict)
-      .find((v) => v && items.some((i) => i.verdict !== v))!;
-    assert.ok(verdict, 'the demo has incidents of more than one verdict');
-    await page.selectOption('#f-verdict', verdict);
-    const want = items.filter((i) => i.verdict === verdict).map((i) => i.id);
-    await page.waitForFunction(
-      (n) =>
-        Number(
-          (
-            globalThis as unknown as {
-              document: { querySelector(s: string): { getAttribute(a: string): string } };
-            }
-          ).document
-            .querySelector('.mission__list')!
-            .getAttribute('data-shown'),
-        ) === n,
-      want.length,
-      { timeout: READY_TIMEOUT_MS },
+    // A word of a report's description that is in no title or place: only the server's
+    // full-text search can find it (used below).
+    const word = 'children';
+    const fts = (
+      await json<{ items: Incident[] }>(
+        `${base}/api/v1/missions/${slug}/incidents?limit=1000&q=${word}`,
+      )
+    ).items;
+    assert.ok(fts.length >= 1, `the server finds "${word}" in the demo's reports`);
+    assert.ok(
+      fts.every((i) => !i.title.toLowerCase().includes(word)),
+      'the word is in no title: only the server can find these',
     );
-    assert.deepEqual(await listed(page), want);
-    assert.equal(new URL(page.url()).searchParams.get('verdict'), verdict);
 
-    // Text narrows it further: a word of the first match's title.
-    const first = items.find((i) => i.id === want[0])!;
-    const word = first.title.split(/\s+/).find((w) => w.length > 4)!;
-    await page.fill('#f-q', word);
-    const want2 = items
-      .filter((i) => i.verdict === verdict && i.title.toLowerCase().includes(word.toLowerCase()))
+    // Verdicts, several at once: a match's verdict, then another one.
+    const verdicts = [...new Set(items.map((i) => i.verdict ?? 'none'))];
+    assert.ok(verdicts.length >= 3, 'the demo has incidents of three verdicts or more');
+    const v1 = fts[0]!.verdict ?? 'none';
+    const v2 = verdicts.find((v) => v !== v1)!;
+    await choose(page, 'f-verdict', v1);
+    const want1 = items.filter((i) => (i.verdict ?? 'none') === v1).map((i) => i.id);
+    await waitShown(page, want1.length);
+    assert.deepEqual(await listed(page), want1);
+    assert.equal(new URL(page.url()).searchParams.get('verdict'), v1);
+    await choose(page, 'f-verdict', v2);
+    const want = items.filter((i) => [v1, v2].includes(i.verdict ?? 'none')).map((i) => i.id);
+    assert.ok(want.length > want1.length && want.length < items.length);
+    await waitShown(page, want.length);
+    assert.deepEqual(await listed(page), want, 'either verdict, in list order');
+    assert.equal(new URL(page.url()).searchParams.get('verdict'), `${v1},${v2}`);
+    assert.match((await page.locator('#f-verdict-summary').textContent()) ?? '', /2 chosen/);
+
+    // Both parties: every incident that involves either (the party filter is an "any of" too).
+    await choose(page, 'f-party', 'AF');
+    await choose(page, 'f-party', 'PK');
+    assert.equal(new URL(page.url()).searchParams.get('party'), 'AF,PK');
+    const involves = (i: Incident, p: string) => i.parties.includes(p) || i.attribution === p;
+    const wantP = items
+      .filter((i) => [v1, v2].includes(i.verdict ?? 'none'))
+      .filter((i) => involves(i, 'AF') || involves(i, 'PK'))
       .map((i) => i.id);
+    await waitShown(page, wantP.length);
+    assert.deepEqual(await listed(page), wantP);
+
+    // Text goes through the server's full-text search, with the other filters on top.
+    await page.fill('#f-q', word);
     await page.waitForFunction(
       (q) => new URLSearchParams((globalThis as unknown as G).location.search).get('q') === q,
       word,
       { timeout: READY_TIMEOUT_MS },
     );
+    assert.equal(await waitFor(page, 'mission'), 'ready');
+    const ftsIds = new Set(fts.map((i) => i.id));
+    const want2 = wantP.filter((id) => ftsIds.has(id));
+    assert.ok(want2.length >= 1, 'the search meets the other filters');
+    await waitShown(page, want2.length);
     assert.deepEqual(await listed(page), want2);
 
     // Reloading the URL gives the same list and the same controls.
@@ -305,7 +389,8 @@ test(
     assert.equal(await waitFor(page, 'mission'), 'ready');
     assert.equal(page.url(), url);
     assert.deepEqual(await listed(page), want2);
-    assert.equal(await page.inputValue('#f-verdict'), verdict);
+    assert.deepEqual(await chosen(page, 'f-verdict'), [v1, v2].sort());
+    assert.deepEqual(await chosen(page, 'f-party'), ['AF', 'PK']);
     assert.equal(await page.inputValue('#f-q'), word);
 
     // And so does the URL opened afresh, in another tab.
@@ -314,6 +399,17 @@ test(
     assert.equal(await waitFor(other, 'mission'), 'ready');
     assert.deepEqual(await listed(other), want2);
     await other.close();
+
+    // Unticking a verdict changes the list again (through the same server search).
+    await choose(page, 'f-verdict', v2);
+    const want4 = items
+      .filter((i) => (i.verdict ?? 'none') === v1)
+      .filter((i) => involves(i, 'AF') || involves(i, 'PK'))
+      .filter((i) => ftsIds.has(i.id))
+      .map((i) => i.id);
+    await waitShown(page, want4.length);
+    assert.deepEqual(await listed(page), want4);
+    assert.equal(new URL(page.url()).searchParams.get('verdict'), v1);
 
     // The timeline's range is a filter too: Enter on its first day keeps that day only.
     await page.locator('button.link-button', { hasText: 'Clear the filters' }).click();
@@ -464,9 +560,13 @@ test(
     const { url: base, browser } = harness();
     const { slug, items } = await demo(base);
     const { context, page, problems } = await open(browser);
-    // The demo files no article yet (the analyst desk's ingest does): this browser is shown a log
-    // one entry longer, whose last entry is an article with one coded event and a hostile headline.
-    // The layer is unverified by design (it checks nothing), so a served entry is what it reads.
+    // The demo's own news: the article entries its server coded and filed (src/server/news).
+    const demoNews = await demoArticles(base, slug);
+    assert.ok(demoNews.length >= 5, 'the demo files coded news');
+    const demoEvents = demoNews.flatMap((a) => a.events.filter((e) => e.location));
+    // And this browser is shown a log one entry longer, whose last entry is an article with one
+    // coded event and a hostile headline. The layer is unverified by design (it checks nothing),
+    // so a served entry is what it reads.
     const hostile = '<img src=x onerror=alert(1)> Shelling near Torkham';
     const article = {
       v: 1,
@@ -516,8 +616,26 @@ test(
     assert.equal(await waitFor(page, 'mission'), 'ready');
     assert.equal(await waitFor(page, 'news'), 'ready');
     const section = page.locator('section.news');
-    assert.match((await section.locator('h2').textContent()) ?? '', /unverified \(1\)/);
-    const item = section.locator('li.news__item');
+    const total = demoEvents.length + 1;
+    assert.match(
+      (await section.locator('h2').textContent()) ?? '',
+      new RegExp(`unverified \\(${total}\\)`),
+    );
+    assert.equal(await section.locator('li.news__item').count(), total);
+    for (const a of demoNews)
+      assert.equal(
+        await section.locator('.news__headline', { hasText: a.headline }).count(),
+        a.events.filter((e) => e.location).length,
+        a.headline,
+      );
+    // Set beside the finding it may be about: the report that the blasts were quarry work links
+    // the incident the mechanism found to be a false report (same day, same place).
+    const spin = items.find((i) => /^Explosions east of Spin Boldak/.test(i.title));
+    assert.ok(spin, 'the demo has the Spin Boldak incident');
+    const quarry = section.locator('li.news__item', { hasText: 'quarry work' });
+    assert.equal(await quarry.locator(`a[data-near="${spin.id}"]`).count(), 1);
+    assert.match((await quarry.locator('.news__near').textContent()) ?? '', /False report/);
+    const item = section.locator('li.news__item', { hasText: 'Test Outlet' });
     assert.equal(await item.count(), 1);
     assert.equal(
       await item.locator('.news__headline').textContent(),
@@ -558,7 +676,7 @@ test(
       null,
       { timeout: READY_TIMEOUT_MS },
     );
-    assert.deepEqual(await layer(), { visibility: 'visible', points: 1 });
+    assert.deepEqual(await layer(), { visibility: 'visible', points: total });
     await page.uncheck('#f-news');
     assert.equal((await layer()).visibility, 'none');
     assert.equal(await section.isHidden(), true);

@@ -126,6 +126,18 @@ function isIncident(v: unknown): v is ApiIncident {
   );
 }
 
+export interface IncidentPaging {
+  /** Items per request (the API's limit, at most 1,000). */
+  pageSize?: number;
+  /** Requests followed at most. */
+  maxPages?: number;
+  /**
+   * Called after each page with every item so far and whether the server holds more than will be
+   * fetched (so a page can draw the first rows while the rest load, and say the list is capped).
+   */
+  onPage?: (items: readonly ApiIncident[], more: boolean) => void;
+}
+
 /**
  * The incidents this caller may see, newest first: anonymous callers (the portal) get the released
  * ones only. Follows the `next` cursor for a few pages.
@@ -133,13 +145,18 @@ function isIncident(v: unknown): v is ApiIncident {
 export async function listIncidents(
   slug: string,
   signal?: AbortSignal,
-  /** Only these days (YYYY-MM-DD, inclusive), as the API's from/to filter them. */
-  range?: { from: string; to: string },
+  /**
+   * Only these days (YYYY-MM-DD, inclusive), as the API's from/to filter them; `q`: only the
+   * incidents the server's full-text search finds for these words.
+   */
+  range?: { from?: string; to?: string; q?: string },
+  paging: IncidentPaging = {},
 ): Promise<ApiIncident[]> {
   const out: ApiIncident[] = [];
   let cursor: string | null = null;
-  for (let page = 0; page < MAX_INCIDENT_PAGES; page++) {
-    const q = new URLSearchParams({ limit: '1000', ...range });
+  const maxPages = paging.maxPages ?? MAX_INCIDENT_PAGES;
+  for (let page = 0; page < maxPages; page++) {
+    const q = new URLSearchParams({ limit: String(paging.pageSize ?? 1000), ...range });
     if (cursor) q.set('cursor', cursor);
     const body = await getJson(
       `/api/v1/missions/${encodeURIComponent(slug)}/incidents?${q}`,
@@ -158,6 +175,7 @@ export async function listIncidents(
         });
     }
     cursor = typeof body.next === 'string' && body.next ? body.next : null;
+    paging.onPage?.(out, cursor !== null && page + 1 >= maxPages);
     if (!cursor) break;
   }
   return out;

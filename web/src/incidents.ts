@@ -86,6 +86,8 @@ export function renderIncidents(
   /** Organisation code → name, for the attribution ("PK" → "Pakistan"). */
   names: ReadonlyMap<string, string> = new Map(),
   slug?: string,
+  /** The server holds more than `items`: the globe shows the newest only. */
+  more = false,
 ): IncidentsView {
   const m = t();
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -111,7 +113,8 @@ export function renderIncidents(
       ? h('p', { class: 'meta' }, m.noIncidents)
       : h('ol', { class: 'incidents' }, list),
   );
-  if (items.length > LISTED) {
+  if (more) section.append(h('p', { class: 'meta' }, m.globeNewest(num(items.length))));
+  else if (items.length > LISTED) {
     section.append(h('p', { class: 'meta' }, m.newestListed(num(LISTED))));
   }
 

@@ -3,7 +3,8 @@
 // demo's first start by the server's news coder with the mission document, and filed as signed
 // `article` entries by the analyst desk's demo user, after the story. Some agree with what a party
 // alleged, some contradict it; the mission view's news layer shows them, labelled unverified.
-// Coding starts in a worker thread as the story is filed (the gazetteer takes seconds to load).
+// Coding starts in a worker thread as the story is filed (the gazetteer takes seconds to load);
+// its result is memoised by content (coding-cache.ts), the filing is not.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import type { AppContext } from '../app.js';
 import type { Credentials } from '../provision.js';
 import { NewsTextSchema } from './code-articles.js';
 import { codeInWorker, type CodingJob } from './code-in-worker.js';
+import { codingKey, readCoding, writeCoding } from './coding-cache.js';
 import { fileArticles, type FiledArticle } from './file-articles.js';
 
 /** Set (per mission) once the demo's news is filed, so a restart does not file it again. */
@@ -64,7 +66,11 @@ export async function startDemoNews(
     throw new Error(`demo news file ${path} is for mission ${news.mission}, not ${slug}`);
   const mission = await ctx.store.getMission(slug);
   if (!mission) throw new Error(`couldn't code the demo news: no mission ${slug}`);
-  const job: CodingJob = codeInWorker(mission.doc, news.articles);
+  const key = codingKey(mission.doc, news.articles);
+  const memo = readCoding(key);
+  const job: CodingJob = memo
+    ? { result: Promise.resolve(memo), stop: () => Promise.resolve() }
+    : codeInWorker(mission.doc, news.articles);
   return {
     async file() {
       const log = ctx.logs?.get(slug);
@@ -73,7 +79,9 @@ export async function startDemoNews(
       const user = credentials.users[news.as];
       if (!user) throw new Error(`couldn't file the demo news: no demo user ${news.as}`);
       const signer = await signerFromNoteKey(readFileSync(user.keyFile, 'utf8').trim());
-      const filed = await fileArticles(ctx, log, await job.result, signer, news.as);
+      const coded = await job.result;
+      if (!memo) writeCoding(key, coded);
+      const filed = await fileArticles(ctx, log, coded, signer, news.as);
       await ctx.store.putSetting(slug, NEWS_SETTING, new Date().toISOString());
       return filed;
     },

@@ -18,11 +18,14 @@ import type { Globe } from '../../globe.js';
 import { day, num, percent, t, typeLabel, verdictLabel } from '../../i18n/index.js';
 import { incidentFeatures } from '../../incidents.js';
 import { renderLegend } from '../../legend.js';
-import { href, missionPath, reportPath, verifyPath } from '../../router.js';
+import { href, incidentPath, missionPath, reportPath, verifyPath } from '../../router.js';
 import { renderComplianceBoard, renderCrossingsBoard, renderPenaltiesImposed } from './boards.js';
 import { applyFilters, readFilters, writeFilters, type Bounds, type Filters } from './filters.js';
+import { createChoices } from './choices.js';
 import { createVirtualList } from './list.js';
 import type { NewsEvent } from './news.js';
+import { incidentsNear } from './news-match.js';
+import { createTextSearch } from './text-search.js';
 import { createTimeline } from './timeline.js';
 
 declare global {
@@ -42,23 +45,6 @@ const VERDICT_CHOICES = [
 ];
 
 const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-function select(
-  id: string,
-  label: string,
-  any: string,
-  options: readonly (readonly [string, string])[],
-  value: string,
-): { field: HTMLElement; control: HTMLSelectElement } {
-  const control = h(
-    'select',
-    { id, name: id },
-    h('option', { value: '' }, any),
-    options.map(([v, l]) => h('option', { value: v }, l)),
-  );
-  control.value = options.some(([v]) => v === value) ? value : '';
-  return { field: h('div', { class: 'field' }, h('label', { for: id }, label), control), control };
-}
 
 function errorIn(section: HTMLElement, heading: string, what: string, err: unknown): void {
   section.replaceChildren(
@@ -96,6 +82,10 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
     let filters: Filters = readFilters(new URLSearchParams(location.search));
     let all: ApiIncident[] = [];
     let loaded = false;
+    /** Every page the page will hold has arrived. */
+    let complete = false;
+    /** The server holds more released incidents than the page holds (the newest 5,000). */
+    let capped = false;
     let bounds: Bounds | null = null;
 
     // — the frame —
@@ -120,22 +110,41 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
     // — filters —
     const from = h('input', { id: 'f-from', name: 'from', type: 'date' });
     const to = h('input', { id: 'f-to', name: 'to', type: 'date' });
-    const typeSel = select('f-type', m.type, m.anyType, [], filters.types[0] ?? '');
+    // Several of each at once (any of them matches); the URL keeps comma lists (filters.ts).
+    const typeSel = createChoices({
+      id: 'f-type',
+      label: m.type,
+      any: m.anyType,
+      options: [],
+      chosen: filters.types,
+      onChange: (types) => {
+        filters = { ...filters, types };
+        changed();
+      },
+    });
     const parties = mission.organisations.filter((o) => o.kind === 'party');
-    const partySel = select(
-      'f-party',
-      m.party,
-      m.anyParty,
-      parties.map((o) => [o.code, o.name] as const),
-      filters.parties[0] ?? '',
-    );
-    const verdictSel = select(
-      'f-verdict',
-      m.verdict,
-      m.anyVerdict,
-      VERDICT_CHOICES.map((v) => [v, v === 'none' ? m.none : verdictLabel(v)] as const),
-      filters.verdicts[0] ?? '',
-    );
+    const partySel = createChoices({
+      id: 'f-party',
+      label: m.party,
+      any: m.anyParty,
+      options: parties.map((o) => [o.code, o.name] as const),
+      chosen: filters.parties,
+      onChange: (ps) => {
+        filters = { ...filters, parties: ps };
+        changed();
+      },
+    });
+    const verdictSel = createChoices({
+      id: 'f-verdict',
+      label: m.verdict,
+      any: m.anyVerdict,
+      options: VERDICT_CHOICES.map((v) => [v, v === 'none' ? m.none : verdictLabel(v)] as const),
+      chosen: filters.verdicts,
+      onChange: (verdicts) => {
+        filters = { ...filters, verdicts };
+        changed();
+      },
+    });
     const text = h('input', {
       id: 'f-q',
       name: 'q',
@@ -151,9 +160,9 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
       { class: 'filters', role: 'search', 'aria-label': m.filters },
       h('div', { class: 'field' }, h('label', { for: 'f-from' }, m.from), from),
       h('div', { class: 'field' }, h('label', { for: 'f-to' }, m.to), to),
-      typeSel.field,
-      partySel.field,
-      verdictSel.field,
+      typeSel.element,
+      partySel.element,
+      verdictSel.element,
       h('div', { class: 'field field--grow' }, h('label', { for: 'f-q' }, m.text), text),
       h(
         'div',
@@ -168,9 +177,9 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
     const showFilters = () => {
       from.value = filters.from ?? '';
       to.value = filters.to ?? '';
-      typeSel.control.value = filters.types[0] ?? '';
-      partySel.control.value = filters.parties[0] ?? '';
-      verdictSel.control.value = filters.verdicts[0] ?? '';
+      typeSel.set(filters.types);
+      partySel.set(filters.parties);
+      verdictSel.set(filters.verdicts);
       if (document.activeElement !== text) text.value = filters.q;
       inView.checked = filters.inView;
       news.checked = filters.news;
@@ -242,24 +251,47 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
       if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
     }
 
+    // The text filter runs on the server's full-text index (title, summary, place and the
+    // reports' words: src/store/workflow-store.ts), over every released incident, not only those
+    // the page holds (the newest 5,000 of a larger mission). Its matches replace the page's
+    // list; the other filters then apply to them here.
+    const search = createTextSearch(slug, abort.signal, () => refresh());
+
     function refresh(): void {
       if (!loaded) return;
-      const shown = applyFilters(all, filters, { bounds });
+      const text = search.matches(filters.q);
+      if (text.state === 'pending') {
+        count.textContent = m.searchingServer;
+        document.body.dataset.mission = 'loading';
+        return;
+      }
+      if (text.state === 'failed') {
+        count.replaceChildren(
+          h('span', { class: 'error', role: 'alert' }, m.searchFailed(text.why)),
+        );
+        document.body.dataset.mission = 'error';
+        return;
+      }
+      const base = text.state === 'matched' ? text.items : all;
+      const rest = { ...filters, q: '' };
+      const shown = applyFilters(base, rest, { bounds });
       list.setItems(shown);
       if (filters.selected) list.select(filters.selected);
       globe?.setIncidents(incidentFeatures(shown));
       globe?.highlightIncident(filters.selected);
       const perDay = new Map<string, number>();
-      for (const i of applyFilters(all, filters, { bounds, ignoreDates: true })) {
+      for (const i of applyFilters(base, rest, { bounds, ignoreDates: true })) {
         const d = i.date.slice(0, 10);
         perDay.set(d, (perDay.get(d) ?? 0) + 1);
       }
       timeline.update(perDay, filters.from, filters.to);
-      count.textContent = m.shownOfTotal(num(shown.length), num(all.length));
+      count.textContent = capped
+        ? m.shownOfNewest(num(shown.length), num(all.length))
+        : m.shownOfTotal(num(shown.length), num(all.length));
       listSection.dataset.shown = String(shown.length);
       listSection.dataset.total = String(all.length);
       // With "only what the map shows", the list is final once the map has told us its view.
-      if (!filters.inView || bounds) document.body.dataset.mission = 'ready';
+      if (complete && (!filters.inView || bounds)) document.body.dataset.mission = 'ready';
     }
 
     function changed(): void {
@@ -274,19 +306,6 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
     });
     to.addEventListener('change', () => {
       filters = { ...filters, to: to.value || null };
-      changed();
-    });
-    typeSel.control.addEventListener('change', () => {
-      filters = { ...filters, types: typeSel.control.value ? [typeSel.control.value] : [] };
-      changed();
-    });
-    partySel.control.addEventListener('change', () => {
-      filters = { ...filters, parties: partySel.control.value ? [partySel.control.value] : [] };
-      changed();
-    });
-    verdictSel.control.addEventListener('change', () => {
-      const v = verdictSel.control.value;
-      filters = { ...filters, verdicts: v ? [v] : [] };
       changed();
     });
     let typing = 0;
@@ -349,11 +368,21 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
         const mod = await import('./news.js');
         globe?.setNews(mod.newsFeatures(newsEvents), true);
       }
-      renderNewsList(newsSection, newsEvents);
+      renderNewsList(newsSection, newsEvents, all, slug);
     }
 
     // — load: the list and the map library at once —
-    const incidentsP = listIncidents(slug, abort.signal);
+    // Each page is drawn as it arrives (the first rows of a large mission need not wait for the
+    // rest: bench/mission-view.bench.ts); the list is final, data-mission="ready", once all are.
+    const incidentsP = listIncidents(slug, abort.signal, undefined, {
+      onPage: (items, more) => {
+        if (destroyed) return;
+        all = [...items];
+        capped = more;
+        loaded = true;
+        refresh();
+      },
+    });
     incidentsP.catch(() => undefined); // handled below, after the map has started
     try {
       const { createGlobe } = await import('../../globe.js');
@@ -397,9 +426,9 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
     try {
       all = await incidentsP;
       loaded = true;
+      complete = true;
       const types = [...new Set(all.map((i) => i.type))].sort();
-      for (const tp of types) typeSel.control.append(h('option', { value: tp }, typeLabel(tp)));
-      typeSel.control.value = filters.types[0] ?? '';
+      typeSel.setOptions(types.map((tp) => [tp, typeLabel(tp)] as const));
       const latest = all.reduce((a, i) => (i.date > a ? i.date : a), '');
       if (latest) reportLink.setAttribute('href', href(reportPath(slug, latest.slice(0, 10))));
       const days = all.map((i) => i.date.slice(0, 10)).sort();
@@ -459,7 +488,12 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
   };
 }
 
-function renderNewsList(section: HTMLElement, events: readonly NewsEvent[]): void {
+function renderNewsList(
+  section: HTMLElement,
+  events: readonly NewsEvent[],
+  incidents: readonly ApiIncident[],
+  slug: string,
+): void {
   const m = t();
   section.replaceChildren(
     h('h2', { id: 'h-news' }, m.newsHeading(num(events.length))),
@@ -490,8 +524,32 @@ function renderNewsList(section: HTMLElement, events: readonly NewsEvent[]): voi
                     .filter(Boolean)
                     .join(' · '),
                 ),
+                nearList(e, incidents, slug),
               ),
             ),
         ),
+  );
+}
+
+/** The released incidents of the same day and place, linked, with their verdicts. */
+function nearList(
+  e: NewsEvent,
+  incidents: readonly ApiIncident[],
+  slug: string,
+): HTMLElement | null {
+  const near = incidentsNear(e, incidents);
+  if (near.length === 0) return null;
+  const m = t();
+  return h(
+    'p',
+    { class: 'news__near' },
+    `${m.newsNear} `,
+    ...near
+      .slice(0, 3)
+      .flatMap((i, n) => [
+        n > 0 ? '; ' : '',
+        h('a', { href: href(incidentPath(slug, i.id)), 'data-near': i.id }, i.title),
+        ` (${i.verdict ? verdictLabel(i.verdict) : m.none})`,
+      ]),
   );
 }
