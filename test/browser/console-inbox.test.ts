@@ -145,6 +145,14 @@ async function inbox(h: ConsoleHarness, store: string): Promise<void> {
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
     await page.getByRole('heading', { name: 'PK کے خلاف الزامات' }).waitFor();
     await page.screenshot({ path: shot(store, 'console-inbox-ur.png'), fullPage: true });
+    // Pashto: right to left, the console's own Pashto words (messages-ps.ts).
+    await page.goto(`${h.url}/console/inbox?lang=ps`);
+    await page.locator(`tr[data-allegation="${second}"]`).waitFor();
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    await page.getByRole('heading', { name: 'پر PK تورونه' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'کنسول');
+    await page.getByRole('button', { name: 'ځواب ورکړئ' }).first().waitFor();
+    await page.screenshot({ path: shot(store, 'console-inbox-ps.png'), fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

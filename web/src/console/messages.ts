@@ -1,8 +1,9 @@
 // The console's own words (issue 11), English and Urdu. The portal's catalogue (web/src/i18n) is
 // another engineer's; the console keeps its strings beside its code and follows the same language
-// choice (i18n/index.ts lang()). Pashto falls back to English until it is translated.
+// choice (i18n/index.ts lang()). Pashto is messages-ps.ts.
 import { EVENT_TYPES, type EventType } from '../../../src/core/taxonomy.js';
 import { lang } from '../i18n/index.js';
+import { ps } from './messages-ps.js';
 
 const en = {
   title: 'Console',
@@ -462,5 +463,6 @@ const ur: ConsoleMessages = {
 
 /** The console's catalogue in the page's language (read at render time, like i18n t()). */
 export function cm(): ConsoleMessages {
-  return lang() === 'ur' ? ur : en;
+  const l = lang();
+  return l === 'ur' ? ur : l === 'ps' ? ps : en;
 }

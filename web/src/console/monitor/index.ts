@@ -356,7 +356,7 @@ function render(ctx: ConsoleContext): HTMLElement {
       formPlace,
       error,
     ),
-    h('section', { class: 'console-card', 'aria-label': m.crossingHeading }, crossingPlace),
+    h('section', { 'aria-label': m.crossingHeading }, crossingPlace),
   );
 }
 
