@@ -176,7 +176,8 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
   }
 }
 
-for (const store of ['sqlite', 'postgres'] as const) {
+/** The suite on one store; one test file per store keeps each file within the runner's limit. */
+export function penaltiesSuite(store: 'sqlite' | 'postgres'): void {
   describe(`console penalties on ${store}`, () => {
     const harness = useConsoleHarness(store);
     test(
