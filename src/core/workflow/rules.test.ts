@@ -259,6 +259,27 @@ const CASES: Case[] = [
   ['terms_known', 422, 'af', 'report', report({ terms: ['no-such-term'] })],
   ['ref_exists', 422, 'analyst', 'incident', { ...exampleBody('incident'), reports: [ID(50)] }],
   ['report_free', 422, 'analyst', 'incident', { ...exampleBody('incident'), reports: [REPORT] }],
+  // The desk's dismiss / duplicate (issue 11): a report already in an incident is not dismissed;
+  // a record does not repeat itself.
+  [
+    'desk_triage',
+    422,
+    'analyst',
+    'incident',
+    { action: 'dismiss', records: [REPORT], reason: 'out of scope' },
+  ],
+  [
+    'duplicate_of',
+    422,
+    'analyst',
+    'incident',
+    { action: 'duplicate', records: [ID(61)], of: ID(61) },
+    {
+      entries: new Map([
+        [ID(61), { id: ID(61), idx: 9, kind: 'report', org: 'PK', superseded: false }],
+      ]),
+    },
+  ],
   [
     'incident_open',
     422,
@@ -531,6 +552,18 @@ test('each kind accepted on its happy path, with the state changes it makes', ()
     return d;
   };
   ok('qa', 'penalty', propose(), { penalties: PENALTY_FACTS });
+  // A free report is dismissed, or marked a duplicate of another record, without an incident.
+  const desk = {
+    entries: new Map([
+      [ID(61), { id: ID(61), idx: 9, kind: 'report', org: 'PK', superseded: false }],
+      [REPORT, { id: REPORT, idx: 7, kind: 'report', org: 'AF', superseded: false }],
+    ]),
+  };
+  assert.equal(
+    ok('analyst', 'incident', { action: 'dismiss', records: [ID(61)], reason: 'r' }, desk).incident,
+    undefined,
+  );
+  ok('analyst', 'incident', { action: 'duplicate', records: [ID(61)], of: REPORT }, desk);
   ok(
     'tr',
     'penalty',
