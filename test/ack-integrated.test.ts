@@ -4,7 +4,10 @@
 // comes, on both stores: a response to an allegation and an incident grouping it land (no false
 // "missing" refusal), an entry signed with a key revoked the moment before is refused (no false
 // acceptance), a second release of the same finding is refused, and a read that asks for its own
-// write (Truceline-Read-After) sees it.
+// write (Truceline-Read-After) sees it. The default answer (a cosigned checkpoint and its proof)
+// does not wait for the read model either: rounds alternate between the two, and with the default a
+// caller's own reads see its writes without asking (the server remembers what it acknowledged to
+// whom), while every mission read says how much of the log it reflects (Truceline-Applied).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -33,12 +36,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const signers = new Map<string, Signer>();
       for (const [n, u] of Object.entries(creds.users))
         signers.set(n, await signerFromNoteKey(readFileSync(u.keyFile, 'utf8').trim()));
+      let ack: 'integrated' | 'default' = 'integrated';
       const file = async (user: string, kind: EntryKind, body: unknown, signer = user) => {
         const { envelope, bytes } = await signEnvelope(
           { mission: M, kind, body: body as Record<string, unknown> },
           signers.get(signer)!,
         );
-        const res = await fetch(`${base}/entries?ack=integrated`, {
+        const res = await fetch(`${base}/entries${ack === 'integrated' ? '?ack=integrated' : ''}`, {
           method: 'POST',
           headers: {
             authorization: `Bearer ${creds.users[user]!.token}`,
@@ -59,7 +63,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         return a;
       };
 
-      for (let round = 0; round < 5; round++) {
+      for (let round = 0; round < 6; round++) {
+        ack = round % 2 === 0 ? 'integrated' : 'default';
         const allegation = ok(
           await file('pk-liaison', 'report', {
             ...exampleBody('report'),
@@ -67,14 +72,32 @@ for (const kind of ['sqlite', 'postgres'] as const) {
             fatalities: { count: 0, claimedBy: 'PK' },
           }),
         );
-        assert.equal(allegation.json.checkpoint, undefined, 'no wait for a checkpoint');
-        assert.match(allegation.json.proof ?? '', /\/entries\/\d+\/proof$/);
+        if (ack === 'integrated') {
+          assert.equal(allegation.json.checkpoint, undefined, 'no wait for a checkpoint');
+          assert.match(allegation.json.proof ?? '', /\/entries\/\d+\/proof$/);
+        } else {
+          // The default: a checkpoint covering the entry, and its proof inline.
+          assert.match(allegation.json.checkpoint ?? '', /\n\n/);
+          assert.match(allegation.json.proof ?? '', /^c2sp\.org\/tlog-proof@v1\n/);
+        }
         const incident = ok(
           await file('analyst', 'incident', {
             ...(exampleBody('incident') as Record<string, unknown>),
             reports: [allegation.id],
           }),
         );
+        if (ack === 'default') {
+          // Read your own write without asking: the analyst's next read includes its incident.
+          const own = await fetch(`${base}/incidents/${incident.id}`, {
+            headers: { authorization: `Bearer ${creds.users.analyst!.token}` },
+          });
+          assert.equal(own.status, 200, await own.clone().text());
+          const applied = Number(own.headers.get('truceline-applied'));
+          assert.ok(applied > incident.json.index!, `applied ${applied} covers the incident`);
+          // Anyone else reads what the read model has applied so far, and is told how far that is.
+          const anon = await fetch(`${base}/incidents`);
+          assert.match(anon.headers.get('truceline-applied') ?? '', /^\d+$/);
+        }
         ok(
           await file('af-liaison', 'response', {
             incident: incident.id,

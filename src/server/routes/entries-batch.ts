@@ -5,7 +5,8 @@
 // signature, duplicate id), then the workflow rules — each entry judged against a read model that
 // includes the batch's earlier entries when it depends on them (batch-dependencies.ts). Entries are
 // appended in line order, so log order is line order. The answer (200, JSON lines) comes once every
-// accepted entry is durable, integrated, in the read model and covered by a published checkpoint:
+// accepted entry is durable, integrated and covered by a published checkpoint (not waiting for the
+// read model: the caller's own reads wait for it, read-after.ts):
 // one result line per input line, `{"index","id","sealed"?}` (as a single POST's 201) or `{"error":{status,code,message,details}}`,
 // then one last line `{"checkpoint": <signed note covering them>, "proof": <URL template>}`. A bad
 // line is refused alone; nothing else of the batch is lost.
@@ -18,7 +19,7 @@ import { PendingEntries } from './batch-dependencies.js';
 import { appendJudged, judgeEntry, type Judged } from '../pipeline/judge.js';
 import { leafFor, type Leaf } from '../pipeline/seal.js';
 import { revealReleased } from '../pipeline/reveal-released.js';
-import { caughtUp } from './read-your-writes.js';
+import { caughtUp, rememberAck } from './read-your-writes.js';
 
 export const BATCH_CONTENT_TYPES = ['application/jsonl', 'application/x-ndjson'] as const;
 /** Most entries in one batch (a full sequencer queue is 8,192: two batches fit). */
@@ -103,9 +104,10 @@ function errorLine(err: unknown): LineResult {
 export async function submitBatch(
   ctx: AppContext,
   log: MissionLog,
-  caller: string,
+  /** Who sends it: rules judge by its name; its reads then see the batch (read-your-writes.ts). */
+  caller: { id: string; name: string },
   body: Buffer,
-  /** 'integrated': answer once durable and integrated; 'proven' (default): also in the read model and covered by a cosigned checkpoint. */
+  /** 'integrated': answer once durable and integrated; 'proven' (default): also covered by a cosigned checkpoint. */
   ack: Ack = 'proven',
 ): Promise<string> {
   const lines = splitLines(body);
@@ -134,7 +136,7 @@ export async function submitBatch(
         await caughtUp(wf, log.slug);
         pending.clear();
       }
-      judged = await judgeEntry(ctx, log, envelope, caller);
+      judged = await judgeEntry(ctx, log, envelope, caller.name);
       leaf = await leafFor(log, { entry, envelope }, judged);
     } catch (err) {
       results.push(errorLine(err));
@@ -155,6 +157,7 @@ export async function submitBatch(
   const settled = await Promise.all(results);
   let last = -1;
   for (const r of settled) if ('index' in r && r.index > last) last = r.index;
+  if (last >= 0) rememberAck(wf, log.slug, caller.id, last);
   const out = settled.map((r) => JSON.stringify(r));
   const proof = `/api/v1/missions/${log.slug}/entries/{index}/proof`;
   if (ack === 'integrated') {
@@ -163,8 +166,6 @@ export async function submitBatch(
     if (releases) await revealReleased(wf, log);
     out.push(JSON.stringify({ checkpoint: null, proof }));
   } else if (last >= 0) {
-    // Read your writes: the read model includes the batch before the answer.
-    await caughtUp(wf, log.slug);
     if (releases) await revealReleased(wf, log);
     const cp = await log.sequencer.checkpointCovering(last);
     out.push(

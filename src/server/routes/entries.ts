@@ -2,7 +2,8 @@
 // sealed?} once it is durable, integrated and covered by a published checkpoint; an entry the public
 // may not read yet is sealed, ../pipeline/seal.ts, and `index` is then its commitment's) or a batch of them as JSON
 // lines (entries-batch.ts), GET an entry's exact bytes, GET its tlog-proof bundle against the
-// latest checkpoint.
+// latest checkpoint. No answer waits for the read model (issue 12, item 2): the projection follows
+// on its own, and the caller's own reads wait for it (read-after.ts, read-your-writes.ts).
 import type { FastifyInstance } from 'fastify';
 import { formatProofBundle, TLOG_PROOF_EXTENSION } from '../../tlog/proof-bundle.js';
 import { parseDecimal } from '../../tlog/checkpoint.js';
@@ -19,12 +20,12 @@ import { z } from 'zod';
 import { leafFor } from '../pipeline/seal.js';
 import { revealReleased } from '../pipeline/reveal-released.js';
 import { missionLog } from './log.js';
-import { caughtUp } from './read-your-writes.js';
+import { rememberAck } from './read-your-writes.js';
 
 /**
  * `?ack=integrated`: answer once the entry is durable and integrated (index, and the proof by URL
- * later), without waiting for the read model or a cosigned checkpoint; the default `proven` waits
- * for both and carries the checkpoint and proof.
+ * later), without waiting for a cosigned checkpoint; the default `proven` waits for the checkpoint
+ * and carries it and the proof. Neither waits for the read model.
  */
 export const EntriesQuerySchema = z.strictObject({
   ack: z.enum(['integrated', 'proven']).default('proven'),
@@ -57,7 +58,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       const { ack } = parseInput(EntriesQuerySchema, request.query, 'add an entry');
       const batch = batchBody(request.body);
       if (batch) {
-        const answer = await submitBatch(ctx, log, caller.user.name, batch, ack);
+        const answer = await submitBatch(ctx, log, caller.user, batch, ack);
         return reply.status(200).type('application/jsonl; charset=utf-8').send(answer);
       }
       const body = request.body;
@@ -73,6 +74,8 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       const filing = await judgeEntry(ctx, log, envelope, caller.user.name);
       const leaf = await leafFor(log, { entry, envelope }, filing);
       const index = await appendJudged(ctx, log, envelope, leaf, filing);
+      // Read your writes: this caller's next reads wait for the read model to apply it.
+      rememberAck(workflowFor(ctx), log.slug, caller.user.id, index);
       const sealed = leaf.sealed ? { sealed: leaf.sealed } : {};
       if (ack === 'integrated') {
         if (envelope.kind === 'release') await revealReleased(workflowFor(ctx), log);
@@ -83,8 +86,6 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
           proof: `/api/v1/missions/${log.slug}/entries/${index}/proof`,
         });
       }
-      // Read your writes: the read model includes the entry before the answer.
-      await caughtUp(workflowFor(ctx), log.slug);
       // A release answers once its incident's sealed records are revealed (publicly verifiable).
       if (envelope.kind === 'release') await revealReleased(workflowFor(ctx), log);
       const cp = await log.sequencer.checkpointCovering(index);
