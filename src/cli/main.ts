@@ -8,6 +8,7 @@ import { registerInit } from './commands/init.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerMirror } from './commands/mirror.js';
 import { registerReport } from './commands/report.js';
+import { registerWebhooks } from './commands/webhooks.js';
 import { registerRestore } from './commands/restore.js';
 import { registerServe } from './commands/serve.js';
 import { registerSubmit } from './commands/submit.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerImport(program);
   registerReport(program);
+  registerWebhooks(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
