@@ -2,6 +2,9 @@
 // with the incidents' own details read independently (every incident, not the report's window), the
 // public reads a subset, and the HTML and the PDF (printed by Chromium, read back with poppler's
 // pdftotext/pdfinfo/pdftoppm) carry the checkpoint, the figures, page numbers, an outline and tags.
+// One file per store (reports-formats-sqlite.test.ts, reports-formats-postgres.test.ts): a demo start
+// and a PDF per store take minutes on a loaded machine. Also: counts by the demo mission's sectors,
+// and conditional GETs (304 while unchanged, per viewer and format).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,13 +15,13 @@ import { signEnvelope } from '../../core/envelope.js';
 import { exampleBody } from '../../core/examples.js';
 import { signerFromNoteKey } from '../../core/signing.js';
 import { startDemoServer, type DemoServer } from '../demo-server.test-support.js';
-import { withFreshDatabase } from '../../store/postgres.test-support.js';
+import { changeLevel } from '../reports/change-level.js';
 import type { PeriodReport } from '../reports/report-types.js';
 import type { IncidentDetail, IncidentRow } from '../../store/workflow-store.js';
 
 const hasPoppler = spawnSync('pdftotext', ['-v']).error === undefined;
 
-function suite(
+export function reportsFormatsSuite(
   name: string,
   db: () => Promise<{ url: string; drop(): Promise<void> } | string | null>,
 ) {
@@ -170,6 +173,54 @@ function suite(
         );
     });
 
+    test("period report by the demo's sectors: every sector named, boxes counted independently, change levels", async (t) => {
+      if (skip) return t.skip(skip);
+      const list = await getJson<{ items: IncidentRow[] }>('/incidents?limit=1000', analyst);
+      const days = list.items.map((i) => i.date).sort();
+      const rep = await getJson<PeriodReport>(
+        `/reports/period?from=${days[0]}&to=${days.at(-1)}`,
+        analyst,
+      );
+      // The demo's sectors are lon/lat boxes (missions/pak-afg.json): counted here by box, apart
+      // from the report's polygon test.
+      const boxes: [string, number, number, number, number][] = [
+        ['Northern sector (Chitral, Bajaur, Khyber / Kunar, Nangarhar)', 70.4, 33.95, 72.0, 36.0],
+        ['Central sector (Kurram, Waziristan / Paktia, Khost, Paktika)', 68.8, 32.0, 71.2, 33.95],
+        ['Southern sector (Zhob, Chaman / Kandahar)', 65.5, 29.5, 70.0, 32.0],
+      ];
+      const inPeriod = list.items.filter((i) => i.date >= days[0]! && i.date <= days.at(-1)!);
+      const byBox = (name: string) => {
+        const [, x0, y0, x1, y1] = boxes.find((b) => b[0] === name)!;
+        return inPeriod.filter(
+          (i) =>
+            i.location.lon > x0 &&
+            i.location.lon < x1 &&
+            i.location.lat > y0 &&
+            i.location.lat < y1,
+        ).length;
+      };
+      assert.ok(rep.counts.bySector, 'the demo mission defines sectors');
+      for (const [name] of boxes) assert.equal(rep.counts.bySector[name], byBox(name), name);
+      assert.equal(
+        Object.values(rep.counts.bySector).reduce((a, b) => a + b, 0),
+        rep.counts.total,
+      );
+      assert.ok(boxes.filter(([n]) => rep.counts.bySector![n]! > 0).length >= 2);
+      for (const [name, change] of Object.entries(rep.change.bySector!))
+        assert.deepEqual(
+          change,
+          changeLevel(rep.counts.bySector[name] ?? 0, rep.previous.counts.bySector?.[name] ?? 0),
+          name,
+        );
+      const html = await (
+        await fetch(`${base}/reports/period?from=${days[0]}&to=${days.at(-1)}&format=html`, {
+          headers: analyst,
+        })
+      ).text();
+      assert.match(html, /Incidents by sector/);
+      assert.ok(html.includes('Central sector (Kurram, Waziristan / Paktia, Khost, Paktika)'));
+    });
+
     test('conditional GETs: 304 while nothing changed, per viewer and format, a new tag after an entry', async (t) => {
       if (skip) return t.skip(skip);
       const list = await getJson<{ items: IncidentRow[] }>('/incidents?limit=1000', analyst);
@@ -284,6 +335,3 @@ function suite(
     });
   });
 }
-
-suite('SQLite', () => Promise.resolve(null));
-suite('PostgreSQL', withFreshDatabase);
