@@ -296,28 +296,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
-    // Key requests waiting for a steward's consent (src/store/key-requests.ts, issue 11 item 2).
-    '0014_key_requests': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable('key_requests')
-          .addColumn('mission', 'text', (c) => c.notNull().references('missions.slug'))
-          .addColumn('author', 'text', (c) => c.notNull())
-          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-          .addColumn('org', 'text', (c) => c.notNull())
-          .addColumn('role', 'text', (c) => c.notNull())
-          .addColumn('vkey', 'text', (c) => c.notNull())
-          .addColumn('proof', 'text', (c) => c.notNull())
-          .addColumn('created_at', 'text', (c) => c.notNull())
-          .addPrimaryKeyConstraint('key_requests_pk', ['mission', 'author'])
-          .execute();
-        await db.schema
-          .createIndex('key_requests_org')
-          .on('key_requests')
-          .columns(['mission', 'org'])
-          .execute();
-      },
-    },
   };
 }
 
