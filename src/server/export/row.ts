@@ -18,7 +18,7 @@ export type ExportRow = IncidentRow & {
 export interface ExportOptions {
   /** The mission slug (names the default source). */
   mission: string;
-  /** When the export was made: ACLED's `timestamp` column (Unix seconds). */
+  /** ACLED's `timestamp` column (Unix seconds): the log time of the checkpoint the export reflects (routes/exports.ts). */
   generatedAt: Date;
   /** The mission's parties: recognise and name their forces in the actor columns. */
   parties?: readonly ExportParty[];

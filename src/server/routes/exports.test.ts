@@ -105,6 +105,14 @@ test('exports over HTTP: ACLED CSV, HXL CSV and GeoJSON of what the caller may s
       ],
     );
 
+    // ACLED's `timestamp`: the log time of the checkpoint the export reflects, one for every record
+    // and never in the future (not the clock at the request: http-cache.test.ts checks that the
+    // same log state gives the same bytes).
+    const stamps = new Set(records.map((r) => r[header!.indexOf('timestamp')]));
+    assert.equal(stamps.size, 1, `one timestamp: ${[...stamps].join(', ')}`);
+    const stamp = Number([...stamps][0]);
+    assert.ok(stamp > Date.parse('2025-01-01') / 1000 && stamp <= Date.now() / 1000, `${stamp}`);
+
     const hxl = await get('incidents.hxl.csv', 'analyst');
     const lines = hxl.text.split('\r\n');
     assert.match(lines[1]!, /^#event\+id,/);

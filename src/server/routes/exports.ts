@@ -60,7 +60,21 @@ async function exportOptions(ctx: AppContext, slug: string): Promise<ExportOptio
   const parties = (doc?.organisations ?? [])
     .filter((o) => o.kind === 'party')
     .map((o) => ({ code: o.code, name: o.name }));
-  return { mission: slug, generatedAt: new Date(), parties };
+  return { mission: slug, generatedAt: await attestedAt(ctx, slug), parties };
+}
+
+/**
+ * ACLED's `timestamp` column: when the data last changed. Truceline's answer is the log time of the
+ * latest checkpoint (the time its witness quorum attests; the publication time for a log with no
+ * witnesses), not the clock: the same log state then gives the same bytes, so the file is a
+ * function of what its entity tag names (http-cache/read-version.ts), and a reader can tell from it
+ * which checkpoint the export reflects. An empty log has no such time: the clock is used.
+ */
+async function attestedAt(ctx: AppContext, slug: string): Promise<Date> {
+  const latest = await ctx.store.latestCheckpoint(slug);
+  if (!latest || latest.size === 0) return new Date();
+  const logged = (await ctx.store.loggedAt(slug, [latest.size - 1])).get(latest.size - 1);
+  return new Date(logged ?? latest.created_at);
 }
 
 const SinceSchema = z.object({
