@@ -23,6 +23,7 @@ import { registerMissionRoutes } from './routes/missions.js';
 import type { ServerConfig } from './config.js';
 import { securityHeaders } from './security-headers.js';
 import { registerHttpCache } from './http-cache/plugin.js';
+import { registerCompression } from './compression.js';
 import { registerWebApp } from './web/serve-web.js';
 
 export interface AppContext {
@@ -47,6 +48,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onSend', securityHeaders);
   registerReadAfter(app, ctx);
   registerHttpCache(app, ctx);
+  // After the cache's hooks, before the routes (compression.ts says why).
+  await registerCompression(app);
 
   registerHealthRoutes(app, ctx);
   registerMissionRoutes(app, ctx);
