@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { ed25519NoteSigner } from '../tlog/note.js';
 import { formatPolicy, parsePolicy, type Policy } from '../tlog/policy.js';
 import type { Store } from '../store/store.js';
-import { signerFromNoteKey, type Signer } from '../core/signing.js';
+import type { Signer } from '../core/signing.js';
+import { nodeSignerFromNoteKey } from './node-signer.js';
+import { installNativeEd25519 } from './native-ed25519.js';
 import { Admission } from './admission.js';
 import type { WitnessEndpoint } from './cosigner.js';
 import { Sequencer, type SequencerOptions } from './sequencer.js';
@@ -101,6 +103,7 @@ export async function startMissionLogs(options: {
   tuning?: LogTuning;
 }): Promise<Map<string, MissionLog>> {
   const { store, dataDir } = options;
+  installNativeEd25519(); // checkpoints and cosignatures through libsodium, not noble
   const logs = new Map<string, MissionLog>();
   try {
     for (const m of await store.listMissions()) {
@@ -131,7 +134,8 @@ export async function startMissionLogs(options: {
           ),
         );
       const skey = readKey(keyFile);
-      const sealer = await signerFromNoteKey(skey);
+      // One log-key signature per sealed commitment: libsodium, not WebCrypto (see node-signer.ts).
+      const sealer = nodeSignerFromNoteKey(skey);
       const sequencer = await Sequencer.start({
         store,
         mission: m.slug,

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { MAX_ADD_CHECKPOINT_BYTES } from '../tlog/witness-request.js';
 import type { Witness } from './witness.js';
+import { installNativeEd25519 } from './native-ed25519.js';
 
 export interface RunningWitness {
   url: string;
@@ -33,6 +34,7 @@ export function serveWitness(
   witness: Witness,
   options: { host: string; port: number; prefix?: string },
 ): Promise<RunningWitness> {
+  installNativeEd25519(); // each request verifies and cosigns a checkpoint: libsodium, not noble
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
