@@ -95,6 +95,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // for the mission's mediators only (tested in test/penalties.test.ts).
   'GET /api/v1/missions/:/penalties': PUBLIC,
   'GET /api/v1/missions/:/stats/daily': PUBLIC,
+  'GET /api/v1/missions/:/stats/incidents-per-day': PUBLIC,
   'GET /api/v1/missions/:/reports/daily': { allow: ROLES, query: 'date=2025-10-20' },
   'GET /api/v1/missions/:/reports/weekly': { allow: ROLES, query: 'date=2025-10-20' },
   'GET /api/v1/missions/:/reports/period': { allow: ROLES, query: 'from=2025-10-01&to=2025-10-20' },

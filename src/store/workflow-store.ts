@@ -48,6 +48,8 @@ import { PROJECTIONS } from './projection/index.js';
 import { AuthorFacts } from './projection/author-facts.js';
 import { LeafHandoff } from './projection/handoff.js';
 import { penaltyFacts } from './projection/penalty-facts.js';
+import { appendOnly } from './projection/append-only.js';
+import { InsertBatch, insertProjected } from './projection/insert-batch.js';
 import type { KindProjection, ProjectionOps } from './projection/context.js';
 import type { EntryKind } from '../core/records/kinds.js';
 import type { FilingFacts } from '../core/sealing/disclosure.js';
@@ -92,6 +94,8 @@ export interface IncidentQuery {
   /** Organisations involved (any of them). */
   party?: string[] | undefined;
   status?: string[] | undefined;
+  /** Verdicts (any of them); "none": no verdict the viewer may see. */
+  verdict?: string[] | undefined;
   /** [minLon, minLat, maxLon, maxLat]; minLon > maxLon crosses the antimeridian. */
   bbox?: [number, number, number, number] | undefined;
   q?: string | undefined;
@@ -483,7 +487,10 @@ export class WorkflowStore {
             .where('applied', '=', applied)
             .executeTakeFirst();
           if (Number(r.numUpdatedRows) !== 1) return false; // another process applied them
+          // Reports' rows go out in multi-row inserts (projection/insert-batch.ts).
+          const batch = InsertBatch.open(tx);
           for (const row of rows) await this.applyEntry(tx, mission, doc, row);
+          await batch.close();
           return true;
         });
       // Authors change only by key and mission entries: the remembered rows stay right otherwise.
@@ -543,6 +550,7 @@ export class WorkflowStore {
       } catch {
         return; // admission let it in under older rules; nothing to project
       }
+    await InsertBatch.of(tx)?.beginEntry(appendOnly(env, handed?.sealed));
     const meta: Meta = {
       idx: row.idx,
       receivedAt: row.received_at,
@@ -665,9 +673,10 @@ export class WorkflowStore {
     incident: string | null,
     refused: string | null,
   ) {
-    await tx
-      .insertInto('wf_records')
-      .values({
+    await insertProjected(
+      tx,
+      'wf_records',
+      {
         mission,
         id: env.id,
         idx: meta.idx,
@@ -683,9 +692,9 @@ export class WorkflowStore {
         refused,
         superseded_by: null,
         body: JSON.stringify(env.body),
-      })
-      .onConflict((oc) => oc.columns(['mission', 'id']).doNothing())
-      .execute();
+      },
+      ['mission', 'id'],
+    );
   }
 
   private async applyDecided(

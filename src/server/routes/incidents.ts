@@ -1,5 +1,5 @@
 // The incident read API (docs/architecture.md "HTTP contract"):
-//   GET /api/v1/missions/<slug>/incidents?from&to&type&party&status&bbox&q&limit&cursor
+//   GET /api/v1/missions/<slug>/incidents?from&to&type&party&status&verdict&bbox&q&limit&cursor
 //   GET /api/v1/missions/<slug>/incidents/<id>   every record with its log index
 //   GET /api/v1/missions/<slug>/records/<id>     one record (confidential ones: their side only)
 //   GET /api/v1/missions/<slug>/commitments      every commitment (public)
@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { IdSchema } from '../../core/ids.js';
 import { OrgCodeSchema } from '../../core/records/mission.js';
 import { INCIDENT_STATUSES } from '../../core/records/workflow.js';
-import { EVENT_TYPE_NAMES } from '../../core/taxonomy.js';
+import { EVENT_TYPE_NAMES, VERDICTS } from '../../core/taxonomy.js';
 import type { IncidentQuery, IncidentRow } from '../../store/workflow-store.js';
 import type { AppContext } from '../app.js';
 import { parseInput } from '../body.js';
@@ -43,6 +43,9 @@ export const IncidentQuerySchema = z.object({
     .optional()
     .describe('organisations involved (reporting, accused or attributed), comma-separated'),
   status: list(INCIDENT_STATUSES).optional().describe('workflow states, comma-separated'),
+  verdict: list([...VERDICTS, 'none'])
+    .optional()
+    .describe('verdicts, comma-separated; "none": no verdict (yet)'),
   bbox: z
     .string()
     .max(200)

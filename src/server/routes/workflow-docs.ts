@@ -118,6 +118,18 @@ export const WORKFLOW_ROUTE_DOCS: RouteDoc[] = [
     query: StatsQuerySchema,
     responses: { 200: Json('{from, to, days}') },
   },
+  {
+    method: 'GET',
+    path: '/api/v1/missions/:slug/stats/incidents-per-day',
+    tag: 'workflow',
+    summary: 'How many incidents pass the incident list’s filters, per day and in all',
+    description:
+      'The same filters as the list (limit and cursor ignored), over every incident the caller may see: the mission view’s timeline and counts.',
+    access: 'public',
+    params: Slug,
+    query: IncidentQuerySchema,
+    responses: { 200: Json('{days: [{date, count}], total}') },
+  },
   ...(
     [
       ['daily', 'the day `date` against the day before (OSCE SMM style)', DailyReportQuerySchema],
