@@ -291,6 +291,8 @@ export interface ApiDailyReport {
   };
   previousTotal: number;
   totalChange: ApiChange | null;
+  /** Counts by the mission's sectors against the day before, "outside" included; null: none. */
+  bySector: Record<string, ApiChange> | null;
   allegations: {
     incident: string;
     incidentTitle: string;
@@ -315,6 +317,15 @@ export interface ApiDailyReport {
 
 const isCounts = (v: unknown): v is Record<string, number> =>
   isObject(v) && Object.values(v).every(isCount);
+const isChange = (v: unknown): v is ApiChange =>
+  isObject(v) && isCount(v.current) && isCount(v.previous) && typeof v.level === 'string';
+/** The well-formed changes of a map of them (a malformed one is left out, not guessed). */
+const changes = (v: Record<string, unknown>): Record<string, ApiChange> =>
+  Object.fromEntries(
+    Object.entries(v)
+      .filter((e): e is [string, ApiChange] => isChange(e[1]))
+      .map(([k, c]) => [k, { current: c.current, previous: c.previous, level: c.level }]),
+  );
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const items = (v: unknown): Record<string, unknown>[] =>
   isObject(v) && Array.isArray(v.items)
@@ -339,6 +350,8 @@ export async function getDailyReport(
   const c = body.counts;
   const sec = isObject(body.sections) ? body.sections : {};
   const change = isObject(body.change) && isObject(body.change.total) ? body.change.total : null;
+  const sectors =
+    isObject(body.change) && isObject(body.change.bySector) ? body.change.bySector : null;
   const prev =
     isObject(body.previous) && isObject(body.previous.counts) ? body.previous.counts : {};
   const cp = isObject(body.checkpoint) && isCount(body.checkpoint.size) ? body.checkpoint : null;
@@ -366,6 +379,7 @@ export async function getDailyReport(
             level: change.level,
           }
         : null,
+    bySector: sectors ? changes(sectors) : null,
     allegations: items(sec.allegations).map((x) => ({
       incident: str(x.incident),
       incidentTitle: str(x.incidentTitle),

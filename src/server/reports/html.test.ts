@@ -5,10 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import type { IncidentRow } from '../../store/workflow-store.js';
+import { changeLevel } from './change-level.js';
 import { reportHtml } from './html.js';
 import { comparePeriods, countRows } from './period.js';
 import type { PeriodReport } from './report-types.js';
 import { reportSections } from './sections.js';
+import { OUTSIDE_SECTORS } from './sectors.js';
 import { detail, complianceFixture, crossingFixture } from './sections.test-support.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> "Kandahar" & co';
@@ -138,4 +140,34 @@ test('html report of an empty period: no empty charts, the figures still against
     text,
     /0 incidents were reported in this period \(in the previous reporting period, 1;/,
   );
+});
+
+test('html report by sector: "new" only when there are some now, "none" when neither had any', () => {
+  const r = fixtureReport();
+  const html = reportHtml({
+    ...r,
+    change: {
+      ...r.change,
+      bySector: {
+        North: changeLevel(1, 0),
+        South: changeLevel(0, 0),
+        West: changeLevel(3, 2),
+        [OUTSIDE_SECTORS]: changeLevel(0, 0),
+      },
+    },
+  });
+  const { document } = parseHTML(html);
+  const table = Array.from(document.querySelectorAll('table')).find(
+    (t) => t.querySelector('caption')?.textContent === 'Incidents by sector',
+  );
+  assert.ok(table, 'a table of incidents by sector');
+  const rows = Array.from(table.querySelectorAll('tbody tr'), (tr) =>
+    Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent),
+  );
+  assert.deepEqual(rows, [
+    ['North', '1', '0', 'new', 'limited change'],
+    ['South', '0', '0', 'none', 'limited change'],
+    ['West', '3', '2', '+50%', 'limited change'],
+    [OUTSIDE_SECTORS, '0', '0', 'none', 'limited change'],
+  ]);
 });

@@ -39,8 +39,10 @@ export function barChart(title: string, entries: [string, number][]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="520" height="${h}" style="max-width:100%;height:auto" viewBox="0 0 520 ${h}"><title>${esc(title)}</title><text x="0" y="14" font-size="13" font-weight="bold">${esc(title)}</text>${bars}</svg>`;
 }
 
+// No percentage without a previous count: "new" when there are some now, "none" when neither
+// period had any (a sector with no incident on either day is not "new").
 const pct = (c: Change) =>
-  c.percent === null ? 'new' : `${c.percent > 0 ? '+' : ''}${c.percent}%`;
+  c.percent !== null ? `${c.percent > 0 ? '+' : ''}${c.percent}%` : c.current > 0 ? 'new' : 'none';
 
 function changeCell(c: Change): string {
   return `<td>${c.current}</td><td>${c.previous}</td><td>${esc(pct(c))}</td><td>${CHANGE_WORDS[c.level]}</td>`;
@@ -146,7 +148,7 @@ export function reportHtml(r: PeriodReport): string {
   const breaches = s.compliance.terms.filter((t) => t.crossingsInBreach.length);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.missionName)}: ${esc(reportTitle(r))}</title>
-<style>body{font:13px/1.4 system-ui,'Liberation Sans',sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}.wrap{overflow-x:auto}table{border-collapse:collapse;margin:0.6em 0;break-inside:auto}tr{break-inside:avoid}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}caption{font-weight:bold;text-align:left}h2{break-after:avoid;margin-top:1.2em}svg{break-inside:avoid}.cp{font-size:11px;word-break:break-all}@media print{body{margin:0;padding:0;max-width:none}.wrap{overflow:visible}}</style></head>
+<style>body{font:13px/1.4 system-ui,'Liberation Sans',sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}.wrap{overflow-x:auto}table{border-collapse:collapse;margin:0.6em 0;break-inside:auto}tr{break-inside:avoid}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}caption{font-weight:bold;text-align:left}h2{break-after:avoid;margin-top:1.2em}svg{break-inside:avoid}.cp{font-size:11px;overflow-wrap:anywhere}@media print{body{margin:0;padding:0;max-width:none}.wrap{overflow:visible}}</style></head>
 <body><main>
 <h1>${esc(r.missionName)}: ${esc(reportTitle(r))}</h1>
 <p>Based on information in the log as of ${esc(r.cutOff)}, as the ${esc(r.readAs === 'public' ? 'public' : r.readAs)} may read it. Reporting period: ${span} (${r.period.days} day${r.period.days === 1 ? '' : 's'}); previous reporting period: ${prevSpan}.</p>

@@ -5,7 +5,7 @@
 import type { Sector } from '../../core/records/mission.js';
 import type { IncidentRow } from '../../store/workflow-store.js';
 import { changeLevel, type Change } from './change-level.js';
-import { sectorName } from './sectors.js';
+import { OUTSIDE_SECTORS, sectorName } from './sectors.js';
 
 /** A range of whole days, both ends included (YYYY-MM-DD). */
 export interface DayRange {
@@ -35,7 +35,10 @@ export function countRows(
     fatalities: 0,
     byType: {},
     byAdmin1: {},
-    bySector: sectors?.length ? Object.fromEntries(sectors.map((s) => [s.name, 0])) : null,
+    // Every sector and "outside" has its row, at zero too, so the rows visibly add up to the total.
+    bySector: sectors?.length
+      ? Object.fromEntries([...sectors.map((s) => [s.name, 0]), [OUTSIDE_SECTORS, 0]])
+      : null,
     byDay: {},
     unverified: 0,
   };
@@ -59,7 +62,11 @@ function compareMaps(
   now: Record<string, number>,
   before: Record<string, number>,
 ): Record<string, Change> {
-  const keys = [...new Set([...Object.keys(now), ...Object.keys(before)])].sort();
+  // Alphabetical, with the catch-alls ("(outside the sectors)", "(unknown area)") last.
+  const catchAll = (k: string) => Number(k.startsWith('('));
+  const keys = [...new Set([...Object.keys(now), ...Object.keys(before)])].sort(
+    (a, b) => catchAll(a) - catchAll(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   return Object.fromEntries(keys.map((k) => [k, changeLevel(now[k] ?? 0, before[k] ?? 0)]));
 }
 

@@ -118,10 +118,18 @@ test('counts by sector against the previous period, with change levels', () => {
     'the sectors and the outside add up to the total',
   );
   const change = comparePeriods(now, before);
+  assert.deepEqual(Object.keys(change.bySector!), ['Empty', 'Islands', 'Ring', OUTSIDE_SECTORS]);
   assert.deepEqual(change.bySector?.Ring, changeLevel(3, 1));
   assert.deepEqual(change.bySector?.Islands, changeLevel(1, 2));
   assert.deepEqual(change.bySector?.Empty, changeLevel(0, 0));
   assert.deepEqual(change.bySector?.[OUTSIDE_SECTORS], changeLevel(2, 0));
+  // No incident outside: "outside" still has its row, at zero (the portal and the HTML show it).
+  assert.deepEqual(countRows([row(1, 1)], sectors).bySector, {
+    Ring: 1,
+    Islands: 0,
+    Empty: 0,
+    [OUTSIDE_SECTORS]: 0,
+  });
   assert.equal(comparePeriods(countRows([row(1, 1)]), countRows([])).bySector, null);
   assert.equal(countRows([row(1, 1)], []).bySector, null);
 });

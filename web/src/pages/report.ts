@@ -1,9 +1,10 @@
 // The day's report as a page (/missions/<slug>/reports/<YYYY-MM-DD>), from
 // GET /api/v1/missions/<slug>/reports/daily?date= (src/server/routes/reports.ts): the day's counts
-// against the day before with ACLED Trendfinder change levels, by type and province, the released
-// incidents of that day (GET …/incidents?from=&to=), allegations, responses and those overdue,
-// findings released, access denied, crossings, days since the last major incident, and the log
-// checkpoint the figures were read at. Hedged: unverified incidents are said to be unverified.
+// against the day before with ACLED Trendfinder change levels, by type and province, and by the
+// mission's sectors when it has them (report/sectors.ts); the released incidents of that day
+// (GET …/incidents?from=&to=), allegations, responses and those overdue, findings released, access
+// denied, crossings, days since the last major incident, and the log checkpoint the figures were
+// read at. Hedged: unverified incidents are said to be unverified.
 // Links to the day before and after, and to the server's printable HTML and JSON of the same day.
 import {
   getDailyReport,
@@ -17,6 +18,7 @@ import { CROSSING_COLORS, crossingState, familyOf } from '../families.js';
 import { dateTime, day, num, t, typeLabel, verdictLabel } from '../i18n/index.js';
 import { place } from '../incidents.js';
 import { href, incidentPath, missionPath, reportPath } from '../router.js';
+import { sectorTable } from './report/sectors.js';
 
 const shift = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -179,6 +181,7 @@ function body(
         counts(m.reportByType, r.counts.byType, typeLabel),
         counts(m.reportByArea, r.counts.byAdmin1, (k) => k),
       ),
+      r.bySector ? sectorTable(r.bySector) : null,
     ),
     section(
       'h-report-incidents',
