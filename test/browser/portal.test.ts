@@ -433,6 +433,79 @@ test(
 );
 
 test(
+  'the filters run on the server over every incident, not over the rows the page holds',
+  { skip },
+  async () => {
+    const { url: base, browser } = harness();
+    const { slug, items } = await demo(base);
+    const { context, page, problems } = await open(browser);
+    // The page's own unfiltered list is cut to the newest 3, as a mission of 100,000 is cut to
+    // its newest 5,000: whatever a filter finds beyond those came from the server.
+    const HELD = 3;
+    await page.route(`**/api/v1/missions/${slug}/incidents?*`, async (route) => {
+      const u = new URL(route.request().url());
+      const filtered = [...u.searchParams.keys()].some((k) => k !== 'limit' && k !== 'cursor');
+      if (filtered) return route.continue();
+      const r = await route.fetch();
+      const body = (await r.json()) as { items: unknown[] };
+      await route.fulfill({
+        response: r,
+        json: { items: u.searchParams.has('cursor') ? [] : body.items.slice(0, HELD), next: null },
+      });
+    });
+    await page.goto(`${base}/missions/${slug}`);
+    assert.equal(await waitFor(page, 'mission'), 'ready');
+    assert.equal(await shown(page), HELD);
+    const section = page.locator('.mission__list');
+    // The counts and the timeline are the server's: every released incident.
+    assert.equal(await section.getAttribute('data-total'), String(items.length));
+    assert.equal(
+      await page.locator('.timeline').getAttribute('data-counted'),
+      String(items.length),
+    );
+    assert.match(
+      (await page.locator('#mission-count').textContent()) ?? '',
+      new RegExp(`newest ${HELD} of ${items.length}`),
+    );
+
+    // A verdict beyond the newest 3: the list is every match on the server, in list order.
+    const old = items.slice(HELD).map((i) => i.verdict ?? 'none');
+    const verdict = old.find((v) => !items.slice(0, HELD).some((i) => (i.verdict ?? 'none') === v));
+    assert.ok(verdict, 'some verdict occurs only beyond the newest 3');
+    await choose(page, 'f-verdict', verdict);
+    const want = items.filter((i) => (i.verdict ?? 'none') === verdict).map((i) => i.id);
+    await waitShown(page, want.length);
+    assert.deepEqual(await listed(page), want);
+    assert.equal(await section.getAttribute('data-matched'), String(want.length));
+    assert.equal(await page.locator('.timeline').getAttribute('data-counted'), String(want.length));
+
+    // A date range with a party, all on the server; the timeline keeps every day of the party's
+    // matches (the range is what the brush chose from them), the count only the range's.
+    await choose(page, 'f-verdict', verdict);
+    const days = [...new Set(items.map((i) => i.date.slice(0, 10)))].sort();
+    const from = days[0]!;
+    const to = days[Math.floor(days.length / 2)]!;
+    await page.goto(`${base}/missions/${slug}?party=PK&from=${from}&to=${to}`);
+    assert.equal(await waitFor(page, 'mission'), 'ready');
+    const involves = (i: (typeof items)[number]) =>
+      i.parties.includes('PK') || i.attribution === 'PK';
+    const inRange = items.filter((i) => involves(i) && i.date.slice(0, 10) <= to);
+    await waitShown(page, inRange.length);
+    assert.deepEqual(
+      await listed(page),
+      inRange.map((i) => i.id),
+    );
+    assert.equal(await section.getAttribute('data-matched'), String(inRange.length));
+    assert.equal(
+      await page.locator('.timeline').getAttribute('data-counted'),
+      String(items.filter(involves).length),
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  },
+);
+
+test(
   '"only what the map shows" follows the map, and a reload restores the view and the list',
   { skip },
   async () => {

@@ -146,10 +146,19 @@ export async function listIncidents(
   slug: string,
   signal?: AbortSignal,
   /**
-   * Only these days (YYYY-MM-DD, inclusive), as the API's from/to filter them; `q`: only the
-   * incidents the server's full-text search finds for these words.
+   * The API's filters: only these days (YYYY-MM-DD, inclusive); `q`: only the incidents the
+   * server's full-text search finds for these words; type, party, verdict: comma lists; bbox:
+   * minLon,minLat,maxLon,maxLat (src/server/routes/incidents.ts).
    */
-  range?: { from?: string; to?: string; q?: string },
+  range?: {
+    from?: string;
+    to?: string;
+    q?: string;
+    type?: string;
+    party?: string;
+    verdict?: string;
+    bbox?: string;
+  },
   paging: IncidentPaging = {},
 ): Promise<ApiIncident[]> {
   const out: ApiIncident[] = [];

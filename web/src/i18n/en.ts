@@ -97,7 +97,7 @@ export const en = {
   clearFilters: 'Clear the filters',
   shownOfTotal: (shown: string, total: string) => `${shown} of ${total} released incidents`,
   shownOfNewest: (shown: string, total: string) =>
-    `${shown} of the newest ${total} released incidents (there are more: the text filter searches them all)`,
+    `The list holds the newest ${shown} of ${total} matching released incidents; the count and the timeline are of all of them`,
   globeNewest: (n: string) => `The globe shows the newest ${n}; the mission view has more.`,
   listLabel: 'Released incidents matching the filters (arrow keys move through the list)',
   listEmpty: 'No released incident matches these filters.',

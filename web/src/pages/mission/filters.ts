@@ -1,12 +1,12 @@
 // The mission view's filters, all in the URL (issue 10 item 3: "all in the URL, so a view can be
 // shared"): reading the query gives the same list as before a reload.
 //   from, to   YYYY-MM-DD, inclusive          type, party, verdict   comma lists (any of them)
-//   q          words, all must appear in the title or the place
+//   q          words, all must appear in the incident's text (the server's full-text index)
 //   inview=1   only what the map shows, with at=<zoom>/<lat>/<lon> (the map's view, so a reload
 //              shows the same part of the map and so the same list)
 //   news=1     the machine-coded news layer      sel=<id>  the list's current row
-// Pure functions over URLSearchParams and the incident list: no DOM.
-import type { ApiIncident } from '../../api.js';
+// Pure functions over URLSearchParams: no DOM. The filtering itself is the server's
+// (server-filter.ts).
 
 export interface MapView {
   zoom: number;
@@ -94,53 +94,3 @@ export function writeFilters(f: Filters, base: URLSearchParams): URLSearchParams
 
 /** West, south, east, north. */
 export type Bounds = [number, number, number, number];
-
-function inBounds(i: ApiIncident, b: Bounds): boolean {
-  const [w, s, e, n] = b;
-  const { lat, lon } = i.location;
-  if (lat < s || lat > n) return false;
-  return w <= e ? lon >= w && lon <= e : lon >= w || lon <= e; // across the antimeridian
-}
-
-/** Folds case and accents so "kunar" finds "Kunar" and "turkiye" finds "Türkiye". */
-export const fold = (s: string): string =>
-  s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-
-export interface ApplyOptions {
-  /** What the map shows, for inView (ignored when null: the map has not drawn yet). */
-  bounds?: Bounds | null;
-  /** Leave the date range out (the timeline counts what the other filters keep). */
-  ignoreDates?: boolean;
-}
-
-export function applyFilters(
-  items: readonly ApiIncident[],
-  f: Filters,
-  opts: ApplyOptions = {},
-): ApiIncident[] {
-  const words = fold(f.q).split(/\s+/).filter(Boolean);
-  const types = new Set(f.types);
-  const parties = new Set(f.parties);
-  const verdicts = new Set(f.verdicts);
-  return items.filter((i) => {
-    const d = i.date.slice(0, 10);
-    if (!opts.ignoreDates && f.from && d < f.from) return false;
-    if (!opts.ignoreDates && f.to && d > f.to) return false;
-    if (types.size && !types.has(i.type)) return false;
-    if (
-      parties.size &&
-      !i.parties.some((p) => parties.has(p)) &&
-      !(i.attribution && parties.has(i.attribution))
-    ) {
-      return false;
-    }
-    if (verdicts.size && !verdicts.has(i.verdict ?? 'none')) return false;
-    if (words.length) {
-      const l = i.location;
-      const hay = fold([i.title, l.name, l.admin2, l.admin1, l.country].filter(Boolean).join(' '));
-      if (!words.every((w) => hay.includes(w))) return false;
-    }
-    if (f.inView && opts.bounds && !inBounds(i, opts.bounds)) return false;
-    return true;
-  });
-}

@@ -1,5 +1,6 @@
 // The mission view (/missions/<slug>): the map and a synchronised, virtualised list of the released
-// incidents; filters in the URL (filters.ts); a brushable timeline of events per day; the crossings
+// incidents; filters in the URL (filters.ts), run on the server over every incident
+// (server-filter.ts); a brushable timeline of events per day, counted on the server; the crossings
 // and compliance boards; and, off by default, the machine-coded news layer, labelled unverified and
 // kept apart from the findings (issue 10 item 3).
 // For tests: <body data-mission="ready"> once the list is drawn from the URL's filters (and, with
@@ -20,12 +21,12 @@ import { incidentFeatures } from '../../incidents.js';
 import { renderLegend } from '../../legend.js';
 import { href, incidentPath, missionPath, reportPath, verifyPath } from '../../router.js';
 import { renderComplianceBoard, renderCrossingsBoard, renderPenaltiesImposed } from './boards.js';
-import { applyFilters, readFilters, writeFilters, type Bounds, type Filters } from './filters.js';
+import { readFilters, writeFilters, type Bounds, type Filters } from './filters.js';
 import { createChoices } from './choices.js';
 import { createVirtualList } from './list.js';
 import type { NewsEvent } from './news.js';
 import { incidentsNear } from './news-match.js';
-import { createTextSearch } from './text-search.js';
+import { createServerFilter } from './server-filter.js';
 import { createTimeline } from './timeline.js';
 
 declare global {
@@ -84,8 +85,6 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
     let loaded = false;
     /** Every page the page will hold has arrived. */
     let complete = false;
-    /** The server holds more released incidents than the page holds (the newest 5,000). */
-    let capped = false;
     let bounds: Bounds | null = null;
 
     // — the frame —
@@ -251,47 +250,50 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
       if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
     }
 
-    // The text filter runs on the server's full-text index (title, summary, place and the
-    // reports' words: src/store/workflow-store.ts), over every released incident, not only those
-    // the page holds (the newest 5,000 of a larger mission). Its matches replace the page's
-    // list; the other filters then apply to them here.
-    const search = createTextSearch(slug, abort.signal, () => refresh());
+    // Every filter runs on the server (server-filter.ts), over every incident the reader may see,
+    // not only those the page holds (the newest 5,000 of a larger mission); the timeline and the
+    // counts are the server's counts per day. With no filter the page's own list stands.
+    const server = createServerFilter(slug, abort.signal, () => refresh());
 
     function refresh(): void {
       if (!loaded) return;
-      const text = search.matches(filters.q);
-      if (text.state === 'pending') {
-        count.textContent = m.searchingServer;
-        document.body.dataset.mission = 'loading';
-        return;
-      }
-      if (text.state === 'failed') {
+      // "Only what the map shows" waits for the map to tell its view.
+      const waitingForMap = filters.inView && !bounds;
+      const answer = server.matches(filters, waitingForMap ? null : bounds);
+      if (answer.state === 'failed') {
         count.replaceChildren(
-          h('span', { class: 'error', role: 'alert' }, m.searchFailed(text.why)),
+          h('span', { class: 'error', role: 'alert' }, m.searchFailed(answer.why)),
         );
         document.body.dataset.mission = 'error';
         return;
       }
-      const base = text.state === 'matched' ? text.items : all;
-      const rest = { ...filters, q: '' };
-      const shown = applyFilters(base, rest, { bounds });
+      const filtered = answer.state === 'matched' ? answer.items : null;
+      if (answer.state === 'pending' && hasFilter(filters)) {
+        count.textContent = m.searchingServer;
+        document.body.dataset.mission = 'loading';
+        return;
+      }
+      // Unfiltered, the page's list draws at once; the server's counts follow.
+      const shown = filtered ?? all;
       list.setItems(shown);
       if (filters.selected) list.select(filters.selected);
       globe?.setIncidents(incidentFeatures(shown));
       globe?.highlightIncident(filters.selected);
-      const perDay = new Map<string, number>();
-      for (const i of applyFilters(base, rest, { bounds, ignoreDates: true })) {
-        const d = i.date.slice(0, 10);
-        perDay.set(d, (perDay.get(d) ?? 0) + 1);
-      }
+      const perDay = answer.state === 'matched' ? answer.perDay : countPerDay(all);
       timeline.update(perDay, filters.from, filters.to);
-      count.textContent = capped
-        ? m.shownOfNewest(num(shown.length), num(all.length))
-        : m.shownOfTotal(num(shown.length), num(all.length));
+      let matched = 0;
+      for (const [d, n] of perDay)
+        if ((!filters.from || d >= filters.from) && (!filters.to || d <= filters.to)) matched += n;
+      const total = answer.state === 'matched' ? answer.released : all.length;
+      count.textContent =
+        shown.length < matched
+          ? m.shownOfNewest(num(shown.length), num(matched))
+          : m.shownOfTotal(num(matched), num(total));
       listSection.dataset.shown = String(shown.length);
-      listSection.dataset.total = String(all.length);
-      // With "only what the map shows", the list is final once the map has told us its view.
-      if (complete && (!filters.inView || bounds)) document.body.dataset.mission = 'ready';
+      listSection.dataset.matched = String(matched);
+      listSection.dataset.total = String(total);
+      if (complete && answer.state === 'matched' && !waitingForMap)
+        document.body.dataset.mission = 'ready';
     }
 
     function changed(): void {
@@ -375,10 +377,9 @@ export function renderMissionPage(root: HTMLElement, slug: string): () => void {
     // Each page is drawn as it arrives (the first rows of a large mission need not wait for the
     // rest: bench/mission-view.bench.ts); the list is final, data-mission="ready", once all are.
     const incidentsP = listIncidents(slug, abort.signal, undefined, {
-      onPage: (items, more) => {
+      onPage: (items) => {
         if (destroyed) return;
         all = [...items];
-        capped = more;
         loaded = true;
         refresh();
       },
@@ -552,4 +553,26 @@ function nearList(
         ` (${i.verdict ? verdictLabel(i.verdict) : m.none})`,
       ]),
   );
+}
+
+/** Whether any filter narrows the list (the news layer and the current row do not). */
+function hasFilter(f: Filters): boolean {
+  return Boolean(
+    f.from ||
+    f.to ||
+    f.types.length ||
+    f.parties.length ||
+    f.verdicts.length ||
+    f.q.trim() ||
+    f.inView,
+  );
+}
+
+function countPerDay(items: readonly ApiIncident[]): Map<string, number> {
+  const perDay = new Map<string, number>();
+  for (const i of items) {
+    const d = i.date.slice(0, 10);
+    perDay.set(d, (perDay.get(d) ?? 0) + 1);
+  }
+  return perDay;
 }

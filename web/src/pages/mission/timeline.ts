@@ -198,6 +198,8 @@ export function createTimeline(
     element,
     update(c, from, to) {
       counts = c;
+      // For tests: how many incidents the bars stand for (the server's count, not the page's).
+      element.dataset.counted = String([...c.values()].reduce((a, b) => a + b, 0));
       const known = [...c.keys()].sort();
       const first = [known[0], from].filter(Boolean).sort()[0];
       const last = [known[known.length - 1], to].filter(Boolean).sort().reverse()[0];
