@@ -390,3 +390,36 @@ test('coder: trade halted by a closure is a condition with no date of its own', 
   assert.ok(trade);
   assert.equal(trade.date, null);
 });
+
+test('coder: launching a named operation is an event of its type in its target country', () => {
+  const es = code(
+    "Pakistan resorted to heavy shelling in the border districts in Jammu and Kashmir hours after India launched 'Operation Sindoor' in retaliation to the Pahalgam carnage. The shelling and firing led to the death of 15 civilians.",
+    '2025-05-07',
+  );
+  const strike = es.find((e) => e.type === 'airstrike');
+  assert.equal(strike?.location?.country, 'PK');
+  assert.equal(strike?.date, '2025-05-07');
+  assert.equal(strike?.fatalities, null);
+  const shelling = es.find((e) => e.type === 'shelling');
+  assert.equal(shelling?.location?.country, 'IN');
+  assert.equal(shelling?.fatalities, 15);
+  // A mention with no launch verb refers back to the operation: no second airstrike.
+  assert.equal(code('Villages along the LoC were deserted after Operation Sindoor.').length, 0);
+});
+
+test('coder: "N have fled since Saturday" is a displacement from that day', () => {
+  const es = code(
+    'More than 36,000 Sudanese have fled the Kordofan region east of Darfur since Saturday, the UN migration agency has said.',
+    '2025-11-02',
+  );
+  const d = es.find((e) => e.type === 'displacement');
+  assert.equal(d?.date, '2025-11-01');
+});
+
+test('coder: a dispute that "erupted into conflict on Thursday" is the day the fighting began', () => {
+  const es = code(
+    'Anwar had proposed ceasefire talks soon after a long-running border dispute erupted into conflict on Thursday.',
+    '2025-07-28',
+  );
+  assert.equal(es.find((e) => e.type === 'armed_clash')?.date, '2025-07-24');
+});

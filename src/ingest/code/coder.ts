@@ -149,6 +149,13 @@ function codeTrigger(
   if (firstSkip('dated', ctx, when)) return;
   run.memory.coded.add(ctx.type);
   const place = placeOfEvent(ctx, when, run.datelinePlace, run.gazetteer);
+  // "India launched Operation Sindoor": the operation struck its target country, not the places of
+  // the shelling the sentence reports in response.
+  if (trig.country !== undefined && place.location?.country !== trig.country) {
+    place.location = run.gazetteer.country(trig.country) ?? null;
+    place.how = 'sentence';
+    place.clauseMentions = [];
+  }
   const actors = actorsOfEvent(ctx, place.location?.country ?? null);
   const base: DraftEvent = {
     type: ctx.type,
@@ -171,7 +178,10 @@ function codeTrigger(
   };
   run.drafts.push(base);
   const { memory } = run;
-  if (isViolent(ctx.type) && !base.future) memory.lastViolent = { draft: base, sentence: s.index };
+  // A named operation in a subordinate clause ("hours after India launched Operation Sindoor") is
+  // not what "the shelling" of the next sentence refers back to.
+  if (isViolent(ctx.type) && !base.future && trig.country === undefined)
+    memory.lastViolent = { draft: base, sentence: s.index };
   if (ctx.type === 'ceasefire_agreement' && !base.future)
     memory.lastAgreement = { draft: base, sentence: s.index };
   // "at posts in Kurram and near Angoor Adda": one event per distinct place, as ACLED codes them.

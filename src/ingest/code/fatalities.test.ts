@@ -153,3 +153,12 @@ test('fatalities: "kills 3" in a headline or an RSS item is a figure', () => {
     [3],
   );
 });
+
+test('fatalities: "led to the death of N" and "resulted in the deaths of N" are tolls', () => {
+  assert.deepEqual(
+    counts('The shelling and firing led to the death of 15 civilians and injured 43 others.'),
+    [15],
+  );
+  assert.deepEqual(counts('The clash resulted in the deaths of eight Afghan soldiers.'), [8]);
+  assert.deepEqual(counts('The rally led to the death of the movement.'), []);
+});

@@ -32,6 +32,11 @@ const PAIR_DEAD = new RegExp(
   `\\b${QUAL}(${NUM}) ${VICTIM} (?:and|as well as) ${QUAL}(${NUM}) ${VICTIM},? (?:were |have been |had been |are )?(?:killed|martyred|dead|died|slain|shot dead|lost their lives)\\b`,
   'gi',
 );
+// "the death toll rose to 19": a toll figure; a rising one supersedes the earlier figures.
+const TOLL = new RegExp(
+  `\\b(?:death toll|toll|fatalities|casualties)\\b (?:[\\w'-]+ ){0,12}?(?:rose to|climbed to|reached|stood at|stands at|of|at|to)\\s+${QUAL}(${NUM})\\b`,
+  'gi',
+);
 const PATTERNS: RegExp[] = [
   PAIR_DEAD,
   // The words between the victims and the verb may hold commas ("two soldiers of Pakistan Army, having
@@ -45,10 +50,9 @@ const PATTERNS: RegExp[] = [
     `\\b(?:killed|killing|kills|martyred|left|leaving|claimed the lives of|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|gunned down|shot dead)\\b,? ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}?\\b(?! (?:injured|wounded|hurt))`,
     'gi',
   ),
-  new RegExp(
-    `\\b(?:death toll|toll|fatalities|casualties)\\b (?:[\\w'-]+ ){0,12}?(?:rose to|climbed to|reached|stood at|stands at|of|at|to)\\s+${QUAL}(${NUM})\\b`,
-    'gi',
-  ),
+  // "The shelling and firing led to the death of 15 civilians", "resulted in the deaths of eight".
+  new RegExp(`\\b(?:led to|resulted in|caused|causing) the deaths? of ${QUAL}(${NUM})\\b`, 'gi'),
+  TOLL,
   // "the bullet-riddled bodies of two men were recovered": the dead are counted where they are found.
   new RegExp(
     `\\bbod(?:y|ies) of ${QUAL}(${NUM}) (?:[\\w'-]+ ){0,3}?${VICTIM.replace("(?:[\\w'-]+ ){0,3}?", '')}`,
@@ -187,7 +191,7 @@ export function findFatalities(raw: string): FatalityMention[] {
         group: victimGroup(sentence.slice(start, stop)),
       };
       // "the death toll rose to 19": the latest figure replaces the earlier ones, it does not dispute them.
-      if (re === PATTERNS[4] && RISING.test(m[0])) mention.latest = true;
+      if (re === TOLL && RISING.test(m[0])) mention.latest = true;
       out.push(mention);
     }
   }

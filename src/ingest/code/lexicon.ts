@@ -21,6 +21,8 @@ export interface TriggerRule {
   patterns: RegExp[];
   /** Per pattern: the rule's keywords written in that pattern's source (null: always try it). */
   patternKeywords: (string[] | null)[];
+  /** Where the event is whatever the sentence names (a named operation's target country). */
+  country?: string;
 }
 
 export interface ActorRule {
@@ -43,6 +45,17 @@ const TriggerFile = z.object({
       alone: z.boolean().optional(),
       keywords: z.array(z.string().min(1)).min(1).optional(),
       patterns: z.array(z.string()).min(1),
+    }),
+  ),
+});
+const OperationFile = z.object({
+  operations: z.array(
+    z.object({
+      name: z.string().regex(/^Operation /),
+      aliases: z.array(z.string().regex(/^Operation /)).optional(),
+      type: EventTypeSchema,
+      country: z.string().regex(/^[A-Z]{2}$/),
+      what: z.string(),
     }),
   ),
 });
@@ -89,7 +102,12 @@ let triggers: TriggerRule[] | null = null;
 let actors: ActorRule[] | null = null;
 
 export function triggerRules(): TriggerRule[] {
-  triggers ??= parse(TriggerFile, 'event-triggers.json').types.map((t) => {
+  triggers ??= [...fileTriggerRules(), ...operationRules()];
+  return triggers;
+}
+
+function fileTriggerRules(): TriggerRule[] {
+  return parse(TriggerFile, 'event-triggers.json').types.map((t) => {
     const keywords = t.keywords?.map((k) => k.toLowerCase()) ?? null;
     return {
       type: t.type,
@@ -105,7 +123,32 @@ export function triggerRules(): TriggerRule[] {
       }),
     };
   });
-  return triggers;
+}
+
+const escape = (s: string): string =>
+  s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]+/g, '[\\s-]+');
+
+/**
+ * "hours after India launched 'Operation Sindoor'": launching a named operation (named-operations.json)
+ * is an event of its type in its target country. A mention with no launch verb ("LoC boils after
+ * Operation Sindoor") refers back to it and is no trigger.
+ */
+function operationRules(): TriggerRule[] {
+  return parse(OperationFile, 'named-operations.json').operations.map((o) => {
+    const names = [o.name, ...(o.aliases ?? [])].map(escape).join('|');
+    const launch = `\\b(?:launch(?:ed|es|ing)?|carried out|conducted|began|begun|started|mounted|executed)\\s+(?:its\\s+|the\\s+|an?\\s+)?(?:[\\w-]+\\s+){0,2}?[‘'"“]?(?:${names})\\b`;
+    return {
+      type: o.type,
+      priority: 95,
+      weak: false,
+      futureOk: false,
+      alone: false,
+      keywords: ['operation'],
+      patterns: [compile(launch, 'giu', 'named-operations.json')],
+      patternKeywords: [['operation']],
+      country: o.country,
+    };
+  });
 }
 
 export function actorRules(): ActorRule[] {

@@ -14,6 +14,8 @@ export interface Trigger {
   futureOk: boolean;
   alone: boolean;
   text: string;
+  /** A named operation's target country: the event is there, whatever else the sentence names. */
+  country?: string;
 }
 
 export function findTriggers(clause: string): Trigger[] {
@@ -38,6 +40,7 @@ export function findTriggers(clause: string): Trigger[] {
           futureOk: rule.futureOk,
           alone: rule.alone,
           text: m[0],
+          ...(rule.country !== undefined ? { country: rule.country } : {}),
         });
       }
     }
