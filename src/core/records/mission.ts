@@ -16,7 +16,9 @@ export const OrgCodeSchema = z
   .string()
   .regex(/^[A-Z][A-Z0-9]{1,15}$/, 'an organisation code is 2-16 upper-case letters or digits');
 
-export const ROLES = ['party', 'monitor', 'analyst', 'mediator', 'admin'] as const;
+// news_coder: the machine that codes news and files it as `article`s with its own key (issue 10
+// item 3), apart from the analysts; it may file nothing else and reads what the public reads.
+export const ROLES = ['party', 'monitor', 'analyst', 'mediator', 'admin', 'news_coder'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

@@ -18,7 +18,7 @@ export const RULES = {
     'an entry may not be dated further in the past than the mission allows (workflow.maxBackdateHours)',
   kind_author: 'this role may not author this kind of record',
   article_by_analyst:
-    'only an analyst files news articles (docs/architecture.md "Who uses it": the analyst desk ingests news)',
+    'only the news coder or an analyst files news articles (docs/architecture.md "Who uses it": the analyst desk ingests news)',
   party_own_side: 'a party may only report for its own side',
   allegation_by_party: 'only a party files allegations',
   allegation_other_side: 'a party may only accuse the other side',

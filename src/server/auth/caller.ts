@@ -11,7 +11,15 @@ import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import { hashToken, TOKEN_PREFIX } from '../tokens.js';
 
-export const ROLES = ['public', 'party', 'monitor', 'analyst', 'mediator', 'admin'] as const;
+export const ROLES = [
+  'public',
+  'party',
+  'monitor',
+  'analyst',
+  'mediator',
+  'admin',
+  'news_coder',
+] as const;
 export type Role = (typeof ROLES)[number];
 /** Every role a signed-in user may have. */
 export const USER_ROLES = [
@@ -20,6 +28,7 @@ export const USER_ROLES = [
   'analyst',
   'mediator',
   'admin',
+  'news_coder',
 ] as const satisfies readonly Role[];
 
 export interface Caller {

@@ -13,6 +13,7 @@ import {
   newSessionToken,
   readCookie,
   roleOf,
+  ROLES,
   SESSION_TTL_MS,
   type Auth,
   type Caller,
@@ -28,7 +29,7 @@ export const LoginBodySchema = z
   .strict();
 
 export const MeSchema = z.object({
-  role: z.enum(['public', 'party', 'monitor', 'analyst', 'mediator', 'admin']),
+  role: z.enum(ROLES),
   via: z.enum(['token', 'session', 'anonymous']),
   user: z
     .object({

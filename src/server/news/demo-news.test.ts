@@ -1,7 +1,8 @@
 // The demo's news (issue 10 item 8) on SQLite and PostgreSQL: on first start the server codes
 // missions/pak-afg.news.json with the mission document and files one signed `article` entry per
-// text, by the analyst desk's key, after the story. Read back from the log's own tiles: each entry
-// verifies against the desk's registered key, holds the SHA-256 of its text (never the text), and
+// text, by the news coder's own identity (its own key, role news_coder, not an analyst's), after
+// the story; that identity may file nothing but articles. Read back from the log's own tiles: each
+// entry verifies against the coder's registered key, holds the SHA-256 of its text (never the text), and
 // carries machine-coded events placed in the mission's region; the Urgun report agrees with the
 // released Urgun incident (same type, within a day and 25 km) and the Spin Boldak report, which
 // says the blasts were quarry work, sits on the incident the mechanism found to be a false report.
@@ -9,7 +10,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { parseEntry, verifyEnvelope } from '../../core/envelope.js';
-import { importVerifier } from '../../core/signing.js';
+import { signEnvelope } from '../../core/envelope.js';
+import { exampleBody } from '../../core/examples.js';
+import { importVerifier, signerFromNoteKey } from '../../core/signing.js';
+import { readFileSync } from 'node:fs';
+import type { Credentials } from '../provision.js';
 import { decodeEntryBundle, entryBundlePath, tileWidthAt, TILE_WIDTH } from '../../tlog/tiles.js';
 import { distanceKm, MATCH_MAX_DAYS, MATCH_MAX_KM, parsePlainText } from '../../ingest/index.js';
 import type { ArticleBody } from '../../ingest/index.js';
@@ -55,7 +60,10 @@ async function logEntries(base: string): Promise<{ size: number; entries: Uint8A
   return { size, entries };
 }
 
-async function checkDemoNews(base: string, analystAuthor: string): Promise<void> {
+async function checkDemoNews(base: string, creds: Credentials): Promise<void> {
+  const coder = coderOf(creds);
+  const analystAuthor = coder.author;
+  assert.notEqual(coder.author, creds.users['analyst']?.author, 'not the analyst user');
   const news = loadDemoNews(demoNewsFile(slug));
   const { entries } = await logEntries(base);
   const articles: LoggedArticle[] = [];
@@ -72,15 +80,17 @@ async function checkDemoNews(base: string, analystAuthor: string): Promise<void>
     'the news follows the story',
   );
 
-  // Signed by the desk's key as the log registers it.
+  // Signed by the coder's key as the log registers it, under its own role.
   const keys = (await (await fetch(`${base}/api/v1/missions/${slug}/keys`)).json()) as {
-    items: { body: { action: string; vkey?: string } }[];
+    items: { body: { action: string; vkey?: string; role?: string } }[];
   };
   // A verifier key is "<name>+<hash>+<key>", and an envelope's author its "<name>+<hash>".
-  const vkey = keys.items.find(
+  const registered = keys.items.find(
     (k) => k.body.action === 'register' && k.body.vkey?.startsWith(`${analystAuthor}+`),
-  )?.body.vkey;
-  assert.ok(vkey, 'the analyst desk has a registered key');
+  );
+  const vkey = registered?.body.vkey;
+  assert.ok(vkey, 'the news coder has a registered key');
+  assert.equal(registered?.body.role, 'news_coder');
   const deskKey = await importVerifier(vkey);
   for (const a of articles) {
     assert.equal(a.author, analystAuthor);
@@ -139,16 +149,42 @@ async function checkDemoNews(base: string, analystAuthor: string): Promise<void>
   assert.ok(eventsOf(/quarry/).some((e) => agrees(e, spin)));
 }
 
-async function analystOf(creds: { users: Record<string, { author: string }> }): Promise<string> {
+function coderOf(creds: Credentials): Credentials['users'][string] {
   const a = creds.users[loadDemoNews(demoNewsFile(slug)).as];
   assert.ok(a, 'the news file names a demo user');
-  return a.author;
+  return a;
+}
+
+/** The news coder's key files articles only: a report signed with it is refused by the rules. */
+async function checkCoderFilesOnlyArticles(base: string, creds: Credentials): Promise<void> {
+  const coder = coderOf(creds);
+  const signer = await signerFromNoteKey(readFileSync(coder.keyFile, 'utf8').trim());
+  const { bytes } = await signEnvelope(
+    { mission: slug, kind: 'report', body: exampleBody('report') as never },
+    signer,
+  );
+  const r = await fetch(`${base}/api/v1/missions/${slug}/entries`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${coder.token}`, 'content-type': 'application/json' },
+    body: new Uint8Array(bytes),
+  });
+  const text = await r.text();
+  assert.equal(r.status, 403, text);
+  assert.match(text, /kind_author/);
+  // And it reads what the public reads: no unreleased incident.
+  const mine = (await (
+    await fetch(`${base}/api/v1/missions/${slug}/incidents?limit=1000`, {
+      headers: { authorization: `Bearer ${coder.token}` },
+    })
+  ).json()) as { items: { status: string }[] };
+  assert.ok(mine.items.every((i) => i.status === 'released'));
 }
 
 test('demo news (SQLite): coded with the mission and filed as signed articles', async () => {
   const demo = await startDemoServer('demo-news');
   try {
-    await checkDemoNews(demo.server.url, await analystOf(demo.creds));
+    await checkDemoNews(demo.server.url, demo.creds);
+    await checkCoderFilesOnlyArticles(demo.server.url, demo.creds);
   } finally {
     await demo.close();
   }
@@ -159,7 +195,8 @@ test('demo news (PostgreSQL): coded with the mission and filed as signed article
   if (typeof pg === 'string') return t.skip(pg);
   const demo = await startDemoServer('demo-news-pg', { db: pg.url });
   try {
-    await checkDemoNews(demo.server.url, await analystOf(demo.creds));
+    await checkDemoNews(demo.server.url, demo.creds);
+    await checkCoderFilesOnlyArticles(demo.server.url, demo.creds);
   } finally {
     await demo.close();
     await pg.drop();

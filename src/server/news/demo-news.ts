@@ -1,8 +1,9 @@
 // The demo's news (issue 10 item 8, "news events coded from articles"): short texts written for
 // the demo (missions/<slug>.news.json — invented wire copy, not published articles), coded on the
 // demo's first start by the server's news coder with the mission document, and filed as signed
-// `article` entries by the analyst desk's demo user, after the story. Some agree with what a party
-// alleged, some contradict it; the mission view's news layer shows them, labelled unverified.
+// `article` entries by the news coder's own demo identity (role news_coder, not an analyst), after
+// the story. Some agree with what a party alleged, some contradict it; the mission view's news
+// layer shows them, labelled unverified.
 // Coding starts in a worker thread as the story is filed (the gazetteer takes seconds to load);
 // its result is memoised by content (coding-cache.ts), the filing is not.
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ export const NEWS_SETTING = 'demo.news';
 export const DemoNewsSchema = z.strictObject({
   mission: SlugSchema,
   about: z.string(),
-  /** The demo user whose key signs the articles (an analyst: rule article_by_analyst). */
+  /** The demo user whose key signs the articles (the news coder's own identity, role news_coder). */
   as: z.string().min(1),
   articles: z.array(NewsTextSchema).min(1).max(200),
 });

@@ -1,7 +1,7 @@
 // Files coded news as signed `article` entries through the path every submission takes
-// (src/server/workflow/file.ts: admission, the workflow rules — only an analyst may file an
-// article, rule article_by_analyst — the sequencer, the read model). The signer is the desk's own
-// key: the server signs nothing in anyone else's name.
+// (src/server/workflow/file.ts: admission, the workflow rules — only the news coder or an analyst
+// may file an article, rule article_by_analyst — the sequencer, the read model). The signer is the
+// news coder's own key, not an analyst's: the server signs nothing in anyone else's name.
 import { signEnvelope } from '../../core/envelope.js';
 import type { Signer } from '../../core/signing.js';
 import type { MissionLog } from '../../log/service.js';
