@@ -44,7 +44,7 @@ function reference(bytes: Uint8Array): Envelope {
   parseBody(parsed.data.kind, parsed.data.body);
   if (canonicalize(value) !== strict.decode(bytes))
     throw new CoreError('not_canonical', "couldn't accept entry: not in RFC 8785 canonical form");
-  return parsed.data;
+  return parsed.data as Envelope;
 }
 
 type Outcome = { ok: unknown } | { code: string; message: string; details: unknown };

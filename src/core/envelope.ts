@@ -7,7 +7,13 @@ import { base64DecodeOrUndefined, base64Encode, concatBytes, utf8Encode } from '
 import { canonicalBytes, canonicalize } from './canonical-json.js';
 import { CoreError } from './errors.js';
 import { IdSchema, isId, newId } from './ids.js';
-import { BODY_SCHEMAS, ENTRY_KINDS, EntryKindSchema, type EntryKind } from './records/kinds.js';
+import {
+  BODY_SCHEMAS,
+  ENTRY_KINDS,
+  EntryKindSchema,
+  type BodyOf,
+  type EntryKind,
+} from './records/kinds.js';
 import { SLUG, SlugSchema } from './records/mission.js';
 import { verifySignature, type Signer } from './signing.js';
 
@@ -37,8 +43,24 @@ export const EnvelopeSchema = z.strictObject({
   body: z.record(z.string(), z.unknown()),
   sig: z.string().regex(SIG, 'sig is base64 of 64 bytes'),
 });
-export type Envelope = z.infer<typeof EnvelopeSchema>;
-export type UnsignedEnvelope = Omit<Envelope, 'sig'>;
+/**
+ * An envelope as EnvelopeSchema alone reads it: any kind, any body object (not yet checked against
+ * its kind's schema). What signatures are over; tests build bad ones of this type.
+ */
+export type WireEnvelope = z.infer<typeof EnvelopeSchema>;
+/** An envelope before it is signed (the signed message is over these fields). */
+export type UnsignedEnvelope = Omit<WireEnvelope, 'sig'>;
+/** An envelope of one kind: `body` is that kind's schema's (parseEntry and signEnvelope checked it). */
+export type EnvelopeOf<K extends EntryKind> = Omit<WireEnvelope, 'kind' | 'body'> & {
+  kind: K;
+  body: BodyOf<K>;
+};
+/**
+ * A checked envelope, a union discriminated on `kind`: `env.kind === 'reveal'` narrows `env.body`
+ * to the reveal's body. A kind added to records/kinds.ts is a member here, with no cast anywhere.
+ * Only parseEntry and signEnvelope make one from bytes or a draft, after checking the body.
+ */
+export type Envelope = { [K in EntryKind]: EnvelopeOf<K> }[EntryKind];
 
 /** The exact bytes an author signs. */
 export function signedMessage(envelope: UnsignedEnvelope): Uint8Array {
@@ -70,7 +92,8 @@ export async function signEnvelope(
     body,
   };
   const sig = base64Encode(await signer.sign(signedMessage(unsigned)));
-  const envelope = EnvelopeSchema.parse({ ...unsigned, sig });
+  // The body is its kind's (parseBody above): the one place a draft becomes a checked envelope.
+  const envelope = EnvelopeSchema.parse({ ...unsigned, sig }) as Envelope;
   const bytes = canonicalBytes(envelope);
   if (bytes.length > MAX_ENTRY_BYTES) {
     throw new CoreError(
@@ -82,7 +105,7 @@ export async function signEnvelope(
 }
 
 /** Checks a body against its kind's schema; the error names the failing field. */
-export function parseBody(kind: EntryKind, body: unknown): Record<string, unknown> {
+export function parseBody<K extends EntryKind>(kind: K, body: unknown): BodyOf<K> {
   const result = BODY_SCHEMAS[kind].safeParse(body);
   if (!result.success) {
     throw new CoreError(
@@ -96,7 +119,7 @@ export function parseBody(kind: EntryKind, body: unknown): Record<string, unknow
       },
     );
   }
-  return result.data as Record<string, unknown>;
+  return result.data as BodyOf<K>;
 }
 
 export function describeIssues(error: z.ZodError, prefix?: string): string {
@@ -159,7 +182,7 @@ const KINDS = new Set<string>(ENTRY_KINDS);
  * path. Undefined when unsure, and EnvelopeSchema decides (and words the error), so what is
  * accepted and every error stay the schema's. Keys in the schema's order, as zod returns them.
  */
-function envelopeOf(value: unknown): Envelope | undefined {
+function envelopeOf(value: unknown): WireEnvelope | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const o = value as Record<string, unknown>;
   let keys = 0;
@@ -255,11 +278,13 @@ export function parseEntry(bytes: Uint8Array): Envelope {
   if (!certainlyCanonical(value, text) && canonicalize(value) !== text) {
     throw new CoreError('not_canonical', "couldn't accept entry: not in RFC 8785 canonical form");
   }
-  return envelope;
+  // The body passed its kind's schema with nothing added (requireExplicitDefaults): the one place
+  // bytes become a checked, discriminated envelope.
+  return envelope as Envelope;
 }
 
 /** Verifies an envelope's signature with the author's imported key. */
-export async function verifyEnvelope(envelope: Envelope, key: CryptoKey): Promise<boolean> {
+export async function verifyEnvelope(envelope: WireEnvelope, key: CryptoKey): Promise<boolean> {
   const sig = base64DecodeOrUndefined(envelope.sig);
   if (!sig) return false;
   return verifySignature(key, sig, signedMessage(envelope));

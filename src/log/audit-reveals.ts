@@ -11,7 +11,6 @@
 //    key the log registered for its author (it may have been revoked since: it signed before).
 // Reveal bodies (salt, entry text) are attacker-controlled; the envelope schema has checked them.
 import { verifyEnvelope, type Envelope } from '../core/envelope.js';
-import type { BodyOf } from '../core/records/kinds.js';
 import { checkReveal } from '../core/sealing/reveal-check.js';
 import { CommitmentIndex } from './audit-commitments.js';
 import { AuditError } from './audit-errors.js';
@@ -52,7 +51,7 @@ export class RevealChecker {
     }
     if (envelope.kind !== 'reveal') return undefined;
     this.reveals++;
-    const b = envelope.body as BodyOf<'reveal'>;
+    const b = envelope.body;
     const fail = (why: string): never => {
       throw new AuditError('bad_reveal', `couldn't verify the reveal at entry ${index}: ${why}`);
     };
@@ -61,7 +60,8 @@ export class RevealChecker {
       return fail(`it names commitment ${b.commitment}, which no earlier entry of the log is`);
     // What the log sealed only the log opens: no one else holds its salt.
     if (
-      (c.envelope.body as BodyOf<'commitment'>).sealed !== undefined &&
+      c.envelope.kind === 'commitment' &&
+      c.envelope.body.sealed !== undefined &&
       envelope.author !== c.envelope.author
     )
       return fail(

@@ -6,9 +6,8 @@
 // runs inside the projection's transaction, so the read model and the key table never disagree,
 // and a rebuild replays register/revoke in log order to the same final state.
 import type { Kysely, Transaction } from 'kysely';
-import { parseEntry, type Envelope } from '../core/envelope.js';
+import { parseEntry, type Envelope, type EnvelopeOf } from '../core/envelope.js';
 import { KeyRegistry, type KeyUserFact } from '../core/keys/registry.js';
-import type { BodyOf } from '../core/records/kinds.js';
 import type { MissionDoc } from '../core/records/mission.js';
 import type { Database } from './schema.js';
 import type { WorkflowTables } from './workflow-schema.js';
@@ -60,10 +59,10 @@ export async function keyFacts(
   q: Q,
   mission: string,
   doc: MissionDoc,
-  env: Envelope,
+  env: EnvelopeOf<'key'>,
 ): Promise<{ keys: KeyRegistry; keyUser?: KeyUserFact | null }> {
   const keys = await loadKeyRegistry(q, mission, doc);
-  const b = env.body as BodyOf<'key'>;
+  const b = env.body;
   return b.action === 'register'
     ? { keys, keyUser: await keyUserFact(q, mission, b.user) }
     : { keys };

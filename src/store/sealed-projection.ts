@@ -6,7 +6,6 @@
 // a commitment or reveal that does not match the private half projects nothing special.
 import type { Transaction } from 'kysely';
 import { parseEntry, type Envelope } from '../core/envelope.js';
-import type { BodyOf } from '../core/records/kinds.js';
 import { checkReveal } from '../core/sealing/reveal-check.js';
 import type { Database } from './schema.js';
 import type { StoredEntry } from './store.js';
@@ -41,7 +40,7 @@ export async function applySealing(
   sealed?: Envelope,
 ): Promise<boolean> {
   if (env.kind === 'commitment') {
-    if ((env.body as BodyOf<'commitment'>).sealed === undefined) return false;
+    if (env.body.sealed === undefined) return false;
     const inner = { ...meta, visibility: 'public', commitment: null, sealedBy: env.id };
     if (sealed) {
       await applyInner(sealed, inner);
@@ -58,7 +57,7 @@ export async function applySealing(
     return true;
   }
   if (env.kind !== 'reveal') return false;
-  const b = env.body as BodyOf<'reveal'>;
+  const b = env.body;
   const priv = await tx
     .selectFrom('sealed_entries')
     .select(['record'])

@@ -9,8 +9,8 @@
 // wf_confidential (the confidential records the log commits to); `rebuild` drops every derived row
 // and re-applies the log, and must give the very same tables (tested in the conformance suite).
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { parseEntry, type Envelope } from '../core/envelope.js';
-import type { BodyOf } from '../core/records/kinds.js';
+import { parseEntry, type Envelope, type EnvelopeOf } from '../core/envelope.js';
+import { bodyAs, type BodyOf } from '../core/records/kinds.js';
 import type { MissionDoc, Role } from '../core/records/mission.js';
 import type { IncidentStatus } from '../core/records/workflow.js';
 import {
@@ -259,7 +259,7 @@ export class WorkflowStore {
         .selectFrom('wf_records')
         .select(['visibility', 'refused', 'sealed_by', 'reveal_idx'])
         .where('mission', '=', mission)
-        .where('id', '=', (env.body as BodyOf<'correction'>).supersedes.id)
+        .where('id', '=', env.body.supersedes.id)
         .executeTakeFirst();
       targetPublic =
         target !== undefined &&
@@ -591,7 +591,7 @@ export class WorkflowStore {
         .where('commitment', '=', env.id)
         .executeTakeFirst();
       if (priv) {
-        const b = env.body as BodyOf<'commitment'>;
+        const b = env.body;
         await this.applyInner(tx, mission, doc, priv.entry, {
           ...meta,
           visibility: `side:${b.side}`,
@@ -599,7 +599,7 @@ export class WorkflowStore {
         });
       }
     } else if (env.kind === 'reveal') {
-      const b = env.body as BodyOf<'reveal'>;
+      const b = env.body;
       await tx
         .updateTable('wf_commitments')
         .set({ revealed_idx: row.idx })
@@ -748,7 +748,7 @@ export class WorkflowStore {
     await (PROJECTIONS[env.kind] as KindProjection<EntryKind>).apply?.({
       tx,
       mission,
-      env,
+      env: env as never,
       body: env.body as never,
       facts,
       meta,
@@ -786,8 +786,12 @@ export class WorkflowStore {
     void doc;
   }
 
-  private async applyCorrection(tx: Transaction<WDb>, mission: string, env: Envelope) {
-    const cb = env.body as BodyOf<'correction'>;
+  private async applyCorrection(
+    tx: Transaction<WDb>,
+    mission: string,
+    env: EnvelopeOf<'correction'>,
+  ) {
+    const cb = env.body;
     const target = cb.supersedes.id;
     await tx
       .updateTable('wf_records')
@@ -805,7 +809,9 @@ export class WorkflowStore {
         .executeTakeFirst()
     )?.kind;
     if (kind === 'finding') {
-      const fb = cb.replacement as BodyOf<'finding'>;
+      // Decided (correction_replacement): the replacement passed its target's schema.
+      const fb = bodyAs('finding', cb.replacement);
+      if (!fb) return;
       await tx
         .updateTable('wf_findings')
         .set({
@@ -823,7 +829,8 @@ export class WorkflowStore {
         .where('finding', '=', target)
         .execute();
     } else if (kind === 'crossing') {
-      const cr = cb.replacement as BodyOf<'crossing'>;
+      const cr = bodyAs('crossing', cb.replacement);
+      if (!cr) return;
       await tx
         .updateTable('wf_crossings')
         .set({ status: cr.status, effective_at: cr.effectiveAt, body: JSON.stringify(cr) })

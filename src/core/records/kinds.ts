@@ -39,3 +39,12 @@ export type EntryKind = keyof typeof BODY_SCHEMAS;
 export const ENTRY_KINDS = Object.keys(BODY_SCHEMAS) as [EntryKind, ...EntryKind[]];
 export const EntryKindSchema = z.enum(ENTRY_KINDS);
 export type BodyOf<K extends EntryKind> = z.infer<(typeof BODY_SCHEMAS)[K]>;
+
+/**
+ * `body` as kind K's body when it passes K's schema, else undefined: for a body whose kind the
+ * entry does not say (a correction's replacement is its target's kind), checked rather than cast.
+ */
+export function bodyAs<K extends EntryKind>(kind: K, body: unknown): BodyOf<K> | undefined {
+  // The very object when it passes (as the log holds it, nothing added), like parseEntry's body.
+  return BODY_SCHEMAS[kind].safeParse(body).success ? (body as BodyOf<K>) : undefined;
+}

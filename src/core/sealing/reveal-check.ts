@@ -23,7 +23,7 @@ export function checkReveal(
 ): RevealCheck {
   if (commitment.kind !== 'commitment')
     return { ok: false, why: `it names ${commitment.id}, a ${commitment.kind} entry` };
-  const c = commitment.body as BodyOf<'commitment'>;
+  const c = commitment.body;
   if (reveal.commitment !== commitment.id)
     return { ok: false, why: `it names commitment ${reveal.commitment}, not ${commitment.id}` };
   if (!revealMatches(c.digest, reveal.salt, reveal.entry))

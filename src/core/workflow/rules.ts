@@ -142,7 +142,7 @@ const an = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 /** Decides whether an entry (already schema-checked and signature-verified) may join the workflow. */
 export function decide(facts: Facts, env: Envelope): Decision {
   const kind = KIND_RULES[env.kind] as KindRules<EntryKind>;
-  if (kind.decideWhole) return kind.decideWhole(facts, env);
+  if (kind.decideWhole) return kind.decideWhole(facts, env as never);
   const a = facts.author;
   if (!a) return refuse(403, 'known_author', `${env.author} is not a registered key`);
   if (facts.caller && facts.caller.user !== a.user)
@@ -184,7 +184,7 @@ export function decide(facts: Facts, env: Envelope): Decision {
 
   return kind.decide({
     facts,
-    env,
+    env: env as never,
     body: env.body as never,
     author: a,
     mission: m,

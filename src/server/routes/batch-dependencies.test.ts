@@ -9,6 +9,7 @@ import { PendingEntries } from './batch-dependencies.js';
 let n = 0;
 function env(kind: EntryKind, body?: Record<string, unknown>): Envelope {
   n++;
+  // A hand-made envelope whose body no schema checked (the type says a checked one).
   return {
     v: 1,
     mission: 'pak-afg',
@@ -18,7 +19,7 @@ function env(kind: EntryKind, body?: Record<string, unknown>): Envelope {
     author: 'someone+01234567',
     body: body ?? (exampleBody(kind) as Record<string, unknown>),
     sig: 'A'.repeat(86) + '==',
-  };
+  } as Envelope;
 }
 
 test('nothing pending: nothing waits', () => {

@@ -4,25 +4,26 @@
 //   POST /api/v1/missions/<slug>/confidential  {"entry": <record's canonical JSON text>,
 //                                                "commitment": <commitment's canonical JSON text>,
 //                                                "salt": <base64 of the 32 bytes>}
-// The server checks both like any entry (admission, then the workflow rules), checks that the
-// commitment is the record author's and matches the digest, stores record and salt privately
-// (wf_confidential) and appends only the commitment to the public log; answers as POST …/entries
-// does, plus the record's id. Its side reads it back (to reveal it later) with
+// Both take the one submission pipeline (../pipeline/confidential.ts: admission, the workflow
+// rules, then the pair's own checks: the commitment is the record author's and matches the
+// digest), record and salt are stored privately (wf_confidential) and only the commitment is
+// appended to the public log; answers as POST …/entries does (../pipeline/prove.ts), plus the
+// record's id. Its side reads it back (to reveal it later) with
 //   GET /api/v1/missions/<slug>/confidential/<commitment id>  → {side, salt, entry}
 // A `reveal` entry (POST …/entries) later publishes salt and entry; the rules check it against the
 // digest, and anyone can, with the entry's own signature.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdSchema } from '../../core/ids.js';
-import { formatProofBundle } from '../../tlog/proof-bundle.js';
 import type { AppContext } from '../app.js';
 import { authFor } from '../auth/caller.js';
 import { parseInput } from '../body.js';
 import { HttpError } from '../http-errors.js';
 import { requireMission, viewerOf, workflowFor } from '../workflow/context.js';
-import { fileConfidential } from '../workflow/file.js';
+import { fileConfidential } from '../pipeline/confidential.js';
 import { seesEverything } from '../../store/workflow-store.js';
 import { missionLog } from './log.js';
+import { proveEntry } from '../pipeline/prove.js';
 
 export const ConfidentialBodySchema = z.object({
   entry: z.string().min(2).max(65535).describe("the confidential record's canonical signed entry"),
@@ -52,15 +53,7 @@ export function registerConfidentialRoutes(app: FastifyInstance, ctx: AppContext
       const log = missionLog(ctx, request.params.slug);
       const body = parseInput(ConfidentialBodySchema, request.body, 'file a confidential record');
       const { index, id, record } = await fileConfidential(ctx, log, body, caller.user.name);
-      const cp = await log.sequencer.checkpointCovering(index);
-      const proof = await log.sequencer.reader.inclusionProof(index, cp.size);
-      return reply.status(201).send({
-        index,
-        id,
-        record,
-        checkpoint: cp.note,
-        proof: formatProofBundle({ index, proof, checkpoint: cp.note }),
-      });
+      return reply.status(201).send({ index, id, record, ...(await proveEntry(log, index)) });
     },
   );
 

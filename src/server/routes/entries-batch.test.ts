@@ -9,7 +9,7 @@ import { commitmentDigest } from '../../core/workflow/confidential.js';
 import { base64DecodeOrUndefined } from '../../tlog/bytes.js';
 import { exampleBody } from '../../core/examples.js';
 import { newId } from '../../core/ids.js';
-import type { BodyOf, EntryKind } from '../../core/records/kinds.js';
+import type { EntryKind } from '../../core/records/kinds.js';
 import { signerFromNoteKey, type Signer } from '../../core/signing.js';
 import { canonicalBytes } from '../../core/canonical-json.js';
 import { hashLeaf } from '../../tlog/hash.js';
@@ -110,7 +110,7 @@ test('batch submissions over HTTP', async (t) => {
           const c = parseEntry(leaf);
           assert.equal(c.kind, 'commitment');
           assert.equal(c.id, r.sealed?.commitment);
-          const cb = c.body as BodyOf<'commitment'>;
+          const cb = c.body;
           assert.equal(cb.sealed?.record, r.id);
           assert.equal(
             cb.digest,
@@ -170,7 +170,8 @@ test('batch submissions over HTTP', async (t) => {
         // Sealed reports: the leaf is the log's commitment to exactly these bytes.
         const got = await fetch(`${base}/entries/${r[i]!.index}`);
         const c = parseEntry(new Uint8Array(await got.arrayBuffer()));
-        const cb = c.body as BodyOf<'commitment'>;
+        assert.equal(c.kind, 'commitment');
+        const cb = c.body;
         assert.equal(cb.sealed?.record, r[i]!.id);
         assert.equal(
           cb.digest,

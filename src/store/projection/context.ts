@@ -4,7 +4,7 @@
 // folder; index.ts gathers them in a table the compiler checks for completeness. The shared steps
 // (the wf_records row, the state machine's moves) stay in WorkflowStore.applyDecided.
 import type { Transaction } from 'kysely';
-import type { Envelope } from '../../core/envelope.js';
+import type { EnvelopeOf } from '../../core/envelope.js';
 import type { BodyOf, EntryKind } from '../../core/records/kinds.js';
 import type { Facts } from '../../core/workflow/rules.js';
 import type { Database } from '../schema.js';
@@ -23,13 +23,14 @@ export interface ProjectionOps {
   /** SQLite list key of an incident (FTS5 rowid, R*Tree id). */
   listKey(missionNo: number, date: string, idx: number): number;
   /** Applies a correction to the rows its target derived. */
-  applyCorrection(tx: Tx, mission: string, env: Envelope): Promise<void>;
+  applyCorrection(tx: Tx, mission: string, env: EnvelopeOf<'correction'>): Promise<void>;
 }
 
 export interface ProjectionContext<K extends EntryKind> {
   tx: Tx;
   mission: string;
-  env: Envelope;
+  env: EnvelopeOf<K>;
+  /** `env.body` (the same object). */
   body: BodyOf<K>;
   facts: Facts;
   meta: { idx: number; receivedAt: string };

@@ -2,7 +2,7 @@
 // the
 // records it names, and its decision. Each kind has its own module in this folder; index.ts gathers
 // them in a table typed so that a kind without rules does not compile.
-import type { Envelope } from '../../envelope.js';
+import type { EnvelopeOf } from '../../envelope.js';
 import type { BodyOf, EntryKind } from '../../records/kinds.js';
 import type { MissionDoc, Role } from '../../records/mission.js';
 import type { Decision, Refused, RuleName } from '../decision.js';
@@ -11,7 +11,8 @@ import type { AuthorFact, Facts, References } from '../rules.js';
 /** What a kind's decision reads: the facts, the entry and its parsed body, and shared helpers. */
 export interface KindContext<K extends EntryKind> {
   facts: Facts;
-  env: Envelope;
+  env: EnvelopeOf<K>;
+  /** `env.body` (kept for the kinds' modules; the same object). */
   body: BodyOf<K>;
   /** The entry's registered author (unknown authors are refused before a kind is asked). */
   author: AuthorFact;
@@ -36,7 +37,7 @@ export interface KindRules<K extends EntryKind> {
    * Set for kinds that do their own author checks instead of the shared ones (key entries: the
    * author may be a key registering itself).
    */
-  decideWhole?(facts: Facts, env: Envelope): Decision;
+  decideWhole?(facts: Facts, env: EnvelopeOf<K>): Decision;
 }
 
 /** A body field's string, as a list (nothing when absent or not a string). */

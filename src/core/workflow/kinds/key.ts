@@ -1,6 +1,5 @@
 // `key` entries follow the key rule (src/core/keys/registry.ts) rather than a role table: the
 // author may be a key registering itself (a mission-listed steward), so it need not be registered.
-import type { BodyOf } from '../../records/kinds.js';
 import { KeyRegistry } from '../../keys/registry.js';
 import { refuse } from '../decision.js';
 import { FUTURE_SKEW_MS } from '../signed-time.js';
@@ -14,7 +13,7 @@ export const keyRules: KindRules<'key'> = {
   decideWhole(facts, env) {
     // No registry given: no key registered yet (only a mission-listed steward may register itself).
     const keys = facts.keys ?? new KeyRegistry(facts.mission);
-    const b = env.body as BodyOf<'key'>;
+    const b = env.body;
     const self = b.action === 'register' && keys.get(env.author) === undefined;
     const signerUser = self ? b.user : keys.get(env.author)?.user;
     if (facts.caller && signerUser !== undefined && facts.caller.user !== signerUser)
