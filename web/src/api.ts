@@ -3,6 +3,18 @@
 // textContent, never as HTML.
 import type { MultiLineString } from 'geojson';
 import type { MissionDoc } from '../../src/core/records/mission.js';
+// The read API's shapes come from the modules the server builds them with (issue 12, item 3), so a
+// change there breaks the build here: pick what the page relies on, never copy by hand.
+import type {
+  CrossingStatusView,
+  CrossingView,
+  IncidentRow,
+} from '../../src/core/views/read-model.js';
+import type {
+  Compliance,
+  TermCompliance,
+  TermPartyCompliance,
+} from '../../src/core/workflow/compliance.js';
 
 export interface MissionSummary {
   slug: string;
@@ -82,26 +94,20 @@ export async function getMission(slug: string, signal?: AbortSignal): Promise<Ap
   return body;
 }
 
-/** One released incident as GET /api/v1/missions/<slug>/incidents lists it (the fields shown). */
-export interface ApiIncident {
-  id: string;
-  title: string;
-  type: string;
-  status: string;
-  date: string;
-  location: {
-    name?: string;
-    admin1?: string;
-    admin2?: string;
-    country?: string;
-    lat: number;
-    lon: number;
-  };
-  fatalities: number | null;
-  parties: string[];
-  verdict: string | null;
-  attribution: string | null;
-}
+type IncidentLocation = IncidentRow['location'];
+
+/**
+ * One released incident as GET /api/v1/missions/<slug>/incidents lists it (the read model's
+ * IncidentRow, the fields shown). The place names are optional: isIncident keeps an item without
+ * them rather than dropping it.
+ */
+export type ApiIncident = Pick<
+  IncidentRow,
+  'id' | 'title' | 'type' | 'status' | 'date' | 'fatalities' | 'parties' | 'verdict' | 'attribution'
+> & {
+  location: Pick<IncidentLocation, 'lat' | 'lon'> &
+    Partial<Pick<IncidentLocation, 'name' | 'admin1' | 'admin2' | 'country'>>;
+};
 
 /** Pages of 1,000 followed at most: the public portal draws 5,000 points, not a whole archive. */
 const MAX_INCIDENT_PAGES = 5;
@@ -191,19 +197,14 @@ export async function listIncidents(
 }
 
 /** One status of a crossing as GET …/crossings reports it (the mission's crossing authorities). */
-export interface ApiCrossingStatus {
-  status: string;
-  effectiveAt: string;
-  cause?: string;
-}
+export type ApiCrossingStatus = Pick<CrossingStatusView, 'status' | 'effectiveAt'> &
+  Partial<Pick<CrossingStatusView, 'cause'>>;
 
-export interface ApiCrossing {
-  crossing: string;
-  name: string;
+export type ApiCrossing = Pick<CrossingView, 'crossing' | 'name'> & {
   current: ApiCrossingStatus | null;
   /** Newest first, as the API answers. */
   history: ApiCrossingStatus[];
-}
+};
 
 function isStatus(v: unknown): v is ApiCrossingStatus {
   return isObject(v) && typeof v.status === 'string' && typeof v.effectiveAt === 'string';
@@ -228,22 +229,12 @@ export async function listCrossings(slug: string, signal?: AbortSignal): Promise
   );
 }
 
-export interface ApiComplianceParty {
-  party: string;
-  confirmedViolations: number;
-  probableViolations: number;
-  openAllegations: number;
-  lastConfirmedViolation: string | null;
-  daysSinceLastConfirmedViolation: number | null;
-  lastMajorViolation: string | null;
-  daysSinceLastMajorViolation: number | null;
-}
+/** GET …/compliance (src/core/workflow/compliance.ts assembleCompliance): the fields the board shows. */
+export type ApiComplianceParty = TermPartyCompliance;
 
-export interface ApiCompliance {
-  asOf: string;
-  majorIncidentFatalities: number;
-  terms: { term: string; title: string; parties: ApiComplianceParty[] }[];
-}
+export type ApiCompliance = Pick<Compliance, 'asOf' | 'majorIncidentFatalities'> & {
+  terms: Pick<TermCompliance, 'term' | 'title' | 'parties'>[];
+};
 
 const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const isDays = (v: unknown) => v === null || isCount(v);
