@@ -1,5 +1,5 @@
 // Screenshots of every page of the portal, for people to look at (not a test): desktop, a 390 px
-// phone, Urdu (desktop and phone) and Pashto, into /tmp/shots/ (or $SHOTS).
+// phone, Urdu and Pashto (desktop and phone each), into /tmp/shots/ (or $SHOTS).
 //   node bin/truceline.js serve --demo --port 8099 &
 //   node --import tsx test/browser/portal-screenshots.ts http://127.0.0.1:8099
 import { mkdirSync } from 'node:fs';
@@ -37,6 +37,7 @@ const variants = [
   ['urdu', 1280, 860, 'ur'],
   ['urdu-phone', 390, 844, 'ur'],
   ['pashto', 1280, 860, 'ps'],
+  ['pashto-phone', 390, 844, 'ps'],
 ] as const;
 
 const browser = await chromium.launch({
