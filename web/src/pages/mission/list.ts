@@ -47,7 +47,7 @@ export function createVirtualList(opts: ListOptions): VirtualList {
         'data-incident': i.id,
       },
       h('span', { class: `vrow__dot family--${familyOf(i.type)}`, 'aria-hidden': 'true' }),
-      h('span', { class: 'vrow__title' }, i.title),
+      title(i.title),
       h(
         'span',
         { class: 'vrow__meta' },
@@ -166,4 +166,15 @@ export function createVirtualList(opts: ListOptions): VirtualList {
     },
     renderedRows: () => rows.size,
   };
+}
+
+/**
+ * A title in its own direction (dir=auto): an English title in an Urdu or Pashto list is cut at
+ * its end, not its start ("Grenade thrown at a…", not "…border checkpoint in Chaman"), and still
+ * aligned as the list is (match-parent; set through the CSSOM, which the CSP allows).
+ */
+function title(text: string): HTMLElement {
+  const el = h('span', { class: 'vrow__title', dir: 'auto' }, text);
+  el.style.textAlign = 'match-parent';
+  return el;
 }
