@@ -92,7 +92,7 @@ export const en = {
   searchingServer: 'Searching every incident on the server…',
   searchFailed: (why: string) => `The server's search failed: ${why}`,
   text: 'Text',
-  textPlaceholder: 'Words in the title or place',
+  textPlaceholder: 'Words in the incident or its reports',
   onlyInView: 'Only what the map shows',
   clearFilters: 'Clear the filters',
   shownOfTotal: (shown: string, total: string) => `${shown} of ${total} released incidents`,

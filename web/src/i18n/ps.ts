@@ -90,7 +90,7 @@ export const ps: Messages = {
   searchingServer: 'په سرور کې د ټولو پېښو لټون روان دی…',
   searchFailed: (why: string) => `د سرور لټون ونه شو: ${why}`,
   text: 'متن',
-  textPlaceholder: 'د سرلیک یا ځای کلمې',
+  textPlaceholder: 'د پېښې یا د هغې د راپورونو کلمې',
   onlyInView: 'یوازې هغه څه چې نقشه یې ښيي',
   clearFilters: 'فلټرونه پاک کړئ',
   shownOfTotal: (shown, total) => `له ${total} خپرو شویو پېښو څخه ${shown}`,

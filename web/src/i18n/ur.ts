@@ -90,7 +90,7 @@ export const ur: Messages = {
   searchingServer: 'سرور پر تمام واقعات میں تلاش جاری ہے…',
   searchFailed: (why: string) => `سرور کی تلاش ناکام رہی: ${why}`,
   text: 'متن',
-  textPlaceholder: 'عنوان یا مقام کے الفاظ',
+  textPlaceholder: 'واقعے یا اس کی رپورٹوں کے الفاظ',
   onlyInView: 'صرف وہ جو نقشے پر نظر آ رہا ہے',
   clearFilters: 'فلٹر صاف کریں',
   shownOfTotal: (shown, total) => `${total} جاری کردہ واقعات میں سے ${shown}`,
