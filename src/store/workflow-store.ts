@@ -1,6 +1,7 @@
 // The workflow read model: projections of a mission's log (incidents, reports and responses, tasks,
 // findings and endorsements, crossings, commitments) kept in wf_* tables over the store's Kysely
-// instance, and the private store of confidential records.
+// instance, and its queries. The facts the rules read are loaded by ./rule-facts.ts, the private
+// store of confidential records is ./confidential-records.ts, each kind's projection ./projection/.
 //
 // Derivation: `catchUp` applies integrated log entries in index order, in transactions that also move
 // wf_state.applied (so a crash or a second process never applies an entry twice). Each entry goes
@@ -13,14 +14,7 @@ import { parseEntry, type Envelope, type EnvelopeOf } from '../core/envelope.js'
 import { bodyAs, type BodyOf } from '../core/records/kinds.js';
 import type { MissionDoc, Role } from '../core/records/mission.js';
 import type { IncidentStatus } from '../core/records/workflow.js';
-import {
-  decide,
-  referencesOf,
-  type Channel,
-  type Decision,
-  type Facts,
-} from '../core/workflow/rules.js';
-import type { FindingStatus } from '../core/workflow/state-machine.js';
+import { decide, type Channel, type Decision, type Facts } from '../core/workflow/rules.js';
 import { assembleCompliance, type Compliance } from '../core/workflow/compliance.js';
 import { crossingAuthorityOrgs } from '../core/workflow/crossing-authority.js';
 import { complianceAggregates } from './compliance-queries.js';
@@ -44,10 +38,11 @@ import {
 } from './queries/incident-list.js';
 import { applyKeyEntry, keyFacts } from './admission-keys.js';
 import { applySealing } from './sealed-projection.js';
+import { ConfidentialRecords } from './confidential-records.js';
+import { ruleFacts } from './rule-facts.js';
 import { PROJECTIONS } from './projection/index.js';
 import { AuthorFacts } from './projection/author-facts.js';
 import { LeafHandoff } from './projection/handoff.js';
-import { penaltyFacts } from './projection/penalty-facts.js';
 import { appendOnly } from './projection/append-only.js';
 import { InsertBatch, insertProjected } from './projection/insert-batch.js';
 import type { KindProjection, ProjectionOps } from './projection/context.js';
@@ -60,7 +55,6 @@ import type { Store, StoredEntry } from './store.js';
 import { DERIVED_TABLES, type WorkflowTables } from './workflow-schema.js';
 
 type WDb = Database & WorkflowTables;
-type Q = Kysely<WDb> | Transaction<WDb>;
 
 /** Who reads: the anonymous public, or an authenticated user. */
 /** A sealed record's place in the log (RecordView.sealed), or nothing for a plain leaf. */
@@ -179,11 +173,15 @@ export class WorkflowStore {
     applyCorrection: (tx, mission, env) => this.applyCorrection(tx, mission, env),
   };
 
+  /** The private halves of confidential records (./confidential-records.ts). */
+  readonly confidential: ConfidentialRecords;
+
   /** The incident list's query for this store's dialect (./queries/incident-list.ts), chosen once. */
   private readonly listQuery: IncidentListQuery;
 
   constructor(readonly store: Store) {
     this.db = store.db.withTables<WorkflowTables>();
+    this.confidential = new ConfidentialRecords(this.db, store);
     this.listQuery = incidentListQuery(store.dialect, {
       db: this.db,
       missionNo: (mission) => this.missionNo(mission),
@@ -244,10 +242,10 @@ export class WorkflowStore {
     options: { channel: Channel; caller?: string; now?: string },
   ): Promise<{ decision: Decision; filing: Filing }> {
     const doc = await this.doc(mission);
-    let facts = await this.facts(this.db, mission, doc, env, options.channel);
+    let facts = await ruleFacts(this.db, mission, doc, env, options.channel, this.authors);
     if (!facts.author) {
       await this.catchUp(mission);
-      facts = await this.facts(this.db, mission, doc, env, options.channel);
+      facts = await ruleFacts(this.db, mission, doc, env, options.channel, this.authors);
     }
     if (options.caller !== undefined) facts.caller = { user: options.caller };
     facts.now = options.now;
@@ -277,153 +275,6 @@ export class WorkflowStore {
         targetPublic,
       },
     };
-  }
-
-  private async facts(
-    q: Q,
-    mission: string,
-    doc: MissionDoc,
-    env: Envelope,
-    channel: Channel,
-  ): Promise<Facts> {
-    const refs = referencesOf(env);
-    const author = await this.authors.get(mission, env.author, () =>
-      q
-        .selectFrom('wf_authors')
-        .select(['author', 'user', 'org', 'role'])
-        .where('mission', '=', mission)
-        .where('author', '=', env.author)
-        .where('revoked', '=', 0)
-        .executeTakeFirst(),
-    );
-    const facts: Facts = {
-      mission: doc,
-      channel,
-      author: author && { ...author, role: author.role as Role },
-      reports: new Map(),
-      incidents: new Map(),
-      tasks: new Map(),
-      findings: new Map(),
-      commitments: new Map(),
-      entries: new Map(),
-      users: new Map(),
-    };
-    if (env.kind === 'penalty') facts.penalties = await penaltyFacts(q, mission);
-    if (refs.reports.length)
-      for (const r of await q
-        .selectFrom('wf_reports')
-        .select(['id', 'org', 'accused', 'incident'])
-        .where('mission', '=', mission)
-        .where('id', 'in', refs.reports)
-        .execute())
-        facts.reports.set(r.id, r);
-    const taskRows = refs.tasks.length
-      ? await q
-          .selectFrom('wf_tasks')
-          .select(['id', 'incident', 'assignee', 'open'])
-          .where('mission', '=', mission)
-          .where('id', 'in', refs.tasks)
-          .execute()
-      : [];
-    for (const t of taskRows) facts.tasks.set(t.id, { ...t, open: t.open === 1 });
-    if (refs.incidents.length)
-      for (const i of await q
-        .selectFrom('wf_incidents')
-        .select(['id', 'status', 'finding'])
-        .where('mission', '=', mission)
-        .where('id', 'in', refs.incidents)
-        .execute())
-        facts.incidents.set(i.id, { ...i, status: i.status as IncidentStatus });
-    if (refs.findings.length)
-      for (const f of await q
-        .selectFrom('wf_findings')
-        .select(['id', 'incident', 'status', 'endorsers'])
-        .where('mission', '=', mission)
-        .where('id', 'in', refs.findings)
-        .execute())
-        facts.findings.set(f.id, {
-          id: f.id,
-          incident: f.incident,
-          status: f.status as FindingStatus,
-          endorsers: json<string[]>(f.endorsers),
-        });
-    if (refs.commitments.length)
-      for (const c of await q
-        .selectFrom('wf_commitments')
-        .select(['id', 'digest', 'side', 'revealed_idx'])
-        .where('mission', '=', mission)
-        .where('id', 'in', refs.commitments)
-        .execute())
-        facts.commitments.set(c.id, { ...c, revealed: c.revealed_idx !== null });
-    if (refs.entries.length)
-      for (const e of await q
-        .selectFrom('wf_records')
-        .select(['id', 'idx', 'kind', 'org', 'superseded_by', 'refused'])
-        .where('mission', '=', mission)
-        .where('id', 'in', refs.entries)
-        .execute())
-        if (e.refused === null)
-          facts.entries.set(e.id, {
-            id: e.id,
-            idx: e.idx,
-            kind: e.kind,
-            org: e.org,
-            superseded: e.superseded_by !== null,
-          });
-    if (refs.users.length)
-      for (const u of await q
-        .selectFrom('wf_authors')
-        .select(['user', 'org', 'role'])
-        .where('mission', '=', mission)
-        .where('user', 'in', refs.users)
-        .where('revoked', '=', 0)
-        .execute())
-        facts.users.set(u.user, { ...u, role: u.role as Role });
-    return facts;
-  }
-
-  // Confidential records: the private half of a commitment.
-
-  /** Stores a confidential record (its exact signed entry text and salt) under its commitment id. */
-  async putConfidential(
-    mission: string,
-    row: { commitment: string; side: string; salt: string; entry: string; createdAt: string },
-  ): Promise<void> {
-    await this.db
-      .insertInto('wf_confidential')
-      .values({
-        mission,
-        commitment: row.commitment,
-        side: row.side,
-        salt: row.salt,
-        entry: row.entry,
-        created_at: row.createdAt,
-      })
-      .execute();
-  }
-
-  /** Removes a private record whose commitment never reached the log. */
-  async deleteConfidential(mission: string, commitment: string): Promise<void> {
-    const logged = await this.store.getEntryById(mission, commitment);
-    if (logged) return;
-    await this.db
-      .deleteFrom('wf_confidential')
-      .where('mission', '=', mission)
-      .where('commitment', '=', commitment)
-      .execute();
-  }
-
-  /** The private record behind a commitment, for its side, analysts and mediators. */
-  async getConfidential(
-    mission: string,
-    commitment: string,
-  ): Promise<{ side: string; salt: string; entry: string } | undefined> {
-    return this.db
-      .selectFrom('wf_confidential')
-      .select(['side', 'salt', 'entry'])
-      .where('mission', '=', mission)
-      .where('commitment', '=', commitment)
-      .executeTakeFirst();
   }
 
   // Projection.
@@ -579,7 +430,7 @@ export class WorkflowStore {
       )
     )
       return;
-    const facts = await this.facts(tx, mission, doc, env, 'replay');
+    const facts = await ruleFacts(tx, mission, doc, env, 'replay', this.authors);
     const d = decide(facts, env);
     await this.applyDecided(tx, mission, doc, env, d, facts, meta);
     if (!d.ok) return;
@@ -660,7 +511,7 @@ export class WorkflowStore {
       } catch {
         return;
       }
-    const facts = await this.facts(tx, mission, doc, inner, channel);
+    const facts = await ruleFacts(tx, mission, doc, inner, channel, this.authors);
     await this.applyDecided(tx, mission, doc, inner, decide(facts, inner), facts, meta);
   }
 

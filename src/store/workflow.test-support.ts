@@ -212,7 +212,7 @@ export class WorkflowKit {
       side: org,
     });
     const entryText = new TextDecoder().decode(inner.bytes);
-    await this.wf.putConfidential(this.doc.slug, {
+    await this.wf.confidential.put(this.doc.slug, {
       commitment: commitment.envelope.id,
       side: org,
       salt: base64Encode(salt),

@@ -87,7 +87,7 @@ export async function fileConfidential(
   const judged = await judgeEntry(ctx, log, commitmentEnv, caller, 'confidential', now);
   checkPair(recordEnv, commitmentEnv, filing.salt, filing.entry);
   // seal: the author's commitment is the leaf; its private half is durable before the leaf is.
-  await wf.putConfidential(log.slug, {
+  await wf.confidential.put(log.slug, {
     commitment: commitmentEnv.id,
     side: commitmentEnv.body.side,
     salt: filing.salt,
@@ -100,7 +100,7 @@ export async function fileConfidential(
     index = await appendJudged(ctx, log, commitmentEnv, commitment, judged);
   } catch (err) {
     // Not in the log (e.g. 503, retry later): the private half goes too, nothing changed.
-    await wf.deleteConfidential(log.slug, commitmentEnv.id);
+    await wf.confidential.delete(log.slug, commitmentEnv.id);
     throw err;
   }
   // project

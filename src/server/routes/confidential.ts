@@ -71,7 +71,7 @@ export function registerConfidentialRoutes(app: FastifyInstance, ctx: AppContext
           issues: [{ path: 'id', message: 'not a UUIDv7' }],
         });
       const viewer = await viewerOf(ctx, request, slug);
-      const row = await wf.getConfidential(slug, request.params.id);
+      const row = await wf.confidential.get(slug, request.params.id);
       const mine = viewer.role !== 'public' && (seesEverything(viewer) || row?.side === viewer.org);
       if (!row || !mine)
         throw new HttpError(
