@@ -423,3 +423,19 @@ test('coder: a dispute that "erupted into conflict on Thursday" is the day the f
   );
   assert.equal(es.find((e) => e.type === 'armed_clash')?.date, '2025-07-24');
 });
+
+test('coder: strikes "prior to the ceasefire" with no day are undated, not dated by the report', () => {
+  const es = code(
+    'Pakistan and Afghanistan agreed to an immediate ceasefire on Sunday. Despite the agreement, local officials in Paktika province reported that 10 civilians were killed in Pakistani air strikes prior to the ceasefire.',
+    '2025-10-19',
+  );
+  const strike = es.find((e) => e.type === 'airstrike');
+  assert.equal(strike?.date, null);
+  assert.equal(strike?.location?.country, 'AF');
+  // A day the clause names still dates it.
+  const dated = code(
+    'Ten civilians were killed in air strikes in Paktika on Friday, before the ceasefire.',
+    '2025-10-19',
+  ).find((e) => e.type === 'airstrike');
+  assert.equal(dated?.date, '2025-10-17');
+});

@@ -71,6 +71,9 @@ function continuing(clause: string, triggerStart: number): boolean {
   return CONTINUING.test(clause.slice(Math.max(0, triggerStart - 30), triggerStart));
 }
 
+const BEFORE_AGREEMENT =
+  /\b(?:prior to|before|ahead of|in the run-up to) the (?:ceasefire|cease-fire|truce|agreement|deal|accord|talks|negotiations)\b/i;
+
 export function dateOfEvent(ctx: TriggerContext): EventDate {
   const { article, clause, trig, mod, tense, type, memory, sentence } = ctx;
   const none: EventDate = {
@@ -92,6 +95,9 @@ export function dateOfEvent(ctx: TriggerContext): EventDate {
     !(dm && SINCE_BEFORE.test(sentence.text.slice(Math.max(0, dm.start - 14), dm.start)))
   )
     return none;
+  // "10 civilians were killed in Pakistani air strikes prior to the ceasefire": before the agreement
+  // the article reports, on a day it does not give — not the day of the report.
+  if (!dm && BEFORE_AGREEMENT.test(clause.text)) return none;
   if (continuing(clause.text, trig.start)) {
     // "against the continued closure": a condition that started earlier, not a new event.
     return none;

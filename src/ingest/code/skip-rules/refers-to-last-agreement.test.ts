@@ -21,3 +21,14 @@ test("refers-to-last-agreement: an agreement placed only by a party is where tha
   );
   assert.equal(es.find((e) => e.type === 'ceasefire_agreement')?.location?.country, 'MY');
 });
+
+test('refers-to-last-agreement: "the agreement" after several background sentences is still the one reached', () => {
+  const es = code(
+    'Pakistan and Afghanistan have agreed to an immediate ceasefire following talks in Doha. The agreement was announced early Sunday by the foreign ministry. The clashes began on October 11. Pakistan accused Afghanistan of sheltering militants. Kabul denied the allegations. The ceasefire aims to halt the bloodshed. The defence minister confirmed the agreement and said the delegations will meet in Istanbul on October 25.',
+    '2025-10-19',
+  );
+  assert.deepEqual(
+    es.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.location?.country),
+    ['QA'],
+  );
+});

@@ -5,8 +5,12 @@ import { stillRecent } from '../article-memory.js';
 import { definiteReference } from './definite.js';
 import type { SkipRule } from './skip-rule.js';
 
-/** Sentences over which "the agreement" still points back to the one reported. */
-const REACH = 4;
+/**
+ * Sentences over which "the agreement" still points back to the one reported. A wire story reports
+ * one agreement and returns to it several sentences on ("... confirmed the agreement"), after the
+ * background; a second agreement would be named as such ("a separate deal"), not as "the agreement".
+ */
+const REACH = 8;
 
 export const refersToLastAgreement: SkipRule = {
   name: 'refers-to-last-agreement',
