@@ -543,7 +543,10 @@ test('the article refusal reads as English and names who may file one', () => {
   const d = decide(facts('admin'), env('article', exampleBody('article')));
   assert.equal(d.ok, false);
   if (!d.ok)
-    assert.match(d.message, /\(an admin of OPS may not author an article; it is for: analyst\)$/);
+    assert.match(
+      d.message,
+      /\(an admin of OPS may not author an article; it is for: news_coder, analyst\)$/,
+    );
 });
 
 test('each kind accepted on its happy path, with the state changes it makes', () => {
