@@ -9,41 +9,15 @@
 // one store per file, so each file stays inside the runner's per-file time limit on a loaded machine.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { signEnvelope } from '../../src/core/envelope.js';
 import { exampleBody } from '../../src/core/examples.js';
-import { signerFromNoteKey } from '../../src/core/signing.js';
-import type { ConsoleHarness } from './console-support.js';
-import { fenceNetwork } from './support.js';
-
-const SHOTS = '/tmp/shots';
-const shot = (store: string, name: string) =>
-  join(SHOTS, store === 'sqlite' ? `console-desk-${name}` : `console-desk-${store}-${name}`);
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-async function serious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const r = await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        axe: {
-          run(
-            c: unknown,
-            o: unknown,
-          ): Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run(document, { resultTypes: ['violations'] }),
-  );
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import {
+  apiAs,
+  assertNoSideScroll,
+  openConsole,
+  seriousViolations as serious,
+  shotsFor,
+  type ConsoleHarness,
+} from './console.test-support.js';
 
 export async function scenario(h: ConsoleHarness, store: string): Promise<void> {
   const { creds } = h.demo;
@@ -51,8 +25,6 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
   const api = `${h.upstream}/api/v1/missions/${slug}`;
   const analyst = creds.users['analyst']!;
   const auth = { authorization: `Bearer ${analyst.token}` };
-  const signer = async (user: string) =>
-    signerFromNoteKey(readFileSync(creds.users[user]!.keyFile, 'utf8').trim());
   const word = `desk${randomBytes(5).toString('hex')}`;
   const bulkWord = `bulk${randomBytes(5).toString('hex')}`;
   const report = (title: string, w: string) => {
@@ -64,30 +36,9 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
       fatalities: { count: 1 },
     };
   };
-  /** Files entries through the batch path (one request), returning their ids in order. */
-  const fileAs = async (user: string, bodies: Record<string, unknown>[]) => {
-    const s = await signer(user);
-    const signed = await Promise.all(
-      bodies.map((body) => signEnvelope({ mission: slug, kind: 'report', body }, s)),
-    );
-    const res = await fetch(`${api}/entries`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${creds.users[user]!.token}`,
-        'content-type': 'application/jsonl',
-      },
-      body: signed.map((x) => Buffer.from(x.bytes).toString('utf8')).join('\n') + '\n',
-    });
-    const text = await res.text();
-    assert.equal(res.status, 200, text);
-    const lines = text
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { index?: number; error?: unknown });
-    for (const l of lines.slice(0, bodies.length))
-      assert.ok(l.index !== undefined, JSON.stringify(l));
-    return signed.map((x) => x.envelope.id);
-  };
+  const fileAs = (user: string, bodies: Record<string, unknown>[]) =>
+    apiAs(h).fileBatch(user, 'report', bodies);
+  const shot = shotsFor('desk', store);
   const [pk] = await fileAs('pk-liaison', [report('PK shelling', word)]);
   const [af] = await fileAs('af-liaison', [report('AF shelling', word)]);
   const [mt, mt2] = await fileAs('monitor', [
@@ -99,23 +50,12 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     Array.from({ length: 205 }, (_, i) => report(`Noise ${i}`, bulkWord)),
   );
 
-  mkdirSync(SHOTS, { recursive: true });
-  const context = await h.browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-  });
   const offsite: string[] = [];
-  await fenceNetwork(context, [], offsite);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(String(err)));
+  const { context, page, problems } = await openConsole(h, 'analyst', `/console/desk?q=${word}`, {
+    offsite,
+    axe: true,
+  });
   try {
-    await page.goto(`${h.url}/console/desk?q=${word}`);
-    await page.locator('#signin-name').fill('analyst');
-    await page.locator('#signin-password').fill(analyst.password);
-    await page.locator('form.console-signin button[type=submit]').click();
-    await page.locator('#key-file').setInputFiles(analyst.keyFile);
-    await page.locator('.console-key[data-key="registered"]').waitFor();
     const list = page.locator('#desk-list');
     await page.locator('#desk-list[data-loaded="4"]').waitFor();
     const shown = await list
@@ -130,7 +70,7 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     await page.locator('#desk-role').selectOption('');
     await page.locator('form.desk-filters button[type=submit]').click();
     await page.locator('#desk-list[data-loaded="4"]').waitFor();
-    await page.screenshot({ path: shot(store, 'queue.png'), fullPage: true });
+    await page.screenshot({ path: shot('queue.png'), fullPage: true });
     assert.deepEqual(await serious(page), [], 'axe-core on the desk');
 
     // Group PK's and AF's reports into a new incident.
@@ -182,7 +122,7 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     await page.locator('#desk-rationale').fill('Two sides’ reports and the site visit agree.');
     await page.locator('form.desk-finding button[type=submit]').click();
     await page.locator('#desk-incident[data-status="finding_drafted"]').waitFor();
-    await page.screenshot({ path: shot(store, 'incident.png'), fullPage: true });
+    await page.screenshot({ path: shot('incident.png'), fullPage: true });
     detail = (await (
       await fetch(`${api}/incidents/${incident}`, { headers: auth })
     ).json()) as typeof detail;
@@ -209,7 +149,16 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     await page.locator('#desk-list[data-loaded="1"]').waitFor();
     await page.locator(`#desk-sel-${mt2}`).check();
     await page.locator('#desk-action').selectOption('duplicate');
-    await page.locator('#desk-of').fill(incident);
+    // The target is chosen from a list: the open incidents and the queue's unselected records.
+    await page.locator(`#desk-of option[value="${incident}"]`).waitFor({ state: 'attached' });
+    assert.equal(await page.locator(`#desk-of option[value="${mt2}"]`).count(), 0, 'not itself');
+    await page.locator('form.desk-actions button[type=submit]').click();
+    assert.equal(
+      await page.locator('#desk-action-error').innerText(),
+      'Choose the record or incident they repeat.',
+    );
+    await page.locator('#desk-of').selectOption(incident);
+    await page.screenshot({ path: shot('duplicate.png'), fullPage: true });
     await page.locator('form.desk-actions button[type=submit]').click();
     await page.locator('#desk-list[data-loaded="0"]').waitFor({ state: 'attached' });
     const gone = (await (
@@ -245,28 +194,21 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     ).json()) as { items: { id: string; triage: { entry: string } }[] };
     assert.deepEqual(dismissed.items.map((i) => i.id).sort(), [...bulk].sort());
     assert.equal(new Set(dismissed.items.map((i) => i.triage.entry)).size, 2, 'two entries');
-    await page.screenshot({ path: shot(store, 'bulk.png'), fullPage: true });
+    await page.screenshot({ path: shot('bulk.png'), fullPage: true });
 
     // Phone width and Urdu.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${h.url}/console/desk?incident=${incident}`);
     await page.locator('#desk-incident[data-status="finding_drafted"]').waitFor();
     await page.locator('#desk-list[data-loaded]').waitFor({ state: 'attached' });
-    await page.screenshot({ path: shot(store, '390.png'), fullPage: true });
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    const wide = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('body *'))
-        .filter((e) => e.getBoundingClientRect().right > 391)
-        .slice(0, 8)
-        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
-    );
-    assert.ok(width <= 390, `no sideways scrolling at 390 px (${width}): ${wide.join('; ')}`);
+    await page.screenshot({ path: shot('390.png'), fullPage: true });
+    await assertNoSideScroll(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${h.url}/console/desk?lang=ur&incident=${incident}`);
     await page.locator('#desk-list[data-loaded]').waitFor({ state: 'attached' });
     await page.locator('#desk-incident[data-status]').waitFor();
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
-    await page.screenshot({ path: shot(store, 'ur.png'), fullPage: true });
+    await page.screenshot({ path: shot('ur.png'), fullPage: true });
     assert.deepEqual(await serious(page), [], 'axe-core on the desk in Urdu');
     assert.deepEqual(offsite, []);
     assert.deepEqual(problems, []);

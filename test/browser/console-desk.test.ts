@@ -1,18 +1,10 @@
-// console desk on SQLite: the scenario in
-// console-desk.scenario.ts (what it checks is said there).
-import { describe, test } from 'node:test';
-import { skip, useConsoleHarness } from './console-support.js';
+// console desk on SQLite: the scenario in console-desk.scenario.ts (what it checks is said there).
 import { scenario } from './console-desk.scenario.js';
+import { consoleSuite } from './console.test-support.js';
 
-describe('console desk on sqlite', () => {
-  const harness = useConsoleHarness('sqlite');
-  test(
-    'queue, group, task, draft a finding, dismiss, duplicate, 205 at once',
-    { skip },
-    async (t) => {
-      const h = harness();
-      if (typeof h === 'string') return t.skip(h);
-      await scenario(h, 'sqlite');
-    },
-  );
-});
+consoleSuite(
+  'desk',
+  'sqlite',
+  'queue, group, task, draft a finding, dismiss, duplicate, 205 at once',
+  scenario,
+);

@@ -9,33 +9,24 @@
 // one store per file, so each file stays inside the runner's per-file time limit on a loaded machine.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import type { ConsoleHarness } from './console-support.js';
+import {
+  assertNoSideScroll,
+  shotsFor,
+  signIn,
+  useKeyFile,
+  type ConsoleHarness,
+} from './console.test-support.js';
 import { fenceNetwork } from './support.js';
-
-const SHOTS = '/tmp/shots';
-const shot = (store: string, name: string) =>
-  join(SHOTS, store === 'sqlite' ? `console-filing-${name}` : `console-filing-${store}-${name}`);
-
-async function signInWithKey(page: Page, h: ConsoleHarness, user: string, path: string) {
-  const u = h.demo.creds.users[user]!;
-  await page.goto(`${h.url}${path}`);
-  await page.locator('#signin-name').fill(user);
-  await page.locator('#signin-password').fill(u.password);
-  await page.locator('form.console-signin button[type=submit]').click();
-  await page.locator('#key-file').setInputFiles(u.keyFile);
-  await page.locator('.console-key[data-key="registered"]').waitFor();
-}
 
 export async function scenario(h: ConsoleHarness, store: string): Promise<void> {
   const { creds } = h.demo;
   const slug = creds.mission;
   const pk = creds.users['pk-liaison']!;
   const af = creds.users['af-liaison']!;
-  mkdirSync(SHOTS, { recursive: true });
+  const shot = shotsFor('filing', store);
   const dir = mkdtempSync(join(tmpdir(), 'truceline-filing-'));
   // An evidence file no one else has: its hash is computed here independently of the browser.
   const bytes = Buffer.concat([
@@ -61,7 +52,9 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     if (msg.type() === 'error') process.stderr.write(`[page error] ${msg.text()}\n`);
   });
   try {
-    await signInWithKey(page, h, 'pk-liaison', '/console/file');
+    await page.goto(`${h.url}/console/file`);
+    await signIn(page, 'pk-liaison', pk.password);
+    await useKeyFile(page, pk.keyFile);
     await page.locator('#f-map[data-map="ready"]').waitFor({ timeout: 60_000 });
 
     // Coordinates typed by hand move the marker.
@@ -109,7 +102,7 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     assert.match(await page.locator('#f-time-error').innerText(), /00:00 to 23:59/);
     assert.match(await page.locator('#file-error').innerText(), /one field to fix/);
     assert.deepEqual(posts.slice(before), [], 'nothing uploaded or filed for a refused time');
-    await page.screenshot({ path: shot(store, 'time-error.png'), fullPage: true });
+    await page.screenshot({ path: shot('time-error.png'), fullPage: true });
 
     // Fixed: the evidence is uploaded, then the record naming it is signed and filed.
     await page.locator('#f-time').fill('14:30');
@@ -118,7 +111,7 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     assert.deepEqual(posts.slice(before), ['/api/v1/blobs', `/api/v1/missions/${slug}/entries`]);
     assert.equal(await page.locator('.evidence-item').getAttribute('data-evidence'), 'uploaded');
     const id = (await page.locator('#file-result').getAttribute('data-id'))!;
-    await page.screenshot({ path: shot(store, 'filed.png'), fullPage: true });
+    await page.screenshot({ path: shot('filed.png'), fullPage: true });
 
     const rec = (await (
       await fetch(`${h.upstream}/api/v1/missions/${slug}/records/${id}`, {
@@ -148,20 +141,13 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${h.url}/console/file`);
     await page.locator('#f-map[data-map="ready"]').waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: shot(store, '390.png'), fullPage: true });
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    const wide = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('body *'))
-        .filter((e) => e.getBoundingClientRect().right > 391)
-        .slice(0, 8)
-        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
-    );
-    assert.ok(width <= 390, `no sideways scrolling at 390 px (${width}): ${wide.join('; ')}`);
+    await page.screenshot({ path: shot('390.png'), fullPage: true });
+    await assertNoSideScroll(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${h.url}/console/file?lang=ur`);
     await page.locator('#f-map[data-map="ready"]').waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
-    await page.screenshot({ path: shot(store, 'ur.png'), fullPage: true });
+    await page.screenshot({ path: shot('ur.png'), fullPage: true });
 
     assert.deepEqual(offsite, [], 'nothing fetched from outside the server');
     assert.deepEqual(problems, []);

@@ -5,44 +5,25 @@
 // form, the response is signed in the browser and filed, and the allegation is then answered.
 // Screenshots into /tmp/shots/console-inbox-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, test } from 'node:test';
-import { signEnvelope } from '../../src/core/envelope.js';
 import { exampleBody } from '../../src/core/examples.js';
-import type { EntryKind } from '../../src/core/records/kinds.js';
-import { signerFromNoteKey, type Signer } from '../../src/core/signing.js';
-import { skip, useConsoleHarness, type ConsoleHarness } from './console-support.js';
-
-const SHOTS = '/tmp/shots';
-const shot = (store: string, name: string) =>
-  join(SHOTS, store === 'sqlite' ? name : name.replace('console-', `console-${store}-`));
+import {
+  apiAs,
+  consoleSuite,
+  assertNoSideScroll,
+  shotsFor,
+  signIn,
+  useKeyFile,
+  type ConsoleHarness,
+} from './console.test-support.js';
 
 async function inbox(h: ConsoleHarness, store: string): Promise<void> {
   const { creds } = h.demo;
   const slug = creds.mission;
   const pk = creds.users['pk-liaison']!;
-  const af = creds.users['af-liaison']!;
-  const analyst = creds.users.analyst!;
-  mkdirSync(SHOTS, { recursive: true });
-  const signer = (keyFile: string) => signerFromNoteKey(readFileSync(keyFile, 'utf8').trim());
-  const file = async (s: Signer, token: string, kind: EntryKind, body: unknown) => {
-    const { envelope, bytes } = await signEnvelope(
-      { mission: slug, kind, body: body as Record<string, unknown> },
-      s,
-    );
-    const res = await fetch(`${h.upstream}/api/v1/missions/${slug}/entries`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: Buffer.from(bytes),
-    });
-    assert.equal(res.status, 201, `${kind}: ${await res.text()}`);
-    return envelope.id;
-  };
-  const afKey = await signer(af.keyFile);
-  const anKey = await signer(analyst.keyFile);
+  const shot = shotsFor('inbox', store);
+  const { file } = apiAs(h);
   const allege = (title: string) =>
-    file(afKey, af.token, 'report', {
+    file('af-liaison', 'report', {
       ...exampleBody('report'),
       title,
       accused: 'PK',
@@ -50,7 +31,7 @@ async function inbox(h: ConsoleHarness, store: string): Promise<void> {
     });
   const first = await allege('Inbox test: shots across the line at Torkham');
   const ex = exampleBody('report') as Record<string, unknown>;
-  const incident = await file(anKey, analyst.token, 'incident', {
+  const incident = await file('analyst', 'incident', {
     action: 'open',
     title: 'Inbox test: Torkham',
     type: ex.type,
@@ -65,12 +46,9 @@ async function inbox(h: ConsoleHarness, store: string): Promise<void> {
   page.on('pageerror', (err) => problems.push(String(err)));
   try {
     await page.goto(`${h.url}/console/inbox`);
-    await page.getByLabel('User name').fill('pk-liaison');
-    await page.getByLabel('Password').fill(pk.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, 'pk-liaison', pk.password);
     await page.locator('body[data-section="inbox"]').waitFor();
-    await page.locator('#key-file').setInputFiles(pk.keyFile);
-    await page.locator('.console-key[data-key="registered"]').waitFor();
+    await useKeyFile(page, pk.keyFile);
 
     const row1 = page.locator(`tr[data-allegation="${first}"]`);
     await row1.waitFor();
@@ -84,11 +62,11 @@ async function inbox(h: ConsoleHarness, store: string): Promise<void> {
       await row1.locator('[data-mark="due"]').waitFor();
     }
     assert.match(await row1.locator('[data-mark]').innerText(), /\d+ (d|h|min).* left/);
-    await page.screenshot({ path: shot(store, 'console-inbox.png'), fullPage: true });
+    await page.screenshot({ path: shot(''), fullPage: true });
 
     // A second allegation over the stream: said, and listed without a reload.
     const second = await allege('Inbox test: a second burst at Torkham');
-    await file(anKey, analyst.token, 'incident', {
+    await file('analyst', 'incident', {
       action: 'add_reports',
       incident,
       reports: [second],
@@ -107,7 +85,7 @@ async function inbox(h: ConsoleHarness, store: string): Promise<void> {
     assert.equal(await page.getByLabel('Statement').getAttribute('aria-invalid'), 'true');
     await page.getByLabel('Stance').selectOption('denial');
     await page.getByLabel('Statement').fill('No PK unit fired at Torkham that day.');
-    await page.screenshot({ path: shot(store, 'console-inbox-respond.png'), fullPage: true });
+    await page.screenshot({ path: shot('respond.png'), fullPage: true });
     await page.locator('#inbox-respond button[type=submit]').click();
     await page
       .locator('#r-result .console-ok')
@@ -129,22 +107,14 @@ async function inbox(h: ConsoleHarness, store: string): Promise<void> {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.locator(`tr[data-allegation="${second}"]`).waitFor();
-    const overflow = await page.evaluate(() => {
-      const e = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return e.scrollWidth - e.clientWidth;
-    });
-    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 390 px`);
-    await page.screenshot({ path: shot(store, 'console-inbox-390.png'), fullPage: true });
+    await assertNoSideScroll(page);
+    await page.screenshot({ path: shot('390.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${h.url}/console/inbox?lang=ur`);
     await page.locator(`tr[data-allegation="${second}"]`).waitFor();
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
     await page.getByRole('heading', { name: 'PK کے خلاف الزامات' }).waitFor();
-    await page.screenshot({ path: shot(store, 'console-inbox-ur.png'), fullPage: true });
+    await page.screenshot({ path: shot('ur.png'), fullPage: true });
     // Pashto: right to left, the console's own Pashto words (messages-ps.ts).
     await page.goto(`${h.url}/console/inbox?lang=ps`);
     await page.locator(`tr[data-allegation="${second}"]`).waitFor();
@@ -152,20 +122,17 @@ async function inbox(h: ConsoleHarness, store: string): Promise<void> {
     await page.getByRole('heading', { name: 'پر PK تورونه' }).waitFor();
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'کنسول');
     await page.getByRole('button', { name: 'ځواب ورکړئ' }).first().waitFor();
-    await page.screenshot({ path: shot(store, 'console-inbox-ps.png'), fullPage: true });
+    await page.screenshot({ path: shot('ps.png'), fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
 }
 
-for (const store of ['sqlite', 'postgres'] as const) {
-  describe(`console inbox on ${store}`, () => {
-    const harness = useConsoleHarness(store);
-    test('allegations against my side, deadlines, the stream, respond', { skip }, async (t) => {
-      const h = harness();
-      if (typeof h === 'string') return t.skip(h);
-      await inbox(h, store);
-    });
-  });
-}
+for (const store of ['sqlite', 'postgres'] as const)
+  consoleSuite(
+    'inbox',
+    store,
+    'allegations against my side, deadlines, the stream, respond',
+    inbox,
+  );

@@ -6,37 +6,16 @@
 // steward never sees PK's request. The shell's nav: only the role's sections, a URL each, deep
 // links on reload, an unknown section said. Screenshots into /tmp/shots/console-keys-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { skip, useConsoleHarness, type ConsoleHarness } from './console-support.js';
-
-const SHOTS = '/tmp/shots';
-const shot = (store: string, name: string) =>
-  join(SHOTS, store === 'sqlite' ? name : name.replace('console-', `console-${store}-`));
-
-async function signIn(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel('User name').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('body[data-console="signed-in"]').waitFor();
-}
-
-function watch(page: Page): { problems: string[]; entryPosts: number[] } {
-  const problems: string[] = [];
-  const entryPosts: number[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of (400|401|403|422)/.test(msg.text()))
-      problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(String(err)));
-  page.on('response', (r) => {
-    if (r.request().method() === 'POST' && r.url().endsWith('/entries'))
-      entryPosts.push(r.status());
-  });
-  return { problems, entryPosts };
-}
+import {
+  assertNoSideScroll,
+  consoleSuite,
+  shotsFor,
+  signIn,
+  useKeyFile,
+  watchPage,
+  type ConsoleHarness,
+} from './console.test-support.js';
 
 async function navSections(page: Page): Promise<string[]> {
   return page
@@ -49,7 +28,7 @@ async function keyRules(h: ConsoleHarness, store: string): Promise<void> {
   const pk = creds.users['pk-liaison']!;
   const af = creds.users['af-liaison']!;
   const slug = creds.mission;
-  mkdirSync(SHOTS, { recursive: true });
+  const shot = shotsFor('keys', store);
   // The operator makes PK's new account; no key comes with it.
   const password = 'deputy-password-1234';
   const made = await fetch(`${h.upstream}/api/v1/admin/users`, {
@@ -66,8 +45,8 @@ async function keyRules(h: ConsoleHarness, store: string): Promise<void> {
   const stewardCtx = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const deputy = await deputyCtx.newPage();
   const steward = await stewardCtx.newPage();
-  const d = watch(deputy);
-  const s = watch(steward);
+  const d = watchPage(deputy);
+  const s = watchPage(steward);
   try {
     // A deep link to a section: after signing in, that section.
     await deputy.goto(`${h.url}/console/key-requests`);
@@ -98,7 +77,7 @@ async function keyRules(h: ConsoleHarness, store: string): Promise<void> {
       await deputy.locator('.console-steps').innerText(),
       /Registration requested .*proof of possession[\s\S]*A key steward of PK consents/,
     );
-    await deputy.screenshot({ path: shot(store, 'console-keys-requested.png'), fullPage: true });
+    await deputy.screenshot({ path: shot('requested.png'), fullPage: true });
 
     // Refused while it waits: the file section, through the nav (no reload), signs and is told no.
     await deputy.locator('nav.console-nav a[data-section="file"]').click();
@@ -122,13 +101,12 @@ async function keyRules(h: ConsoleHarness, store: string): Promise<void> {
 
     // PK's steward: imports the steward key, sees the request, consents.
     await signIn(steward, 'pk-liaison', pk.password);
-    await steward.locator('#key-file').setInputFiles(pk.keyFile);
-    await steward.locator('.console-key[data-key="registered"]').waitFor();
+    await useKeyFile(steward, pk.keyFile);
     const row = steward.locator(`tr[data-request="${author}"]`);
     await row.waitFor();
     assert.equal(await row.getAttribute('data-state'), 'pending');
     assert.match(await row.innerText(), /pk-deputy/);
-    await steward.screenshot({ path: shot(store, 'console-keys-steward.png'), fullPage: true });
+    await steward.screenshot({ path: shot('steward.png'), fullPage: true });
     await row.getByRole('button', { name: 'Consent' }).click();
     await steward
       .locator('#requests-status .console-ok')
@@ -136,7 +114,7 @@ async function keyRules(h: ConsoleHarness, store: string): Promise<void> {
       .waitFor();
     assert.deepEqual(s.entryPosts, [201]);
     await steward.locator(`tr[data-request="${author}"][data-state="registered"]`).waitFor();
-    await steward.screenshot({ path: shot(store, 'console-keys-consented.png'), fullPage: true });
+    await steward.screenshot({ path: shot('consented.png'), fullPage: true });
 
     // The user's console: registered (asked again), and the same form now files.
     await deputy.getByRole('button', { name: 'Check again' }).click();
@@ -166,16 +144,8 @@ async function keyRules(h: ConsoleHarness, store: string): Promise<void> {
     await steward.setViewportSize({ width: 390, height: 844 });
     await steward.reload();
     await steward.locator(`tr[data-request="${author}"]`).waitFor();
-    const overflow = await steward.evaluate(() => {
-      const e = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return e.scrollWidth - e.clientWidth;
-    });
-    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 390 px`);
-    await steward.screenshot({ path: shot(store, 'console-keys-390.png'), fullPage: true });
+    await assertNoSideScroll(steward);
+    await steward.screenshot({ path: shot('390.png'), fullPage: true });
     await steward.setViewportSize({ width: 1280, height: 900 });
     await steward.goto(`${h.url}/console/key-requests?lang=ur`);
     await steward.locator(`tr[data-request="${author}"]`).waitFor();
@@ -184,7 +154,7 @@ async function keyRules(h: ConsoleHarness, store: string): Promise<void> {
       await steward.locator('nav.console-nav a[data-section="key-requests"]').innerText(),
       'کلید کی درخواستیں',
     );
-    await steward.screenshot({ path: shot(store, 'console-keys-ur.png'), fullPage: true });
+    await steward.screenshot({ path: shot('ur.png'), fullPage: true });
   } finally {
     await deputyCtx.close();
     await stewardCtx.close();
@@ -205,17 +175,10 @@ async function fillReport(page: Page, title: string): Promise<void> {
   await page.getByLabel('Description').fill('Rounds landed near the crossing.');
 }
 
-for (const store of ['sqlite', 'postgres'] as const) {
-  describe(`console keys on ${store}`, () => {
-    const harness = useConsoleHarness(store);
-    test(
-      'a browser key: requested, consented by the steward, registered, then files',
-      { skip },
-      async (t) => {
-        const h = harness();
-        if (typeof h === 'string') return t.skip(h);
-        await keyRules(h, store);
-      },
-    );
-  });
-}
+for (const store of ['sqlite', 'postgres'] as const)
+  consoleSuite(
+    'keys',
+    store,
+    'a browser key: requested, consented by the steward, registered, then files',
+    keyRules,
+  );

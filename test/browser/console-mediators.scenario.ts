@@ -8,65 +8,22 @@
 // one store per file, so each file stays inside the runner's per-file time limit on a loaded machine.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { signEnvelope } from '../../src/core/envelope.js';
+import type { Page } from 'playwright-core';
 import { exampleBody } from '../../src/core/examples.js';
-import type { EntryKind } from '../../src/core/records/kinds.js';
-import { signerFromNoteKey } from '../../src/core/signing.js';
-import type { ConsoleHarness } from './console-support.js';
-import { fenceNetwork } from './support.js';
-
-const SHOTS = '/tmp/shots';
-const shot = (store: string, name: string) =>
-  join(
-    SHOTS,
-    store === 'sqlite' ? `console-mediators-${name}` : `console-mediators-${store}-${name}`,
-  );
-
-async function mediatorPage(browser: Browser, h: ConsoleHarness, user: string, offsite: string[]) {
-  const u = h.demo.creds.users[user]!;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await fenceNetwork(context, [], offsite);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(String(err)));
-  await page.goto(`${h.url}/console/mediators`);
-  await page.locator('#signin-name').fill(user);
-  await page.locator('#signin-password').fill(u.password);
-  await page.locator('form.console-signin button[type=submit]').click();
-  await page.locator('#key-file').setInputFiles(u.keyFile);
-  await page.locator('.console-key[data-key="registered"]').waitFor();
-  return { context, page, problems };
-}
+import {
+  apiAs,
+  assertNoSideScroll,
+  openConsole,
+  shotsFor,
+  type ConsoleHarness,
+  type ConsolePage,
+} from './console.test-support.js';
 
 export async function scenario(h: ConsoleHarness, store: string): Promise<void> {
   const { creds } = h.demo;
   const slug = creds.mission;
-  const api = `${h.upstream}/api/v1/missions/${slug}`;
-  const post = async (user: string, kind: EntryKind, body: Record<string, unknown>) => {
-    const s = await signerFromNoteKey(readFileSync(creds.users[user]!.keyFile, 'utf8').trim());
-    const { envelope, bytes } = await signEnvelope({ mission: slug, kind, body }, s);
-    const res = await fetch(`${api}/entries`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${creds.users[user]!.token}`,
-        'content-type': 'application/json',
-      },
-      body: Buffer.from(bytes),
-    });
-    return {
-      id: envelope.id,
-      status: res.status,
-      answer: (await res.json()) as Record<string, unknown>,
-    };
-  };
-  const file = async (user: string, kind: EntryKind, body: Record<string, unknown>) => {
-    const r = await post(user, kind, body);
-    assert.equal(r.status, 201, JSON.stringify(r.answer));
-    return r.id;
-  };
+  const { api, file, post } = apiAs(h);
+  const shot = shotsFor('mediators', store);
   const word = `med${randomBytes(5).toString('hex')}`;
   const { accused: _a, ...plain } = exampleBody('report') as Record<string, unknown>;
   const report = await file('pk-liaison', 'report', {
@@ -93,10 +50,9 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     rationale: `Rationale ${word}: the report and imagery agree.`,
   });
 
-  mkdirSync(SHOTS, { recursive: true });
   const offsite: string[] = [];
-  const qa = await mediatorPage(h.browser, h, 'qa-mediator', offsite);
-  let tr: Awaited<ReturnType<typeof mediatorPage>> | undefined;
+  const qa = await openConsole(h, 'qa-mediator', '/console/mediators', { offsite });
+  let tr: ConsolePage | undefined;
   try {
     const card = (page: Page) => page.locator(`.med-finding[data-finding="${finding}"]`);
     await card(qa.page).waitFor();
@@ -113,7 +69,7 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
       '0 of 2 endorsements',
     );
     assert.equal(await card(qa.page).locator(`[data-release="${finding}"]`).isDisabled(), true);
-    await qa.page.screenshot({ path: shot(store, 'awaiting.png'), fullPage: true });
+    await qa.page.screenshot({ path: shot('awaiting.png'), fullPage: true });
 
     await card(qa.page).locator(`[data-endorse="${finding}"]`).click();
     await card(qa.page).locator('[data-endorsements="1"]').waitFor();
@@ -131,21 +87,20 @@ export async function scenario(h: ConsoleHarness, store: string): Promise<void> 
     await qa.page.setViewportSize({ width: 390, height: 844 });
     await qa.page.goto(`${h.url}/console/mediators`);
     await card(qa.page).waitFor();
-    await qa.page.screenshot({ path: shot(store, '390.png'), fullPage: true });
-    const width = await qa.page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 390, `no sideways scrolling at 390 px (${width})`);
+    await qa.page.screenshot({ path: shot('390.png'), fullPage: true });
+    await assertNoSideScroll(qa.page);
     await qa.page.setViewportSize({ width: 1280, height: 900 });
     await qa.page.goto(`${h.url}/console/mediators?lang=ur`);
     await card(qa.page).waitFor();
     assert.equal(await qa.page.locator('html').getAttribute('dir'), 'rtl');
-    await qa.page.screenshot({ path: shot(store, 'ur.png'), fullPage: true });
+    await qa.page.screenshot({ path: shot('ur.png'), fullPage: true });
 
-    tr = await mediatorPage(h.browser, h, 'tr-mediator', offsite);
+    tr = await openConsole(h, 'tr-mediator', '/console/mediators', { offsite });
     await card(tr.page).waitFor();
     await card(tr.page).locator(`[data-endorse="${finding}"]`).click();
     await card(tr.page).locator('[data-endorsements="2"]').waitFor();
     assert.equal(await card(tr.page).locator(`[data-release="${finding}"]`).isDisabled(), false);
-    await tr.page.screenshot({ path: shot(store, 'endorsed.png'), fullPage: true });
+    await tr.page.screenshot({ path: shot('endorsed.png'), fullPage: true });
     await card(tr.page).locator(`[data-release="${finding}"]`).click();
     // Released: it no longer awaits anything.
     await tr.page.locator(`.med-finding[data-finding="${finding}"]`).waitFor({ state: 'detached' });

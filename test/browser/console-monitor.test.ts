@@ -4,49 +4,32 @@
 // signed in the browser; the incident then shows the task closed as access denied by AF; and a
 // crossing's status is recorded. Screenshots into /tmp/shots/console-monitor-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, test } from 'node:test';
-import { signEnvelope } from '../../src/core/envelope.js';
 import { exampleBody } from '../../src/core/examples.js';
-import type { EntryKind } from '../../src/core/records/kinds.js';
-import { signerFromNoteKey, type Signer } from '../../src/core/signing.js';
-import { skip, useConsoleHarness, type ConsoleHarness } from './console-support.js';
-
-const SHOTS = '/tmp/shots';
-const shot = (store: string, name: string) =>
-  join(SHOTS, store === 'sqlite' ? name : name.replace('console-', `console-${store}-`));
+import {
+  apiAs,
+  consoleSuite,
+  assertNoSideScroll,
+  shotsFor,
+  signIn,
+  useKeyFile,
+  type ConsoleHarness,
+} from './console.test-support.js';
 
 async function monitor(h: ConsoleHarness, store: string): Promise<void> {
   const { creds } = h.demo;
   const slug = creds.mission;
-  const af = creds.users['af-liaison']!;
   const analyst = creds.users.analyst!;
   const mon = creds.users.monitor!;
-  mkdirSync(SHOTS, { recursive: true });
-  const signer = (keyFile: string) => signerFromNoteKey(readFileSync(keyFile, 'utf8').trim());
-  const file = async (s: Signer, token: string, kind: EntryKind, body: unknown) => {
-    const { envelope, bytes } = await signEnvelope(
-      { mission: slug, kind, body: body as Record<string, unknown> },
-      s,
-    );
-    const res = await fetch(`${h.upstream}/api/v1/missions/${slug}/entries`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: Buffer.from(bytes),
-    });
-    assert.equal(res.status, 201, `${kind}: ${await res.text()}`);
-    return envelope.id;
-  };
-  const anKey = await signer(analyst.keyFile);
-  const report = await file(await signer(af.keyFile), af.token, 'report', {
+  const shot = shotsFor('monitor', store);
+  const { file } = apiAs(h);
+  const report = await file('af-liaison', 'report', {
     ...exampleBody('report'),
     title: 'Monitor test: shelling near Ghulam Khan',
     accused: 'PK',
     fatalities: { count: 0, claimedBy: 'AF' },
   });
   const ex = exampleBody('report') as Record<string, unknown>;
-  const incident = await file(anKey, analyst.token, 'incident', {
+  const incident = await file('analyst', 'incident', {
     action: 'open',
     title: 'Monitor test: Ghulam Khan',
     type: ex.type,
@@ -54,7 +37,7 @@ async function monitor(h: ConsoleHarness, store: string): Promise<void> {
     location: ex.location,
     reports: [report],
   });
-  const task = await file(anKey, analyst.token, 'task', {
+  const task = await file('analyst', 'task', {
     action: 'assign',
     incident,
     kind: 'site_visit',
@@ -68,12 +51,9 @@ async function monitor(h: ConsoleHarness, store: string): Promise<void> {
   page.on('pageerror', (err) => problems.push(String(err)));
   try {
     await page.goto(`${h.url}/console/tasks`);
-    await page.getByLabel('User name').fill('monitor');
-    await page.getByLabel('Password').fill(mon.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, 'monitor', mon.password);
     await page.locator('body[data-section="tasks"]').waitFor();
-    await page.locator('#key-file').setInputFiles(mon.keyFile);
-    await page.locator('.console-key[data-key="registered"]').waitFor();
+    await useKeyFile(page, mon.keyFile);
     const card = page.locator(`li[data-task="${task}"]`);
     await card.waitFor();
     assert.equal(await card.getAttribute('data-open'), 'true');
@@ -99,7 +79,7 @@ async function monitor(h: ConsoleHarness, store: string): Promise<void> {
     await page.getByLabel('Refused by').selectOption('AF');
     await page.getByLabel('Where').fill('the Ghulam Khan gate');
     await page.locator('#t-denied-notes').fill('Turned back by the post commander.');
-    await page.screenshot({ path: shot(store, 'console-monitor.png'), fullPage: true });
+    await page.screenshot({ path: shot(''), fullPage: true });
     await page.locator('#t-denied button[type=submit]').click();
     await page.locator('#t-denied-result .console-ok').waitFor();
     await page.locator(`li[data-task="${task}"][data-outcome="access_denied"]`).waitFor();
@@ -130,39 +110,24 @@ async function monitor(h: ConsoleHarness, store: string): Promise<void> {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.locator(`li[data-task="${task}"]`).waitFor();
-    const overflow = await page.evaluate(() => {
-      const e = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return e.scrollWidth - e.clientWidth;
-    });
-    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 390 px`);
-    await page.screenshot({ path: shot(store, 'console-monitor-390.png'), fullPage: true });
+    await assertNoSideScroll(page);
+    await page.screenshot({ path: shot('390.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${h.url}/console/tasks?lang=ur`);
     await page.locator(`li[data-task="${task}"]`).waitFor();
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
     await page.getByRole('heading', { name: 'میرے کام' }).waitFor();
-    await page.screenshot({ path: shot(store, 'console-monitor-ur.png'), fullPage: true });
+    await page.screenshot({ path: shot('ur.png'), fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
 }
 
-for (const store of ['sqlite', 'postgres'] as const) {
-  describe(`console monitor on ${store}`, () => {
-    const harness = useConsoleHarness(store);
-    test(
-      'tasks: update, access denied (by whom, where), a crossing status',
-      { skip },
-      async (t) => {
-        const h = harness();
-        if (typeof h === 'string') return t.skip(h);
-        await monitor(h, store);
-      },
-    );
-  });
-}
+for (const store of ['sqlite', 'postgres'] as const)
+  consoleSuite(
+    'monitor',
+    store,
+    'tasks: update, access denied (by whom, where), a crossing status',
+    monitor,
+  );

@@ -6,73 +6,26 @@
 // portal's compliance board then shows both penalties beside the parties' compliance. axe-core
 // finds no serious violation. Screenshots /tmp/shots/console-penalties-*.png (1280, 390, Urdu).
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { signEnvelope } from '../../src/core/envelope.js';
-import { signerFromNoteKey } from '../../src/core/signing.js';
-import { skip, useConsoleHarness, type ConsoleHarness } from './console-support.js';
-import { fenceNetwork } from './support.js';
+import {
+  apiAs,
+  assertNoSideScroll,
+  consoleSuite,
+  openConsole,
+  seriousViolations as serious,
+  shotsFor,
+  type ConsoleHarness,
+  type ConsolePage,
+} from './console.test-support.js';
 
-const SHOTS = '/tmp/shots';
-const shot = (store: string, name: string) =>
-  join(
-    SHOTS,
-    store === 'sqlite' ? `console-penalties-${name}` : `console-penalties-${store}-${name}`,
-  );
 const DUE = 'istanbul-2025-10-30-AF';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-async function serious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const r = await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        axe: {
-          run(
-            c: unknown,
-            o: unknown,
-          ): Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run(document, { resultTypes: ['violations'] }),
-  );
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function mediatorPage(browser: Browser, h: ConsoleHarness, user: string, offsite: string[]) {
-  const u = h.demo.creds.users[user]!;
-  // bypassCSP only so the test can inject axe-core; the page's own scripts are the app's.
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
-  });
-  await fenceNetwork(context, [], offsite);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(String(err)));
-  await page.goto(`${h.url}/console/penalties`);
-  await page.locator('#signin-name').fill(user);
-  await page.locator('#signin-password').fill(u.password);
-  await page.locator('form.console-signin button[type=submit]').click();
-  await page.locator('#key-file').setInputFiles(u.keyFile);
-  await page.locator('.console-key[data-key="registered"]').waitFor();
-  return { context, page, problems };
-}
 
 async function scenario(h: ConsoleHarness, store: string): Promise<void> {
   const { creds } = h.demo;
   const slug = creds.mission;
-  mkdirSync(SHOTS, { recursive: true });
+  const shot = shotsFor('penalties', store);
   const offsite: string[] = [];
-  const qa = await mediatorPage(h.browser, h, 'qa-mediator', offsite);
-  let tr: Awaited<ReturnType<typeof mediatorPage>> | undefined;
+  const qa = await openConsole(h, 'qa-mediator', '/console/penalties', { offsite, axe: true });
+  let tr: ConsolePage | undefined;
   try {
     const due = qa.page.locator(`[data-due="${DUE}"]`);
     await due.waitFor();
@@ -85,7 +38,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       /PK: Formal notice.*Endorsed by QA, TR/s,
     );
     assert.deepEqual(await serious(qa.page), [], 'axe-core on the penalties page');
-    await qa.page.screenshot({ path: shot(store, 'due.png'), fullPage: true });
+    await qa.page.screenshot({ path: shot('due.png'), fullPage: true });
 
     // A proposal needs its statement; the page says so and files nothing.
     await due.locator(`[data-propose="${DUE}"]`).click();
@@ -103,48 +56,36 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     // The proposal is open: the due card offers no second proposal.
     assert.equal(await due.locator(`[data-propose="${DUE}"]`).count(), 0);
     // The log, not the button, is the rule: QA endorsing its own proposal is refused.
-    const s = await signerFromNoteKey(
-      readFileSync(creds.users['qa-mediator']!.keyFile, 'utf8').trim(),
-    );
-    const { bytes } = await signEnvelope(
-      { mission: slug, kind: 'penalty', body: { action: 'endorse', penalty: id } },
-      s,
-    );
-    const again = await fetch(`${h.upstream}/api/v1/missions/${slug}/entries`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${creds.users['qa-mediator']!.token}` },
-      body: Buffer.from(bytes),
-    });
+    const again = await apiAs(h).post('qa-mediator', 'penalty', { action: 'endorse', penalty: id });
     assert.equal(again.status, 422);
     assert.equal(
-      ((await again.json()) as { error: { details?: { rule?: string } } }).error.details?.rule,
+      (again.answer.error as { details?: { rule?: string } }).details?.rule,
       'penalty_distinct_org',
     );
-    await qa.page.screenshot({ path: shot(store, 'proposed.png'), fullPage: true });
+    await qa.page.screenshot({ path: shot('proposed.png'), fullPage: true });
 
     // Phone width and Urdu, with the proposal awaiting TR.
     await qa.page.setViewportSize({ width: 390, height: 844 });
     await qa.page.goto(`${h.url}/console/penalties`);
     await proposed.waitFor();
-    await qa.page.screenshot({ path: shot(store, '390.png'), fullPage: true });
-    const width = await qa.page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 390, `no sideways scrolling at 390 px (${width})`);
+    await qa.page.screenshot({ path: shot('390.png'), fullPage: true });
+    await assertNoSideScroll(qa.page);
     await qa.page.setViewportSize({ width: 1280, height: 900 });
     await qa.page.goto(`${h.url}/console/penalties?lang=ur`);
     await proposed.waitFor();
     assert.equal(await qa.page.locator('html').getAttribute('dir'), 'rtl');
     assert.match(await qa.page.locator('#pen-heading').innerText(), /جرمانے/);
     assert.deepEqual(await serious(qa.page), [], 'axe-core on the penalties page in Urdu');
-    await qa.page.screenshot({ path: shot(store, 'ur.png'), fullPage: true });
+    await qa.page.screenshot({ path: shot('ur.png'), fullPage: true });
 
-    tr = await mediatorPage(h.browser, h, 'tr-mediator', offsite);
+    tr = await openConsole(h, 'tr-mediator', '/console/penalties', { offsite, axe: true });
     const trCard = tr.page.locator(`[data-penalty="${id}"]`);
     await trCard.waitFor();
     await trCard.locator('textarea').fill('Endorsed on behalf of the Republic of Türkiye.');
     await trCard.locator(`[data-endorse="${id}"]`).click();
     await tr.page.locator(`#pen-imposed [data-imposed="${id}"]`).waitFor();
     assert.match(await tr.page.locator('#pen-due').innerText(), /No step is due/);
-    await tr.page.screenshot({ path: shot(store, 'imposed.png'), fullPage: true });
+    await tr.page.screenshot({ path: shot('imposed.png'), fullPage: true });
 
     // The portal's compliance board shows both penalties beside the parties' compliance.
     const pub = await tr.context.newPage();
@@ -163,7 +104,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       }
       await board.scrollIntoViewIfNeeded();
       await pub.locator('.board-section[aria-labelledby="h-compliance"]').screenshot({
-        path: shot(store, name),
+        path: shot(name),
       });
     }
     await pub.close();
@@ -178,16 +119,10 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
 
 /** The suite on one store; one test file per store keeps each file within the runner's limit. */
 export function penaltiesSuite(store: 'sqlite' | 'postgres'): void {
-  describe(`console penalties on ${store}`, () => {
-    const harness = useConsoleHarness(store);
-    test(
-      'a due step proposed and endorsed k of n in the browser is imposed; the board shows it',
-      { skip },
-      async (t) => {
-        const h = harness();
-        if (typeof h === 'string') return t.skip(h);
-        await scenario(h, store);
-      },
-    );
-  });
+  consoleSuite(
+    'penalties',
+    store,
+    'a due step proposed and endorsed k of n in the browser is imposed; the board shows it',
+    scenario,
+  );
 }

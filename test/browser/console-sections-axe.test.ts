@@ -3,34 +3,15 @@
 // critical violation. Real Chromium against the demo server (SQLite; the pages are the same on
 // PostgreSQL, whose runs are in console-inbox/monitor/keys).
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { skip, useConsoleHarness } from './console-support.js';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function serious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const r = await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        axe: { run(c: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe.run((globalThis as unknown as { document: unknown }).document, {
-      resultTypes: ['violations'],
-    }),
-  );
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import type { Browser } from 'playwright-core';
+import {
+  seriousViolations as serious,
+  signIn,
+  skip,
+  useConsoleHarness,
+  useKeyFile,
+} from './console.test-support.js';
 
 async function check(
   browser: Browser,
@@ -43,12 +24,8 @@ async function check(
   const page = await context.newPage();
   try {
     await page.goto(`${url}/console/${sections[0]!.id}`);
-    await page.locator('#signin-name').fill(user.name);
-    await page.locator('#signin-password').fill(user.password);
-    await page.locator('form button[type=submit]').click();
-    await page.locator('body[data-console="signed-in"]').waitFor();
-    await page.locator('#key-file').setInputFiles(user.keyFile);
-    await page.locator('.console-key[data-key="registered"]').waitFor();
+    await signIn(page, user.name, user.password);
+    await useKeyFile(page, user.keyFile);
     for (const lang of ['en', 'ur', 'ps'])
       for (const s of sections) {
         await page.goto(`${url}/console/${s.id}?lang=${lang}`);

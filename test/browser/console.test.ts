@@ -4,41 +4,19 @@
 // workflow step naming its rule, a wrong password's error, a key created in the browser shown as
 // not registered, and sign-out keeping the key. Screenshots into /tmp/shots/console-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { skip, useConsoleHarness, type ConsoleHarness } from './console-support.js';
+import {
+  assertNoSideScroll,
+  seriousViolations as serious,
+  shotsFor,
+  skip,
+  submitSignIn as signIn,
+  useConsoleHarness,
+  useKeyFile,
+  watchPage as watch,
+  type ConsoleHarness,
+} from './console.test-support.js';
 import { fenceNetwork } from './support.js';
-
-const SHOTS = '/tmp/shots';
-/** The SQLite run's screenshots are console-*.png; PostgreSQL's are console-postgres-*.png. */
-const shot = (store: string, name: string) =>
-  join(SHOTS, store === 'sqlite' ? name : name.replace('console-', `console-${store}-`));
-
-async function signIn(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel('User name').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** The page's console errors, CSP violations included, and failed requests. */
-function watch(page: Page): { problems: string[]; entryPosts: number[] } {
-  const problems: string[] = [];
-  const entryPosts: number[] = [];
-  page.on('console', (msg) => {
-    // The console's own refusals are answers (401, 400, 403), not page faults.
-    if (msg.type() === 'error' && !/status of (400|401|403|422)/.test(msg.text()))
-      problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(String(err)));
-  page.on('response', (r) => {
-    if (r.request().method() === 'POST' && r.url().endsWith('/entries'))
-      entryPosts.push(r.status());
-  });
-  return { problems, entryPosts };
-}
 
 for (const store of ['sqlite', 'postgres'] as const) {
   describe(`console on ${store}`, () => {
@@ -56,30 +34,6 @@ for (const store of ['sqlite', 'postgres'] as const) {
       });
     }
   });
-}
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function serious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const r = await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        axe: { run(c: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe.run((globalThis as unknown as { document: unknown }).document, {
-      resultTypes: ['violations'],
-    }),
-  );
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function accessibility(h: ConsoleHarness): Promise<void> {
@@ -100,8 +54,7 @@ async function accessibility(h: ConsoleHarness): Promise<void> {
         await page.locator('form button[type=submit]').click();
       }
       await page.locator('#file-heading').waitFor();
-      await page.locator('#key-file').setInputFiles(pk.keyFile);
-      await page.locator('.console-key[data-key="registered"]').waitFor();
+      await useKeyFile(page, pk.keyFile);
       // With field errors shown, as a user under pressure will see it.
       await page.locator('#f-lat').fill('95');
       await page.locator('form.console-form button[type=submit]').click();
@@ -123,14 +76,14 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     const { creds } = h.demo;
     const pk = creds.users['pk-liaison']!;
     const slug = creds.mission;
-    mkdirSync(SHOTS, { recursive: true });
+    const shot = shotsFor('', store);
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const { problems, entryPosts } = watch(page);
     try {
       await page.goto(`${h.url}/console`);
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      await page.screenshot({ path: shot(store, 'console-signin.png'), fullPage: true });
+      await page.screenshot({ path: shot('signin.png'), fullPage: true });
 
       // A wrong password: the API's reason beside the form, and still signed out.
       await signIn(page, 'pk-liaison', `${pk.password}-wrong`);
@@ -138,7 +91,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       await signinError.filter({ hasText: 'wrong name or password' }).waitFor();
       assert.equal(await signinError.innerText(), "Couldn't sign in: wrong name or password");
       assert.equal(await page.locator('body').getAttribute('data-console'), 'signed-out');
-      await page.screenshot({ path: shot(store, 'console-signin-error.png'), fullPage: true });
+      await page.screenshot({ path: shot('signin-error.png'), fullPage: true });
 
       await signIn(page, 'pk-liaison', pk.password);
       await page.locator('[data-user="pk-liaison"]').waitFor();
@@ -146,8 +99,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       await page.locator('.console-key[data-key="none"]').waitFor();
 
       // The demo user's key file: imported, active, its author id, registered by the log.
-      await page.locator('#key-file').setInputFiles(pk.keyFile);
-      await page.locator('.console-key[data-key="registered"]').waitFor();
+      await useKeyFile(page, pk.keyFile);
       assert.equal(await page.locator('.console-author').innerText(), pk.author);
       assert.match(await page.locator('.console-key__status').innerText(), /Registered by the log/);
       // Held by WebCrypto in IndexedDB, not extractable: no script can read the private key back.
@@ -230,7 +182,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       assert.equal(await page.locator('[data-field="lon"] .field-error').innerText(), '');
       assert.match(await page.locator('#file-error').innerText(), /one field to fix/);
       assert.deepEqual(entryPosts, [], 'a record that fails its schema is not sent');
-      await page.screenshot({ path: shot(store, 'console-field-error.png'), fullPage: true });
+      await page.screenshot({ path: shot('field-error.png'), fullPage: true });
 
       // A refused workflow step: PK may not file a count claimed by AF (rule party_own_side).
       await page.getByLabel('Latitude').fill('32.62');
@@ -252,7 +204,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
         await page.getByLabel('Who claims this figure').getAttribute('aria-invalid'),
         'true',
       );
-      await page.screenshot({ path: shot(store, 'console-rule.png'), fullPage: true });
+      await page.screenshot({ path: shot('rule.png'), fullPage: true });
       assert.equal(await latError.innerText(), '', 'the fixed field no longer shows an error');
       assert.deepEqual(entryPosts, [403]);
 
@@ -278,7 +230,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       assert.ok(Number.isInteger(index) && index > 0, `index ${index}`);
       assert.match(await result.innerText(), new RegExp(`Filed: log index ${index}\\.`));
       assert.match(await result.innerText(), /Sealed until release/);
-      await page.screenshot({ path: shot(store, 'console-filed.png'), fullPage: true });
+      await page.screenshot({ path: shot('filed.png'), fullPage: true });
 
       const rec = await fetch(`${h.upstream}/api/v1/missions/${slug}/records/${id}`, {
         headers: { authorization: `Bearer ${pk.token}` },
@@ -376,16 +328,8 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
       await page.locator('.console-key[data-key="registered"]').waitFor();
-      const overflow = await page.evaluate(() => {
-        const d = (
-          globalThis as unknown as {
-            document: { documentElement: { scrollWidth: number; clientWidth: number } };
-          }
-        ).document.documentElement;
-        return d.scrollWidth - d.clientWidth;
-      });
-      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 390 px`);
-      await page.screenshot({ path: shot(store, 'console-390.png'), fullPage: true });
+      await assertNoSideScroll(page);
+      await page.screenshot({ path: shot('390.png'), fullPage: true });
 
       // Urdu: right to left, the console's own words.
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -398,7 +342,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
         await page.locator('#f-type option[value="shelling"]').innerText(),
         'گولہ باری، توپ خانہ یا میزائل حملہ',
       );
-      await page.screenshot({ path: shot(store, 'console-ur.png'), fullPage: true });
+      await page.screenshot({ path: shot('ur.png'), fullPage: true });
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
