@@ -71,6 +71,7 @@ export function renderFilingForm(
   const countries = [
     ...new Set(mission.organisations.map((o) => o.country).filter(Boolean)),
   ] as string[];
+  const myCountry = mission.organisations.find((o) => o.code === me.org)?.country;
   const today = new Date().toISOString().slice(0, 10);
 
   // Only a party files allegations (rule allegation_by_party): others are not offered one.
@@ -224,10 +225,15 @@ export function renderFilingForm(
       field(
         'country',
         m.country,
-        select(
-          countries.map((c) => [c, c]),
-          me.org,
-        ),
+        // A party files on its own country by default; a monitor's or analyst's organisation has
+        // none, so the field starts on an explicit choice (it started blank and the schema's
+        // "an ISO 3166-1 alpha-2 code" was the first the user heard of it).
+        countries.includes(myCountry ?? '')
+          ? select(
+              countries.map((c) => [c, c]),
+              myCountry,
+            )
+          : select([['', m.chooseCountry], ...countries.map((c): [string, string] => [c, c])], ''),
       ),
       field(
         'lat',

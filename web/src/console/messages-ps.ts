@@ -181,6 +181,7 @@ export const ps: ConsoleMessages = {
   precisionMonth: 'د میاشتې دننه',
   place: 'د ځای نوم',
   country: 'هېواد',
+  chooseCountry: 'هېواد وټاکئ…',
   lat: 'عرض البلد',
   lon: 'طول البلد',
   geoPrecision: 'د ځای دقت',

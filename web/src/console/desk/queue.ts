@@ -86,10 +86,13 @@ export function renderQueue(ctx: ConsoleContext, openIncident: (id: string) => v
     checks()
       .filter((c) => c.checked)
       .map((c) => items.find((i) => i.id === c.dataset.id)!);
+  // The actions' duplicate targets follow the selection (a record cannot repeat itself).
+  let selectionChanged = () => {};
   const syncSelected = () => {
     const n = chosen().length;
     selectedText.textContent = m.selected(n);
     all.checked = n > 0 && n === checks().length;
+    selectionChanged();
   };
   all.addEventListener('change', () => {
     for (const c of checks()) c.checked = all.checked;
@@ -177,7 +180,14 @@ export function renderQueue(ctx: ConsoleContext, openIncident: (id: string) => v
     void load();
   });
 
-  const actions = renderActions(ctx, chosen, async () => load(), openIncident);
+  const { form: actions, targetsChanged } = renderActions(
+    ctx,
+    chosen,
+    () => items,
+    async () => load(),
+    openIncident,
+  );
+  selectionChanged = targetsChanged;
   void load();
   return h(
     'section',
@@ -200,9 +210,10 @@ export function renderQueue(ctx: ConsoleContext, openIncident: (id: string) => v
 function renderActions(
   ctx: ConsoleContext,
   chosen: () => DeskItem[],
+  listed: () => DeskItem[],
   reload: () => Promise<void>,
   openIncident: (id: string) => void,
-): HTMLElement {
+): { form: HTMLElement; targetsChanged: () => void } {
   const m = dm();
   const slug = ctx.mission.slug;
   const what = h(
@@ -215,13 +226,49 @@ function renderActions(
   );
   const title = h('input', { type: 'text', id: 'desk-title', maxlength: '200' });
   const existing = h('select', { id: 'desk-existing' });
-  const target = h('input', {
-    type: 'text',
-    id: 'desk-of',
-    dir: 'ltr',
-    maxlength: '36',
-    autocomplete: 'off',
-  });
+  // What the selection repeats, chosen from a list (an id typed by hand is easy to get wrong):
+  // the open incidents, and the records shown in the queue that are not selected.
+  const target = h('select', { id: 'desk-of' });
+  let openIncidents: { id: string; title: string; date: string }[] | undefined;
+  const drawTargets = () => {
+    const previous = target.value;
+    const picked = new Set(chosen().map((i) => i.id));
+    const records = listed().filter((i) => !picked.has(i.id));
+    target.replaceChildren(
+      h('option', { value: '' }, m.chooseTarget),
+      openIncidents?.length
+        ? h(
+            'optgroup',
+            { label: m.targetIncidents },
+            openIncidents.map((i) => h('option', { value: i.id }, `${i.date} · ${i.title}`)),
+          )
+        : null,
+      records.length
+        ? h(
+            'optgroup',
+            { label: m.targetRecords },
+            records.map((i) =>
+              h('option', { value: i.id }, [i.date, i.title].filter(Boolean).join(' · ')),
+            ),
+          )
+        : null,
+    );
+    target.value = previous;
+  };
+  async function loadTargets() {
+    try {
+      openIncidents = await fetchOpenIncidents();
+    } catch (err) {
+      message.textContent = failureText(err);
+    }
+    drawTargets();
+  }
+  const fetchOpenIncidents = async () =>
+    (
+      (await ctx.api.get(
+        `/api/v1/missions/${encodeURIComponent(slug)}/incidents?status=reported,under_review,investigating,finding_drafted,endorsed&limit=200`,
+      )) as { items: { id: string; title: string; date: string }[] }
+    ).items;
   const reason = h('input', { type: 'text', id: 'desk-reason', maxlength: '2000' });
   const field = (label: string, control: HTMLElement, show: string) =>
     h(
@@ -239,16 +286,15 @@ function renderActions(
   const sync = () => {
     for (const f of fields) f.hidden = f.dataset.for !== what.value;
     if (what.value === 'group_existing') void loadIncidents();
+    if (what.value === 'duplicate') void loadTargets();
   };
   what.addEventListener('change', sync);
   async function loadIncidents() {
     try {
-      const r = (await ctx.api.get(
-        `/api/v1/missions/${encodeURIComponent(slug)}/incidents?status=reported,under_review,investigating,finding_drafted,endorsed&limit=200`,
-      )) as { items: { id: string; title: string; date: string }[] };
+      const items = await fetchOpenIncidents();
       existing.replaceChildren(
-        ...(r.items.length
-          ? r.items.map((i) => h('option', { value: i.id }, `${i.date} · ${i.title}`))
+        ...(items.length
+          ? items.map((i) => h('option', { value: i.id }, `${i.date} · ${i.title}`))
           : [h('option', { value: '' }, m.noOpenIncidents)]),
       );
     } catch (err) {
@@ -303,8 +349,8 @@ function renderActions(
       if (!existing.value) return void (message.textContent = m.noOpenIncidents);
       action = { kind, incident: existing.value };
     } else if (kind === 'duplicate') {
-      if (!target.value.trim()) return void (message.textContent = m.needTarget);
-      action = { kind, of: target.value.trim() };
+      if (!target.value) return void (message.textContent = m.needTarget);
+      action = { kind, of: target.value };
     } else {
       if (!reason.value.trim()) return void (message.textContent = m.needReason);
       action = { kind: 'dismiss', reason: reason.value.trim() };
@@ -337,5 +383,5 @@ function renderActions(
         run.disabled = false;
       });
   });
-  return form;
+  return { form, targetsChanged: () => what.value === 'duplicate' && drawTargets() };
 }

@@ -98,6 +98,26 @@ async function file(
   }
 }
 
+/**
+ * Why the step is due, in the page's language: built from the schedule and the findings, not the
+ * server's English sentence (d.why, which it stands for when the schedule is not in the answer).
+ */
+function dueWhy(a: PenaltiesAnswer, d: Due): string {
+  const s = a.schedules.find((x) => x.agreement === d.agreement);
+  const dates = d.findings.map((f) => f.date).sort();
+  if (!s || !dates.length) return d.why;
+  return pnm().dueWhy({
+    count: d.findings.length,
+    party: d.party,
+    verdicts: s.verdicts.join(', '),
+    agreement: s.title,
+    from: dates[0]!,
+    to: dates[dates.length - 1]!,
+    days: s.windowDays,
+    since: d.stepNo > 0 ? (s.steps[d.stepNo - 1]?.title ?? null) : null,
+  });
+}
+
 function stepsOf(a: PenaltiesAnswer, agreement: string): number {
   return a.schedules.find((s) => s.agreement === agreement)?.steps.length ?? 0;
 }
@@ -152,7 +172,7 @@ function dueCard(
       { id: `pen-h-${key}` },
       m.step(d.party, d.title, d.stepNo + 1, stepsOf(a, d.agreement)),
     ),
-    h('p', { class: 'console-muted' }, d.why),
+    h('p', { class: 'console-muted', 'data-why': '' }, dueWhy(a, d)),
     h('h5', null, m.findingsBehind),
     h(
       'ul',

@@ -1,6 +1,19 @@
 // The penalties section's words (issue 11 item 7), in English, Urdu and Pashto.
 import { lang } from '../../i18n/index.js';
 
+/** What makes a step due: the parts of the server's English reason, to say in any language. */
+export interface DueWhy {
+  count: number;
+  party: string;
+  verdicts: string;
+  agreement: string;
+  from: string;
+  to: string;
+  days: number;
+  /** The step imposed before, whose findings no longer count (null for the first step). */
+  since: string | null;
+}
+
 const en = {
   nav: 'Penalties',
   heading: 'Penalties under the agreements',
@@ -18,6 +31,9 @@ const en = {
   step: (party: string, title: string, n: number, of: number) =>
     `${party}: ${title} (step ${n} of ${of})`,
   findingsBehind: 'The released findings behind it',
+  /** Why a step is due, said in the page's language from the schedule and the findings. */
+  dueWhy: (w: DueWhy) =>
+    `${w.count} released findings against ${w.party} (${w.verdicts}) under ${w.agreement} between ${w.from} and ${w.to}, within ${w.days} days${w.since ? ` since ${w.since} was imposed` : ''}.`,
   findingLine: (date: string, verdict: string, terms: string) => `${date} · ${verdict} · ${terms}`,
   openIncident: 'Open the incident',
   statement: 'Statement',
@@ -51,6 +67,8 @@ const ur: PenaltyMessages = {
   noneImposed: 'ابھی تک کوئی جرمانہ نافذ نہیں ہوا۔',
   step: (party, title, n, of) => `${party}: ${title} (${of} میں سے قدم ${n})`,
   findingsBehind: 'اس کے پیچھے جاری شدہ نتائج',
+  dueWhy: (w) =>
+    `${w.agreement} کے تحت ${w.from} اور ${w.to} کے درمیان، ${w.days} دن کے اندر، ${w.party} کے خلاف ${w.count} جاری شدہ نتائج (${w.verdicts})${w.since ? `، ${w.since} کے نفاذ کے بعد` : ''}۔`,
   findingLine: (date, verdict, terms) => `${date} · ${verdict} · ${terms}`,
   openIncident: 'واقعہ کھولیں',
   statement: 'بیان',
@@ -83,6 +101,8 @@ const ps: PenaltyMessages = {
   noneImposed: 'تر اوسه کومه جریمه نه ده پلي شوې.',
   step: (party, title, n, of) => `${party}: ${title} (له ${of} څخه ${n} ګام)`,
   findingsBehind: 'د هغه تر شا خپرې شوې موندنې',
+  dueWhy: (w) =>
+    `د ${w.agreement} له مخې د ${w.from} او ${w.to} ترمنځ، په ${w.days} ورځو کې، د ${w.party} پر ضد ${w.count} خپرې شوې موندنې (${w.verdicts})${w.since ? `، د ${w.since} له پلي کېدو وروسته` : ''}.`,
   findingLine: (date, verdict, terms) => `${date} · ${verdict} · ${terms}`,
   openIncident: 'پېښه پرانیزئ',
   statement: 'بیان',
