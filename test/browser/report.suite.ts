@@ -159,6 +159,8 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       total,
       'the sector rows add up to the day total',
     );
+    // Days since the last major incident are counted to the cut-off, and the page says so.
+    assert.match((await en.page.locator('[data-major]').textContent()) ?? '', /^As of .*: /);
     // The sector table is labelled by its heading, for screen readers.
     const region = en.page.getByRole('region', { name: 'By sector' });
     assert.equal(await region.count(), 1);

@@ -146,9 +146,11 @@ export function reportHtml(r: PeriodReport): string {
     ]),
   );
   const breaches = s.compliance.terms.filter((t) => t.crossingsInBreach.length);
+  // In print, a table as wide as the page lost its right border to the page margin's clip (seen in
+  // a pdftoppm render): the wrapper keeps a pixel for it.
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.missionName)}: ${esc(reportTitle(r))}</title>
-<style>body{font:13px/1.4 system-ui,'Liberation Sans',sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}.wrap{overflow-x:auto}table{border-collapse:collapse;margin:0.6em 0;break-inside:auto}tr{break-inside:avoid}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}caption{font-weight:bold;text-align:left}h2{break-after:avoid;margin-top:1.2em}svg{break-inside:avoid}.cp{font-size:11px;overflow-wrap:anywhere}@media print{body{margin:0;padding:0;max-width:none}.wrap{overflow:visible}}</style></head>
+<style>body{font:13px/1.4 system-ui,'Liberation Sans',sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}.wrap{overflow-x:auto}table{border-collapse:collapse;margin:0.6em 0;break-inside:auto}tr{break-inside:avoid}td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}caption{font-weight:bold;text-align:left}h2{break-after:avoid;margin-top:1.2em}svg{break-inside:avoid}.cp{font-size:11px;overflow-wrap:anywhere}@media print{body{margin:0;padding:0;max-width:none}.wrap{overflow:visible;padding-right:1px}}</style></head>
 <body><main>
 <h1>${esc(r.missionName)}: ${esc(reportTitle(r))}</h1>
 <p>Based on information in the log as of ${esc(r.cutOff)}, as the ${esc(r.readAs === 'public' ? 'public' : r.readAs)} may read it. Reporting period: ${span} (${r.period.days} day${r.period.days === 1 ? '' : 's'}); previous reporting period: ${prevSpan}.</p>

@@ -167,6 +167,7 @@ export const en = {
   reportAccessDenied: 'Monitors denied access',
   reportAllegation: (by: string, accused: string) => `${by} accuses ${accused}`,
   reportDeadline: (when: string) => `response due ${when}`,
+  reportAsOf: (time: string) => `As of ${time}:`,
   reportDaysSinceMajor: (n: string, threshold: string) =>
     `${n} days since the last major incident (${threshold} or more dead).`,
   reportNoMajor: (threshold: string) => `No major incident (${threshold} or more dead) on record.`,

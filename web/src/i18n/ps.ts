@@ -164,6 +164,7 @@ export const ps: Messages = {
   reportAccessDenied: 'څارونکو ته لاسرسی ورنه کړل شو',
   reportAllegation: (by, accused) => `${by} پر ${accused} تور لګوي`,
   reportDeadline: (when) => `د ځواب وروستۍ نېټه ${when}`,
+  reportAsOf: (time) => `تر ${time} پورې:`,
   reportDaysSinceMajor: (n, threshold) =>
     `د وروستۍ لویې پېښې (${threshold} یا ډېر مړي) راهیسې ${n} ورځې تېرې شوې.`,
   reportNoMajor: (threshold) => `په ریکارډ کې هېڅ لویه پېښه (${threshold} یا ډېر مړي) نشته.`,

@@ -164,6 +164,7 @@ export const ur: Messages = {
   reportAccessDenied: 'نگرانوں کو رسائی سے انکار',
   reportAllegation: (by, accused) => `${by} کا ${accused} پر الزام`,
   reportDeadline: (when) => `جواب کی آخری تاریخ ${when}`,
+  reportAsOf: (time) => `${time} تک:`,
   reportDaysSinceMajor: (n, threshold) =>
     `آخری بڑے واقعے (${threshold} یا زیادہ ہلاکتیں) کو ${n} دن گزر چکے ہیں۔`,
   reportNoMajor: (threshold) => `ریکارڈ میں کوئی بڑا واقعہ (${threshold} یا زیادہ ہلاکتیں) نہیں۔`,

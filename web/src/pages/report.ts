@@ -246,10 +246,12 @@ function body(
     h(
       'footer',
       { class: 'report__foot' },
+      // Counted to the cut-off (when the figures were read), not to the report's day: said so.
       r.majorIncident
         ? h(
             'p',
-            null,
+            { 'data-major': 'since' },
+            `${m.reportAsOf(dateTime(r.cutOff))} `,
             r.majorIncident.daysSince === null
               ? m.reportNoMajor(num(r.majorIncident.threshold))
               : m.reportDaysSinceMajor(
