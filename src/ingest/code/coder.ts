@@ -21,6 +21,7 @@ import { isViolent, mergeDrafts, type DraftEvent } from './merge.js';
 import { modality } from './negation.js';
 import { readSentence, type SentenceContext, type TriggerContext } from './sentence-context.js';
 import { ACCIDENT } from './skip-rules/accidental-explosion.js';
+import { withoutScheduled } from './scheduled.js';
 import { firstSkip } from './skip-rules/index.js';
 import type { Trigger } from './triggers.js';
 import { dateOfEvent } from './when.js';
@@ -73,7 +74,7 @@ function codeArticleDrafts(article: Article, opts: CoderOptions): DraftEvent[] {
     drafts: [],
   };
   splitSentences(body).forEach((span, index) => codeSentence(run, span, index));
-  return agreementsWhereTalksWere(mergeDrafts(run.drafts));
+  return withoutScheduled(agreementsWhereTalksWere(mergeDrafts(run.drafts)));
 }
 
 /**

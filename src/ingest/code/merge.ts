@@ -146,8 +146,10 @@ export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
     const target = kept.find(
       (k) =>
         typesCompatible(k, d) &&
-        // "held in Istanbul ... will meet again in Istanbul on 6 November": two rounds, not one.
-        !(strategic && k.future !== d.future && k.date !== null && d.date !== null) &&
+        // "held in Istanbul ... will meet again in Istanbul on 6 November": two rounds, not one; and
+        // "agreed after talks in Doha ... the next round will take place in Istanbul": the round held
+        // is not the one scheduled, dated or not.
+        !(strategic && k.future !== d.future) &&
         datesCompatible(k, d, strategic && !isViolent(k.type) && !LOCAL.has(k.type)) &&
         !distinctDays(k, d) &&
         placesCompatible(

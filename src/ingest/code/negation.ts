@@ -14,7 +14,7 @@ const NEGATION_AFTER =
 const HYPOTHETICAL =
   /\b(?:if|unless|whether|should|threaten(?:s|ed|ing)? to|threats? of|warn(?:s|ed|ing)? (?:of|against|that)|warning of|risk of|risks|fears? of|feared|possible|potential|possibility|any|future|plan(?:s|ned|ning)? to|planning|plotting|preparing|agreed to|decided to|vow(?:s|ed)? to|call(?:s|ed)? for|demand(?:s|ed)?|urg(?:es|ed|ing)|seek(?:s|ing)?|aim(?:s|ed)? (?:to|at)|intend(?:s|ed)? to|in case|in the event|hope|hopes|hoped|expects?|ready to|prepared to|capable of|able to|likely|unlikely)\b/i;
 const FUTURE =
-  /\b(?:will|shall|'ll|is to|are to|is set to|are set to|is scheduled|are scheduled|scheduled|is expected to|are expected to|expected|upcoming|to be held|due to (?:be|meet|hold|begin|resume|start|visit|travel|sign|reopen|open|convene)\b)\b/i;
+  /\b(?:will|shall|'ll|is to|are to|is set to|are set to|is scheduled|are scheduled|scheduled|is expected to|are expected to|expected|upcoming|prepares? to|to be held|due to (?:be|meet|hold|begin|resume|start|visit|travel|sign|reopen|open|convene)\b)\b/i;
 const GENERIC =
   /\b(?:accus(?:ation|ations|es|ing) (?:\w+ ){0,8}(?:of|that)|in general|routinely|often|frequently|regularly|habitually|similar|in the past|previously)\b/i;
 const HAPPENED =

@@ -18,6 +18,7 @@ import type { SkipRule } from './skip-rule.js';
 import { spanSummary } from './span-summary.js';
 import { speculativeQuote } from './speculative-quote.js';
 import { tally } from './tally.js';
+import { talksNotHeld } from './talks-not-held.js';
 
 export type { SkipRule };
 
@@ -35,6 +36,7 @@ export const SKIP_RULES: readonly SkipRule[] = [
   feared,
   spanSummary,
   speculativeQuote,
+  talksNotHeld,
   habitual,
   tally,
   backgroundDate,

@@ -32,3 +32,14 @@ test('refers-to-last-agreement: "the agreement" after several background sentenc
     ['QA'],
   );
 });
+
+test('refers-to-last-agreement: a later day of the next round does not date the agreement a year back', () => {
+  const es = code(
+    'In a breakthrough, Pakistan and Afghanistan have agreed to an immediate ceasefire following talks in Doha. Pakistan’s Defence Minister Khawaja Asif confirmed the agreement and announced that the next round of talks will take place in Istanbul on October 25.',
+    '2025-10-19',
+  );
+  assert.deepEqual(
+    es.filter((e) => e.type === 'ceasefire_agreement').map((e) => e.date),
+    ['2025-10-19'],
+  );
+});
