@@ -1,6 +1,7 @@
 // The portal's entry point: picks the language, draws the frame and routes every URL to its page.
 // Pages other than the landing load on demand (their own chunks), and the map library only where
 // a map is drawn, so the landing transfers little before the globe starts.
+import './fonts.css';
 import './style.css';
 import { pickLang, setLang, t } from './i18n/index.js';
 import type { incidentDetails } from './incidents.js';
