@@ -43,6 +43,7 @@ import { LogReader } from '../src/log/reader.js';
 import { missionPolicy } from '../src/log/service.js';
 import { ED25519_IMPLEMENTATION, nodeVerify, sodiumVerify } from '../src/log/verify-ed25519.js';
 import { provisionMission } from '../src/server/provision.js';
+import { STAGE, stageCosts } from './verify-stages.js';
 
 const N = Number(process.env.TRUCELINE_BENCH_VERIFY_N ?? 1_000_000);
 const BATCH = 4096;
@@ -284,6 +285,15 @@ export async function run(): Promise<void> {
     const idleS = full.cpuSeconds / availableParallelism();
     console.log(
       `  on ${availableParallelism()} idle cores, by arithmetic (the audit's CPU time ÷ cores): ≥ ${idleS.toFixed(1)} s, ${(idleS / hashS).toFixed(1)}× hashing`,
+    );
+    // The bound the per-entry work sets, whatever the scheduling: every entry needs its leaf hash,
+    // parseEntry and a signature check, so on C idle cores the audit takes at least their CPU
+    // time ÷ C an entry. Measured here, one core, on the same kind of entries.
+    const { micros } = stageCosts(4000);
+    const [h, p, v] = [STAGE.hash, STAGE.parse, STAGE.verify].map((k) => micros.get(k)!);
+    const cores = availableParallelism();
+    console.log(
+      `  per entry, one core (bench/verify-stages.ts): leaf hash ${h!.toFixed(1)} µs, parseEntry ${p!.toFixed(1)} µs, ${ED25519_IMPLEMENTATION} verify ${v!.toFixed(1)} µs; so on ${cores} idle cores no scheduling beats ${((h! + p! + v!) / cores).toFixed(1)} µs an entry, ${((h! + p! + v!) / cores / h!).toFixed(1)}× hashing (the signature checks alone: ${(v! / cores / h!).toFixed(1)}×)`,
     );
     console.log(
       `  for scale, Ed25519 verify of a ${Math.round(hash1.avgBytes ?? 1000) - 75}-byte message, one core: ${Object.entries(

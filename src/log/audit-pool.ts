@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './start-worker.js';
 import type { SignatureCheck, WorkerReply, WorkerRequest, WorkerVerdict } from './audit-worker.js';
+import { unpackVerdicts } from './audit-verdicts.js';
 
 const startOne = () => startWorker('./audit-worker', import.meta.url);
 
@@ -87,7 +88,7 @@ export class AuditPool {
   async check(bytes: Uint8Array, width: number): Promise<BundleVerdicts> {
     const m = await this.ask((id) => ({ type: 'bundle', id, bytes, width }));
     if (!m.verdicts || !m.hashes) throw new Error('an audit worker answered without verdicts');
-    return { verdicts: m.verdicts, hashes: m.hashes };
+    return { verdicts: unpackVerdicts(m.verdicts), hashes: m.hashes };
   }
 
   /** Ed25519 verdicts (RFC 8032) for signatures the bundle checks could not make, in order. */

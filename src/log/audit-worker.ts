@@ -17,6 +17,7 @@ import { HASH_SIZE } from '../tlog/hash.js';
 import { parseVerifierKey, SIG_TYPE_ED25519 } from '../tlog/note-key.js';
 import { decodeEntryBundle } from '../tlog/tiles.js';
 import { nodeHasher } from './hasher.js';
+import { packVerdicts, type PackedVerdicts } from './audit-verdicts.js';
 import { ed25519Verify } from './verify-ed25519.js';
 import { signedMessageOf } from './verify-entry.js';
 
@@ -49,7 +50,8 @@ export type WorkerRequest =
 
 export interface WorkerReply {
   id: number;
-  verdicts?: WorkerVerdict[];
+  /** A bundle's verdicts, one an entry, packed for the copy (audit-verdicts.ts). */
+  verdicts?: PackedVerdicts;
   /** The entries' leaf hashes, HASH_SIZE bytes each, in order. */
   hashes?: Uint8Array;
   /** For a `signatures` request: one verdict per check. */
@@ -88,7 +90,7 @@ function bundle(bytes: Uint8Array, width: number): Omit<WorkerReply, 'id'> {
   const entries = decodeEntryBundle(bytes, width);
   const hashes = new Uint8Array(entries.length * HASH_SIZE);
   entries.forEach((e, i) => hashes.set(nodeHasher.hashLeaf(e), i * HASH_SIZE));
-  return { verdicts: entries.map(check), hashes };
+  return { verdicts: packVerdicts(entries.map(check)), hashes };
 }
 
 parentPort?.on('message', (m: WorkerRequest) => {
@@ -115,5 +117,9 @@ parentPort?.on('message', (m: WorkerRequest) => {
   } catch (err) {
     reply = { id: m.id, error: (err as Error).message };
   }
-  parentPort!.postMessage(reply, reply.hashes ? [reply.hashes.buffer as ArrayBuffer] : []);
+  const v = reply.verdicts;
+  const transfer = [reply.hashes, v?.fields, v?.offsets, v?.flags].flatMap((a) =>
+    a ? [a.buffer as ArrayBuffer] : [],
+  );
+  parentPort!.postMessage(reply, transfer);
 });
