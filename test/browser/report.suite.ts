@@ -161,6 +161,14 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     );
     // Days since the last major incident are counted to the cut-off, and the page says so.
     assert.match((await en.page.locator('[data-major]').textContent()) ?? '', /^As of .*: /);
+    // The same day as PDF, one click away: a PDF, from this server.
+    const pdfHref = await en.page
+      .getByRole('link', { name: 'The report as PDF (names its checkpoint)' })
+      .getAttribute('href');
+    const pdf = await en.page.request.get(new URL(pdfHref!, h.url).href);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
     // The sector table is labelled by its heading, for screen readers.
     const region = en.page.getByRole('region', { name: 'By sector' });
     assert.equal(await region.count(), 1);
@@ -184,6 +192,17 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.ok(overflow <= 0, `the Urdu report at 390 px is ${overflow}px too wide`);
+    // Urdu letters come from the font this server ships (fonts.css), not whatever the system
+    // has (Debian's drew ہ and ے as boxes): the face is declared and was loaded for this page.
+    const naskh = await ur.page.evaluate(async () => {
+      await document.fonts.ready;
+      const statuses: string[] = [];
+      document.fonts.forEach((f) => {
+        if (f.family.replace(/["']/g, '') === 'Noto Naskh Arabic') statuses.push(f.status);
+      });
+      return statuses;
+    });
+    assert.ok(naskh.includes('loaded'), `Noto Naskh Arabic faces: ${naskh.join(', ') || 'none'}`);
     await ur.page.screenshot({
       path: join(SHOTS, `report-day${suffix}-ur-390.png`),
       fullPage: true,

@@ -146,6 +146,7 @@ export const en = {
   previousDay: 'Previous day',
   nextDay: 'Next day',
   reportAsHtml: 'The printable report (HTML)',
+  reportAsPdf: 'The report as PDF (names its checkpoint)',
   reportAsJson: 'The same figures as JSON',
   pickDay: 'Another day',
   show: 'Show',

@@ -143,6 +143,7 @@ export const ps: Messages = {
   previousDay: 'تېره ورځ',
   nextDay: 'بله ورځ',
   reportAsHtml: 'د چاپ وړ راپور (HTML)',
+  reportAsPdf: 'راپور د PDF په بڼه (خپل چک پواینټ نوموي)',
   reportAsJson: 'همدا شمېرې په JSON کې',
   pickDay: 'بله ورځ وټاکئ',
   show: 'وښایاست',

@@ -143,6 +143,7 @@ export const ur: Messages = {
   previousDay: 'پچھلا دن',
   nextDay: 'اگلا دن',
   reportAsHtml: 'قابلِ طباعت رپورٹ (HTML)',
+  reportAsPdf: 'رپورٹ بطور PDF (اپنے چیک پوائنٹ کے نام کے ساتھ)',
   reportAsJson: 'یہی اعداد JSON میں',
   pickDay: 'کوئی اور دن',
   show: 'دکھائیں',

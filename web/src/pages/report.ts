@@ -5,7 +5,7 @@
 // (GET …/incidents?from=&to=), allegations, responses and those overdue, findings released, access
 // denied, crossings, days since the last major incident, and the log checkpoint the figures were
 // read at. Hedged: unverified incidents are said to be unverified.
-// Links to the day before and after, and to the server's printable HTML and JSON of the same day.
+// Links to the day before and after, and to the server's printable HTML, PDF and JSON of the same day.
 import {
   getDailyReport,
   getMission,
@@ -272,6 +272,13 @@ function body(
             href: `/api/v1/missions/${encodeURIComponent(slug)}/reports/daily?${new URLSearchParams({ date, format: 'html' })}`,
           },
           m.reportAsHtml,
+        ),
+        h(
+          'a',
+          {
+            href: `/api/v1/missions/${encodeURIComponent(slug)}/reports/daily?${new URLSearchParams({ date, format: 'pdf' })}`,
+          },
+          m.reportAsPdf,
         ),
         h(
           'a',
