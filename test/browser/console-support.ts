@@ -55,9 +55,11 @@ function startFront(upstream: URL, pages: string): Promise<{ server: Server; url
       req.pipe(up);
       return;
     }
-    const file = path.startsWith('/assets/')
-      ? normalize(join(pages, path))
-      : join(pages, 'index.html');
+    // The service worker is a root file, as `truceline serve` serves it (web/src/sw.ts).
+    const file =
+      path.startsWith('/assets/') || path === '/sw.js'
+        ? normalize(join(pages, path))
+        : join(pages, 'index.html');
     if (!file.startsWith(pages) || !existsSync(file)) {
       res.writeHead(404).end();
       return;

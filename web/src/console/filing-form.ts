@@ -5,7 +5,9 @@
 // "Sign and submit" uploads the evidence, then signs the envelope here with the active key
 // (src/core/envelope.ts signEnvelope) naming the files by hash, and POSTs it under the session.
 // Issues (from the schema run before signing, or from a 400 answer) are shown next to the field
-// they name; a workflow refusal (403/422) names its rule (error.details.rule).
+// they name; a workflow refusal (403/422) names its rule (error.details.rule). Without the network
+// the signed record waits in the outbox (outbox/outbox.ts) and is sent when it is back (issue 11
+// item 8); evidence files need the network (they are uploaded before the record is signed).
 import { parseBody, signEnvelope } from '../../../src/core/envelope.js';
 import { CoreError } from '../../../src/core/errors.js';
 import { EVENT_TYPE_NAMES, INTER_CODES, type InterCode } from '../../../src/core/taxonomy.js';
@@ -16,6 +18,8 @@ import { renderPlacePicker, type PickerMission } from './map/place-picker.js';
 import { FIELD_OF_RULE, byField, issuesOf, ruleText, type Issue } from './field-errors.js';
 import { signerOf, type StoredKey } from './keystore.js';
 import { cm } from './messages.js';
+import { om } from './outbox/messages.js';
+import { isNetworkError, isOffline, postOrQueue, type Sender } from './outbox/outbox.js';
 import { ApiFailure, postEntry, type Session } from './session.js';
 
 export interface MissionInfo extends PickerMission {
@@ -38,6 +42,12 @@ export function renderFilingForm(
   const controls = new Map<string, Control>();
   const errors = new Map<string, HTMLElement>();
   const me = session.user;
+  const outbox: Sender = {
+    mission: mission.slug,
+    user: me.name,
+    post: (bytes) => postEntry(session, mission.slug, bytes),
+    ended: onSessionEnded,
+  };
 
   function field(name: string, label: string, control: Control, hint?: string): HTMLElement {
     control.id = `f-${name}`;
@@ -408,18 +418,27 @@ export function renderFilingForm(
         const early = schemaIssues(draft);
         if (early.length) return showIssues(early);
         try {
+          if (evidence.count() && isOffline()) throw new TypeError('offline');
           draft.evidence = await evidence.upload(session);
         } catch (err) {
           if (err instanceof ApiFailure && err.status === 401) throw err;
-          const why = err instanceof Error ? err.message : String(err);
+          const why = isNetworkError(err)
+            ? om().evidenceOffline
+            : err instanceof Error
+              ? err.message
+              : String(err);
           evidence.error.textContent = why;
           evidence.input.setAttribute('aria-invalid', 'true');
           formError.replaceChildren(h('p', null, m.fixFields(m.nFields(1))));
           return;
         }
         let bytes: Uint8Array;
+        let id: string;
         try {
-          ({ bytes } = await signEnvelope(
+          ({
+            bytes,
+            envelope: { id },
+          } = await signEnvelope(
             { mission: mission.slug, kind: 'report', body: draft },
             signerOf(key),
           ));
@@ -431,7 +450,18 @@ export function renderFilingForm(
           }
           throw err;
         }
-        const answer = (await postEntry(session, mission.slug, bytes)) as {
+        const title = String(draft.title);
+        const delivery = await postOrQueue(outbox, 'report', title, { id, bytes });
+        if ('queued' in delivery) {
+          result.dataset.queued = id;
+          result.replaceChildren(
+            h('p', { class: 'console-queued' }, om().queued),
+            h('p', null, m.filedId(id)),
+          );
+          form.dataset.queued = id;
+          return;
+        }
+        const answer = delivery.sent as {
           index?: number;
           id?: string;
           sealed?: { commitment?: string };

@@ -13,6 +13,9 @@ import type { MissionInfo } from './filing-form.js';
 import { renderKeysPanel } from './keys-panel.js';
 import { signerOf } from './keystore.js';
 import { cm } from './messages.js';
+import { clearApiCache, registerServiceWorker } from './outbox/offline.js';
+import type { Sender } from './outbox/outbox.js';
+import { outboxPanel } from './outbox/panel.js';
 import {
   sectionOfPath,
   sectionsFor,
@@ -50,6 +53,8 @@ function formatWhen(iso: string): string {
 export async function renderConsole(root: HTMLElement): Promise<() => void> {
   const m = cm();
   document.title = `${m.title} · Truceline`;
+  // Once registered, the console loads without the network (issue 11 item 8, web/src/sw.ts).
+  registerServiceWorker();
   const body = h('div', { class: 'console-body' });
   const heading = h('h1', { tabindex: '-1' }, m.title);
   root.replaceChildren(h('div', { class: 'console' }, heading, body));
@@ -155,8 +160,10 @@ function signInForm(onSignedIn: (s: Session) => void | Promise<void>): HTMLFormE
     button.disabled = true;
     button.textContent = m.signingIn;
     void login(name.value.trim(), password.value)
-      .then((s) => {
+      .then(async (s) => {
         password.value = '';
+        // What the service worker kept for offline use belongs to whoever was signed in before.
+        await clearApiCache();
         return onSignedIn(s);
       })
       .catch((err: unknown) => {
@@ -177,13 +184,16 @@ async function showSignedIn(body: HTMLElement, session: Session): Promise<void> 
   const m = cm();
   const u = session.user;
   leaveSection();
+  stopOutbox();
   const out = h('button', { type: 'button', class: 'console-button' }, m.signOut);
   const whoError = h('p', { class: 'console-error', role: 'alert' });
   out.addEventListener('click', () => {
     out.disabled = true;
     // Signing out ends the session; the keys stay in IndexedDB (issue 11 item 9).
     void logout(session)
-      .then(() => {
+      .then(async () => {
+        await clearApiCache();
+        stopOutbox();
         leaveSection();
         showSignIn(body);
       })
@@ -228,11 +238,31 @@ async function showSignedIn(body: HTMLElement, session: Session): Promise<void> 
   const sessionEnded = () => {
     if (who.isConnected) who.replaceWith(renderSignInAgain(body, who, session));
   };
+  // A console loaded offline has the session the service worker kept, without its CSRF token
+  // (sw.ts): fetch a fresh one before the first post; another user's or no session is the end.
+  const renew = async (): Promise<void> => {
+    if (session.csrfToken) return;
+    const fresh = await currentSession();
+    if (!fresh || fresh.user.name !== u.name) {
+      sessionEnded();
+      throw new ApiFailure(401, 'unauthorized', m.sessionEnded, undefined);
+    }
+    Object.assign(session, fresh);
+  };
   const api: ConsoleApi = {
     get: getJson,
-    post: (path, json) => postJson(session, path, json),
-    postEntry: (bytes) => postEntry(session, slug, bytes),
+    post: async (path, json) => (await renew(), postJson(session, path, json)),
+    postEntry: async (bytes) => (await renew(), postEntry(session, slug, bytes)),
   };
+  const outbox: Sender = { mission: slug, user: u.name, post: api.postEntry, ended: sessionEnded };
+  const panel = outboxPanel(outbox);
+  const renewOnline = () => void renew().catch(() => {});
+  window.addEventListener('online', renewOnline);
+  stopOutbox = () => {
+    panel.stop();
+    window.removeEventListener('online', renewOnline);
+  };
+  place.before(panel.el);
   const sign = async (e: EnvelopeBody): Promise<SignedEntry> => {
     const key = keys.active();
     if (!key) throw new Error(m.needKey);
@@ -329,6 +359,9 @@ async function showSignedIn(body: HTMLElement, session: Session): Promise<void> 
   });
   await show(location.pathname);
 }
+
+/** Ends the signed-in user's outbox panel (its sending and listeners); a no-op when none. */
+let stopOutbox: () => void = () => {};
 
 /** The current section's leave hooks; null when none is shown. */
 let leave: (() => void) | null = null;

@@ -2,6 +2,8 @@
 // incidents I may see), and for an open one "Update" (notes), "Access denied" (by whom, where) and
 // "Close" (observations), each a `task` entry signed here; and a crossing's status, a `crossing`
 // entry. The rules (src/core/workflow/kinds/task.ts, crossing.ts) decide; a refusal names its rule.
+// Without the network (issue 11 item 8) each is signed all the same and kept in the outbox
+// (outbox/outbox.ts), which sends it when the network is back; the tasks are redrawn then.
 import { CROSSING_STATUSES } from '../../../../src/core/records/crossing.js';
 import type {
   CrossingView,
@@ -12,6 +14,8 @@ import { h } from '../../dom.js';
 import { href, incidentPath } from '../../router.js';
 import { cm } from '../messages.js';
 import type { ConsoleContext, ConsoleSection } from '../sections.js';
+import { om } from '../outbox/messages.js';
+import { onOutboxChange, postOrQueue, type Sender } from '../outbox/outbox.js';
 import { ApiFailure } from '../session.js';
 
 const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -37,6 +41,12 @@ function render(ctx: ConsoleContext): HTMLElement {
   const formPlace = h('div', { id: 'monitor-form' });
   const crossingPlace = h('div', { id: 'monitor-crossing' });
   const error = h('p', { class: 'console-error', role: 'alert', id: 'monitor-error' });
+  const outbox: Sender = {
+    mission: ctx.mission.slug,
+    user: me.name,
+    post: ctx.api.postEntry,
+    ended: ctx.sessionEnded,
+  };
 
   /** A small signed form: fields, "Sign and submit", the result or the refused rule. */
   function signedForm(
@@ -107,12 +117,30 @@ function render(ctx: ConsoleContext): HTMLElement {
       }
       if (first) return first.focus();
       submit.disabled = true;
+      /** The outbox's name for it: the heading and the first two answers ("AF · the gate"). */
+      const label = (title: string) =>
+        [
+          title,
+          ...fields.slice(0, 2).map((f) => {
+            const c = controls.get(f.name)!;
+            const text =
+              c instanceof HTMLSelectElement ? (c.selectedOptions[0]?.text ?? '') : v[f.name]!;
+            return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+          }),
+        ].join(' · ');
       void (async () => {
         try {
-          const { bytes } = await ctx.sign(build(v));
-          const answer = (await ctx.api.postEntry(bytes)) as { index?: number };
-          form.dataset.filed = String(answer.index);
-          result.replaceChildren(h('p', { class: 'console-ok' }, m.filed(String(answer.index))));
+          const draft = build(v);
+          const signed = await ctx.sign(draft);
+          const delivery = await postOrQueue(outbox, draft.kind, label(heading), signed);
+          if ('queued' in delivery) {
+            form.dataset.queued = signed.id;
+            result.replaceChildren(h('p', { class: 'console-queued' }, om().queued));
+          } else {
+            const answer = delivery.sent as { index?: number };
+            form.dataset.filed = String(answer.index);
+            result.replaceChildren(h('p', { class: 'console-ok' }, m.filed(String(answer.index))));
+          }
           await done();
         } catch (err) {
           if (err instanceof ApiFailure && err.status === 401) ctx.sessionEnded();
@@ -343,6 +371,11 @@ function render(ctx: ConsoleContext): HTMLElement {
     }
   }
 
+  // An entry the outbox sent changes the tasks (a close): show them as the log now has them.
+  const unsubscribe = onOutboxChange((e) => {
+    if (e.state === 'sent') void refresh();
+  });
+  ctx.onLeave(unsubscribe);
   void refresh();
   void crossingForm();
   return h(
