@@ -3,10 +3,10 @@
 // the test. PK's liaison files an allegation against AF with an evidence file; the monitor files a
 // report of the same shelling; the analyst groups the two into a new incident by bulk action on the
 // desk and tasks the monitor; AF's liaison answers the allegation from the inbox before its
-// deadline; the monitor records access denied by AF; the analyst drafts a finding; QA's and TR's
+// deadline; the monitor, with no network, records access denied by AF, which waits in the outbox
+// and is sent when the network is back; the analyst drafts a finding; QA's and TR's
 // mediators endorse it and TR's releases it; the public incident page then verifies every record
 // in the browser (data-verify-status="verified"). The test only reads the API to check each step.
-// Access denied is recorded online: the offline outbox (another helper's) has not landed yet.
 // Run by console-scenario-sqlite.test.ts and console-scenario-postgres.test.ts, one store a file.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -179,8 +179,14 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     assert.ok(a.responseLoggedAt! <= a.responseDue!, 'logged before the deadline');
     await done(af);
 
-    // 5. The monitor: the task in their list; access denied by AF at the bazaar's checkpoint.
+    // 5. The monitor: the task in their list; then at the crossing with no network (the console
+    // reloads from its service worker), access denied by AF at the bazaar's checkpoint, kept in
+    // the outbox; the log has nothing until the network is back, then has it once.
     await mon.page.goto(`${h.url}/console/tasks`);
+    await mon.page.locator(`li[data-task="${task}"]`).waitFor();
+    await mon.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await mon.context.setOffline(true);
+    await mon.page.reload();
     const card = mon.page.locator(`li[data-task="${task}"]`);
     await card.waitFor();
     await card.getByRole('button', { name: 'Access denied' }).click();
@@ -188,8 +194,22 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     await mon.page.getByLabel('Where').fill('the Chaman bazaar checkpoint');
     await mon.page.locator('#t-denied-notes').fill('Turned back by the post commander at 09:30.');
     await mon.page.locator('#t-denied button[type=submit]').click();
-    await mon.page.locator('#t-denied-result .console-ok').waitFor();
+    await mon.page.locator('#t-denied-result .console-queued').waitFor();
+    const denied = (await mon.page.locator('#t-denied').getAttribute('data-queued'))!;
+    await mon.page.locator(`#outbox li[data-id="${denied}"][data-state="waiting"]`).waitFor();
+    await mon.page.screenshot({ path: shot('5-monitor-offline.png'), fullPage: true });
+    const waiting = await incidentAs('analyst', incident);
+    assert.ok(!waiting.records.some((r) => r.id === denied), 'not in the log while offline');
+    assert.ok(waiting.tasks.find((t) => t.id === task)!.open, 'the task is open while offline');
+    await mon.context.setOffline(false);
+    await mon.page.locator(`#outbox li[data-id="${denied}"][data-state="sent"]`).waitFor();
     await mon.page.locator(`li[data-task="${task}"][data-outcome="access_denied"]`).waitFor();
+    const sent = await until(
+      () => incidentAs('analyst', incident),
+      (d) => d.records.some((r) => r.id === denied),
+      'the access denied to be read',
+    );
+    assert.equal(sent.records.filter((r) => r.id === denied).length, 1, 'logged once');
     await mon.page.screenshot({ path: shot('5-monitor-denied.png'), fullPage: true });
     await done(mon);
     await done(pk);
