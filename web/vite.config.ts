@@ -27,8 +27,9 @@ function serviceWorker(): Plugin {
       const sw = bundle['sw.js'];
       if (!sw || sw.type !== 'chunk') throw new Error('sw.js was not built');
       if (sw.imports.length) throw new Error(`sw.js must import nothing: ${sw.imports.join(', ')}`);
+      // .woff beside each .woff2 is for browsers older than any with service workers.
       const files = Object.keys(bundle)
-        .filter((f) => f !== 'sw.js')
+        .filter((f) => f !== 'sw.js' && !f.endsWith('.woff'))
         .sort();
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
       for (const [token, value] of [

@@ -97,6 +97,8 @@ export async function offline(h: ConsoleHarness, store: string): Promise<void> {
 
     const idA = await denyAccess(page, taskA, 'the Torkham gate');
     await entry(page, idA, 'waiting').waitFor();
+    // The task is still open (the log has not heard), and says an entry for it waits.
+    await page.locator(`li[data-task="${taskA}"][data-open="true"] [data-queued]`).waitFor();
     const idB = await denyAccess(page, taskB, 'the Torkham bazaar');
     await entry(page, idB, 'waiting').waitFor();
     assert.match(await entry(page, idA, 'waiting').innerText(), /Waiting for the network/);
@@ -188,6 +190,9 @@ export async function offline(h: ConsoleHarness, store: string): Promise<void> {
     assert.match(await entry(page, idA, 'sent').innerText(), /the log had it already/);
     assert.equal(posts.length, 3, 'the resend of the entry left sending, and nothing else');
     assert.equal((await detail()).records.filter((r) => r.id === idA).length, 1);
+    // Done with: cleared, and the panel (online, empty) goes.
+    await page.getByRole('button', { name: 'Clear sent and refused' }).click();
+    await page.locator('#outbox').waitFor({ state: 'hidden' });
     assert.deepEqual(mon.problems, []);
   } finally {
     await context.close();

@@ -15,7 +15,7 @@ import { href, incidentPath } from '../../router.js';
 import { cm } from '../messages.js';
 import type { ConsoleContext, ConsoleSection } from '../sections.js';
 import { om } from '../outbox/messages.js';
-import { onOutboxChange, postOrQueue, type Sender } from '../outbox/outbox.js';
+import { onOutboxChange, postOrQueue, waitingBodies, type Sender } from '../outbox/outbox.js';
 import { ApiFailure } from '../session.js';
 
 const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -266,10 +266,25 @@ function render(ctx: ConsoleContext): HTMLElement {
     );
   }
 
+  /** Tasks with an entry in the outbox not yet sent (the list still shows them as the log has them). */
+  async function queuedTasks(): Promise<Set<string>> {
+    try {
+      const bodies = await waitingBodies(ctx.mission.slug, me.name);
+      return new Set(
+        bodies
+          .map((b) => (b as { task?: unknown } | undefined)?.task)
+          .filter((t): t is string => typeof t === 'string'),
+      );
+    } catch {
+      return new Set(); // no IndexedDB: nothing can be queued either
+    }
+  }
+
   async function refresh(): Promise<void> {
     let mine: MyTask[];
+    let queued: Set<string>;
     try {
-      mine = await load();
+      [mine, queued] = await Promise.all([load(), queuedTasks()]);
       error.textContent = '';
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) ctx.sessionEnded();
@@ -311,6 +326,9 @@ function render(ctx: ConsoleContext): HTMLElement {
                       ? m.taskWasDenied(t.task.deniedBy ?? '?')
                       : m.taskClosed(t.task.outcome ?? ''),
                 ),
+                queued.has(t.task.id) && t.task.open
+                  ? h('p', { class: 'console-queued', 'data-queued': 'true' }, om().taskQueued)
+                  : null,
                 t.task.open && me.role === 'monitor' ? actions(t) : null,
               ),
             ),
@@ -371,9 +389,10 @@ function render(ctx: ConsoleContext): HTMLElement {
     }
   }
 
-  // An entry the outbox sent changes the tasks (a close): show them as the log now has them.
+  // An entry the outbox sent changes the tasks (a close): show them as the log now has them; one
+  // queued or refused adds or drops its task's "waits in the outbox".
   const unsubscribe = onOutboxChange((e) => {
-    if (e.state === 'sent') void refresh();
+    if (e.state !== 'sending') void refresh();
   });
   ctx.onLeave(unsubscribe);
   void refresh();

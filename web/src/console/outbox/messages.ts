@@ -16,6 +16,7 @@ const en = {
   offline:
     'No network. The console works from what this browser last saw; what you sign waits here.',
   clearDone: 'Clear sent and refused',
+  taskQueued: 'An entry for this task waits in the outbox.',
   evidenceOffline:
     'Evidence files are uploaded before the record is signed, and there is no network. Remove them to keep the record in the outbox, or submit when the network is back.',
 };
@@ -36,6 +37,7 @@ const ur: OutboxMessages = {
   offline:
     'نیٹ ورک نہیں۔ کنسول وہی دکھا رہا ہے جو اس براؤزر نے آخری بار دیکھا؛ آپ جس پر دستخط کریں وہ یہاں انتظار کرے گا۔',
   clearDone: 'بھیجے گئے اور مسترد ہٹائیں',
+  taskQueued: 'اس کام کا ایک اندراج آؤٹ باکس میں انتظار کر رہا ہے۔',
   evidenceOffline:
     'ثبوت فائلیں ریکارڈ پر دستخط سے پہلے اپ لوڈ ہوتی ہیں، اور نیٹ ورک نہیں ہے۔ ریکارڈ کو آؤٹ باکس میں رکھنے کے لیے انہیں ہٹا دیں، یا نیٹ ورک واپس آنے پر جمع کرائیں۔',
 };
@@ -55,6 +57,7 @@ const ps: OutboxMessages = {
   offline:
     'شبکه نشته. کنسول هغه څه ښيي چې دې براوزر وروستی ځل ولیدل؛ څه چې تاسې لاسلیک کړئ دلته انتظار کوي.',
   clearDone: 'لېږل شوي او رد شوي لرې کړئ',
+  taskQueued: 'د دې دندې یو ثبت په آوټ باکس کې انتظار کوي.',
   evidenceOffline:
     'د شواهدو فایلونه د ثبت له لاسلیک مخکې پورته کېږي، او شبکه نشته. د دې لپاره چې ثبت په آوټ باکس کې پاتې شي هغه لرې کړئ، یا کله چې شبکه بېرته راشي وسپارئ.',
 };

@@ -144,6 +144,14 @@ export function flush(s: Sender): Promise<void> {
   return chain;
 }
 
+/** The body of each of the user's entries still to send (their bytes are the signed JSON). */
+export async function waitingBodies(mission: string, user: string): Promise<unknown[]> {
+  const text = new TextDecoder();
+  return (await entriesOf(mission, user))
+    .filter((e) => e.state === 'waiting' || e.state === 'sending')
+    .map((e) => (JSON.parse(text.decode(e.bytes)) as { body?: unknown }).body);
+}
+
 /** Forgets the user's entries that are done (sent or refused); the waiting ones stay. */
 export async function clearDone(mission: string, user: string): Promise<void> {
   for (const e of await entriesOf(mission, user)) {
