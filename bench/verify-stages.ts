@@ -17,6 +17,7 @@ import { base64DecodeOrUndefined, base64Encode } from '../src/tlog/bytes.js';
 import { nodeHasher } from '../src/log/hasher.js';
 import { ed25519Verify, ED25519_IMPLEMENTATION } from '../src/log/verify-ed25519.js';
 import { signedMessageOf } from '../src/log/verify-entry.js';
+import { BATCH_IMPLEMENTATION, verifyEach } from '../src/log/verify-batch.js';
 
 const ROUNDS = 5;
 
@@ -25,6 +26,7 @@ export const STAGE = {
   hash: 'leaf hash (RFC 6962, node:crypto SHA-256)',
   parse: 'parseEntry, all of it',
   verify: `Ed25519 verify (${ED25519_IMPLEMENTATION})`,
+  batch: `Ed25519 verify, a bundle's 256 together (${BATCH_IMPLEMENTATION}: verify-batch.ts)`,
 } as const;
 
 /** Best-of-ROUNDS CPU µs an entry for each stage, over `n` signed example reports. */
@@ -85,6 +87,19 @@ export function stageCosts(n: number): { bytes: number; micros: Map<string, numb
           if (!ed25519Verify(raw, signedMessageOf(e, env), base64DecodeOrUndefined(env.sig)!))
             throw new Error('a good signature failed');
         }),
+    ],
+    [
+      STAGE.batch,
+      () => {
+        const checks = entries.map((e, i) => ({
+          publicKey: raw,
+          message: signedMessageOf(e, envelopes[i]!),
+          signature: base64DecodeOrUndefined(envelopes[i]!.sig)!,
+        }));
+        for (let i = 0; i < checks.length; i += 256)
+          if (!verifyEach(checks.slice(i, i + 256)).every(Boolean))
+            throw new Error('a good signature failed');
+      },
     ],
     [
       'structured clone of the envelope (v8.serialize)',

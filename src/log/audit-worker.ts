@@ -1,7 +1,8 @@
 // A worker thread of the audit (audit-pool.ts): for each entry of a bundle it computes the RFC 6962
-// leaf hash, parses the envelope (parseEntry: canonical JSON, envelope and body schemas) and checks
-// its signature with libsodium (verify-ed25519.ts), so this, the bulk of an audit, runs on every
-// core while the main thread rebuilds the tree and applies the log's rules in order.
+// leaf hash, parses the envelope (parseEntry: canonical JSON, envelope and body schemas), and
+// checks the bundle's signatures in one batch (verify-batch.ts; libsodium one by one, with exact
+// verdicts, when the batch fails), so this, the bulk of an audit, runs on every core while the
+// main thread rebuilds the tree and applies the log's rules in order.
 //
 // It knows only the keys the main thread sent it (added in log order, never removed); the main
 // thread decides which key an entry must verify with and accepts an answer only if the worker used
@@ -18,7 +19,7 @@ import { parseVerifierKey, SIG_TYPE_ED25519 } from '../tlog/note-key.js';
 import { decodeEntryBundle } from '../tlog/tiles.js';
 import { nodeHasher } from './hasher.js';
 import { packVerdicts, type PackedVerdicts } from './audit-verdicts.js';
-import { ed25519Verify } from './verify-ed25519.js';
+import { verifyEach } from './verify-batch.js';
 import { signedMessageOf } from './verify-entry.js';
 
 /** The fields of an envelope every rule reads (audit-keys.ts). */
@@ -64,12 +65,19 @@ const WHOLE = new Set<string>(['mission', 'key', 'commitment', 'reveal']);
 
 const keys = new Map<string, { vkey: string; raw: Uint8Array }>();
 
-function check(bytes: Uint8Array): WorkerVerdict {
+/** An entry parsed, and the signature check it waits for (if the worker knows the key). */
+interface Checking {
+  verdict: WorkerVerdict;
+  envelope?: Envelope;
+  check?: SignatureCheck;
+}
+
+function parse(bytes: Uint8Array): Checking {
   let envelope: Envelope;
   try {
     envelope = parseEntry(bytes);
   } catch (err) {
-    return { error: err instanceof CoreError ? err.message : String(err) };
+    return { verdict: { error: err instanceof CoreError ? err.message : String(err) } };
   }
   const head: EnvelopeHead = {
     kind: envelope.kind,
@@ -78,19 +86,28 @@ function check(bytes: Uint8Array): WorkerVerdict {
     author: envelope.author,
   };
   const k = keys.get(envelope.author);
-  if (!k) return { head, envelope };
-  const sig = base64DecodeOrUndefined(envelope.sig);
-  const ok = !!sig && ed25519Verify(k.raw, signedMessageOf(bytes, envelope), sig);
-  return WHOLE.has(envelope.kind) || !ok
-    ? { head, envelope, vkey: k.vkey, ok }
-    : { head, vkey: k.vkey, ok };
+  if (!k) return { verdict: { head, envelope } };
+  const signature = base64DecodeOrUndefined(envelope.sig);
+  const verdict = { head, vkey: k.vkey, ok: false };
+  if (!signature) return { verdict: { ...verdict, envelope } };
+  const check = { publicKey: k.raw, message: signedMessageOf(bytes, envelope), signature };
+  return { verdict, envelope, check };
 }
 
 function bundle(bytes: Uint8Array, width: number): Omit<WorkerReply, 'id'> {
   const entries = decodeEntryBundle(bytes, width);
   const hashes = new Uint8Array(entries.length * HASH_SIZE);
   entries.forEach((e, i) => hashes.set(nodeHasher.hashLeaf(e), i * HASH_SIZE));
-  return { verdicts: packVerdicts(entries.map(check)), hashes };
+  const parsed = entries.map(parse);
+  // The bundle's signatures together, in one batch (verify-batch.ts).
+  const waiting = parsed.filter((p) => p.check !== undefined);
+  const oks = verifyEach(waiting.map((p) => p.check!));
+  waiting.forEach((p, i) => {
+    const v = p.verdict as { head: EnvelopeHead; envelope?: Envelope; ok?: boolean };
+    v.ok = oks[i];
+    if (!v.ok || WHOLE.has(v.head.kind)) v.envelope = p.envelope;
+  });
+  return { verdicts: packVerdicts(parsed.map((p) => p.verdict)), hashes };
 }
 
 parentPort?.on('message', (m: WorkerRequest) => {
@@ -112,7 +129,7 @@ parentPort?.on('message', (m: WorkerRequest) => {
         ? { id: m.id, ...bundle(m.bytes, m.width) }
         : {
             id: m.id,
-            oks: m.checks.map((c) => ed25519Verify(c.publicKey, c.message, c.signature)),
+            oks: verifyEach(m.checks),
           };
   } catch (err) {
     reply = { id: m.id, error: (err as Error).message };
