@@ -107,6 +107,8 @@ const dev = [
   ...(pooled ? teamDevSamples() : []),
 ];
 const held = samples(loaded.filter((a) => a.label.split === 'heldout'));
+// The second blind set: scored like the first, never fitted on.
+const held2 = samples(loaded.filter((a) => a.label.split === 'heldout2'));
 const w = fit(dev);
 console.log('fitted on the dev half:');
 CONFIDENCE_FEATURES.forEach((f, i) => console.log(`  ${f.padEnd(32)} ${(w[i] ?? 0).toFixed(2)}`));
@@ -114,6 +116,8 @@ console.log(`CONFIDENCE_WEIGHTS = [${w.join(', ')}]`);
 console.log('current weights:');
 report('dev', dev, CONFIDENCE_WEIGHTS);
 report('held-out', held, CONFIDENCE_WEIGHTS);
+report('held-out 2', held2, CONFIDENCE_WEIGHTS);
 console.log('fitted weights:');
 report('dev', dev, w);
 report('held-out', held, w);
+report('held-out 2', held2, w);

@@ -97,6 +97,9 @@ export async function run(): Promise<void> {
   console.log(
     `  expected calibration error (held-out): ${expectedCalibrationError(rows).toFixed(3)}`,
   );
+  console.log(
+    `  expected calibration error (held-out 2): ${expectedCalibrationError(calibrationTable(held2.scored)).toFixed(3)}`,
+  );
 
   if (process.argv.includes('--errors')) {
     // Only the dev half is ever listed: the held-out half stays unread.

@@ -196,7 +196,13 @@ function codeTrigger(
         actors: [...actors],
       });
   }
-  if (place.location && isViolent(ctx.type) && place.how !== 'context')
+  // Nor is the operation's target country where the story's later violence is.
+  if (
+    place.location &&
+    isViolent(ctx.type) &&
+    place.how !== 'context' &&
+    trig.country === undefined
+  )
     memory.lastViolentPlace = { location: place.location, sentence: s.index };
   if (place.location && STRATEGIC_SHARED.has(ctx.type) && mod !== 'future')
     memory.lastStrategic = {

@@ -1,6 +1,8 @@
-// "at posts in Kurram and near Angoor Adda": one event per distinct place, as ACLED codes them. Only
-// places coordinated with the chosen one, directly or along a list ("the provinces of Kunar,
-// Nangarhar and Khost"), and distinct from it (not inside it, not within 25 km).
+// "against posts in the provinces of Kunar, Nangarhar and Khost": one event per province of a list,
+// as ACLED codes them. Only places coordinated with the chosen one, directly or along a list, and
+// distinct from it: not inside it, not within 25 km, and not in the same first-level area — "shelling
+// of Poonch, Rajouri and Baramulla" is one bombardment of several listed places of one province
+// (testdata/news-eval/README.md: "one bombardment of several listed villages is one event").
 import { distanceKm } from '../geo/distance.js';
 import type { PlaceMention } from '../geo/place-mentions.js';
 import type { CodedLocation } from '../types.js';
@@ -37,6 +39,7 @@ function coordinated(a: PlaceMention, b: PlaceMention, text: string): boolean {
 
 function related(a: CodedLocation, b: CodedLocation): boolean {
   if (a.name === b.name || distanceKm(a.lat, a.lon, b.lat, b.lon) <= 25) return true;
+  if (a.country === b.country && a.admin1 !== null && a.admin1 === b.admin1) return true;
   const [coarse, fine] = a.geo_precision >= b.geo_precision ? [a, b] : [b, a];
   if (coarse.geo_precision < 3) return false;
   return coarse.admin2 !== null

@@ -82,9 +82,15 @@ function distinctDays(a: DraftEvent, b: DraftEvent): boolean {
     a.dateExplicit &&
     b.dateExplicit &&
     a.date !== b.date &&
-    a.location !== null &&
-    b.location !== null &&
-    a.location.name !== b.location.name &&
+    // "Three were killed in a drone strike on Tuesday ... On Monday, Israel launched a wave of air
+    // strikes north of the Litani": a day the article names for a mention it places nowhere is
+    // another day's event too (a roundup: one event per day and place).
+    // A place borrowed from context names no place of its own.
+    (a.location === null ||
+      b.location === null ||
+      a.locationHow === 'context' ||
+      b.locationHow === 'context' ||
+      a.location.name !== b.location.name) &&
     a.sentence.start !== b.sentence.start
   );
 }

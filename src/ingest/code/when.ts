@@ -71,6 +71,9 @@ function continuing(clause: string, triggerStart: number): boolean {
   return CONTINUING.test(clause.slice(Math.max(0, triggerStart - 30), triggerStart));
 }
 
+const BEGAN_FLEEING =
+  /\b(?:began|started|begun)\s+(?:to\s+)?(?:flee|fleeing|leave|leaving|evacuate|evacuating)\b/i;
+
 const BEFORE_AGREEMENT =
   /\b(?:prior to|before|ahead of|in the run-up to) the (?:ceasefire|cease-fire|truce|agreement|deal|accord|talks|negotiations)\b/i;
 
@@ -163,5 +166,8 @@ export function dateOfEvent(ctx: TriggerContext): EventDate {
     };
   // Undated past-tense news is about the day of the report or the day before.
   if (published && (isViolent(type) || NEWS_EVENT_TYPES.has(type))) return report();
+  // "citizens began fleeing the districts": a flight that starts is the day's news; people who "have
+  // fled" are a condition (undated, above).
+  if (published && type === 'displacement' && BEGAN_FLEEING.test(clause.text)) return report();
   return none;
 }

@@ -9,6 +9,7 @@ import type { CodedLocation } from '../types.js';
 import { stillRecent } from './article-memory.js';
 import { locate, toLocation } from './locate.js';
 import { isViolent, type DraftEvent } from './merge.js';
+import { definiteReference } from './skip-rules/definite.js';
 import type { TriggerContext } from './sentence-context.js';
 import type { EventDate } from './when.js';
 
@@ -19,6 +20,9 @@ const BORDER_DEVELOPMENTS: ReadonlySet<EventType> = new Set([
   'crossing_restriction',
   'trade_disruption',
 ]);
+
+// A trigger spanning its verb ("participated in the talks") ends in its definite noun.
+const THE_TALKS = /\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:talks|negotiations)$/i;
 
 export interface EventPlace {
   location: CodedLocation | null;
@@ -63,6 +67,16 @@ export function placeOfEvent(
     location = memory.lastViolentPlace.location;
     how = 'context';
   }
+  // "On Monday, Israel launched a wave of air strikes on towns north of the Litani": violence the
+  // sentence places nowhere the gazetteer knows, in a story whose violence is in one country, is in
+  // that country (country precision: which town is not known).
+  if (!location && isViolent(type) && memory.lastViolentPlace?.location.country) {
+    const country = gazetteer.country(memory.lastViolentPlace.location.country);
+    if (country) {
+      location = toLocation(country);
+      how = 'context';
+    }
+  }
   // "The parties agreed to continue the ceasefire": where (and when) the talks just named were.
   if (
     STRATEGIC_SHARED.has(type) &&
@@ -77,6 +91,19 @@ export function placeOfEvent(
       when.date = memory.lastStrategic.date;
       when.precision = memory.lastStrategic.precision;
     }
+  }
+  // "The Afghan delegation ... participated in the talks", sentences after "agreed to a ceasefire
+  // following talks in Doha": the talks the article is about, where they were.
+  if (
+    !location &&
+    type === 'talks' &&
+    mod !== 'future' &&
+    memory.lastStrategic &&
+    (definiteReference(clause.text, ctx.trig.start) ||
+      THE_TALKS.test(clause.text.slice(0, ctx.trig.end)))
+  ) {
+    location = memory.lastStrategic.location;
+    how = 'context';
   }
   // "Traders say 800 trucks are stranded": a border development with no place is at the crossing
   // the article named last.

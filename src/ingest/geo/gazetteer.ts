@@ -14,6 +14,7 @@ import { readDataFile } from './data-files.js';
 import { articleContext } from './disambiguate.js';
 import { distanceKm } from './distance.js';
 import { NO_REGION, regionKey, type CodingRegion } from './region.js';
+import { readNewsSpellings } from './news-spellings.js';
 import { loadWorldIndex, ROW, type IndexKind, type LoadedIndex } from './world-index.js';
 
 export type PlaceKind =
@@ -511,6 +512,30 @@ function loadWorld(): World {
       for (const k of alts.split('|'))
         if (!stop.has(k) && !common.has(k) && !(byName.get(k)?.includes(place) ?? false))
           add(byAlt, k, place);
+  }
+  // "Rajouri" for GeoNames' Rajaori, "Poonch" for its Punch: names of those places; and the few
+  // places the packages lack ("Kordofan", a region no admin list names).
+  const extra = readNewsSpellings();
+  for (const sp of extra.spellings) {
+    const k = foldName(sp.name);
+    for (const p of byName.get(foldName(sp.of)) ?? []) {
+      if (p.country !== sp.country || p.rank !== RANK_GEONAMES) continue;
+      add(byName, k, p);
+      if (p.kind === 'district') add(byName, `${k} district`, p);
+      // No longer only an alternate name of it (priorScore's alternate penalty).
+      const alts = byAlt.get(k)?.filter((x) => x !== p);
+      if (alts?.length) byAlt.set(k, alts);
+      else byAlt.delete(k);
+    }
+  }
+  for (const p of extra.places) {
+    const { variants, ...rest } = p;
+    put([p.name, ...variants].map(foldName), {
+      ...rest,
+      geo_precision: p.kind === 'town' ? 1 : 3,
+      rank: RANK_GEONAMES,
+      seat: p.kind === 'town' ? 't' : p.kind === 'district' ? 'd' : 'p',
+    });
   }
   // Countries: CLDR English names for every code, the news forms, and a representative point.
   const centroids = new Map(
