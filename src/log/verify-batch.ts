@@ -75,6 +75,7 @@ export function batchHolds(checks: readonly SignatureToCheck[]): boolean {
   const points = Buffer.alloc(32 * (2 * n + 1));
   const scalars = Buffer.alloc(points.length);
   const keys = new Map<string, { publicKey: Uint8Array; a: bigint }>();
+  const byArray = new Map<Uint8Array, { publicKey: Uint8Array; a: bigint }>();
   let zs_S = 0n;
   for (let i = 0; i < n; i++) {
     const { publicKey, message, signature } = checks[i]!;
@@ -82,13 +83,18 @@ export function batchHolds(checks: readonly SignatureToCheck[]): boolean {
     const R = signature.subarray(0, 32);
     const S = int(signature.subarray(32));
     if (S >= L) return false; // libsodium refuses a non-canonical S
-    const h = int(createHash('sha512').update(R).update(publicKey).update(message).digest()) % L;
-    const z = int(zs.subarray(16 * i, 16 * i + 16));
+    // h is reduced once a key, in the sum (z h mod L is what the equation needs).
+    const h = int(createHash('sha512').update(R).update(publicKey).update(message).digest());
+    const z = zs.readBigUInt64LE(16 * i) | (zs.readBigUInt64LE(16 * i + 8) << 64n);
     zs_S += z * S;
-    const id = Buffer.from(publicKey).toString('latin1');
-    const key = keys.get(id);
+    // The workers pass one array per key, so most lookups are by identity.
+    const key = byArray.get(publicKey) ?? keys.get(Buffer.from(publicKey).toString('latin1'));
     if (key) key.a += z * h;
-    else keys.set(id, { publicKey, a: z * h });
+    else {
+      const k = { publicKey, a: z * h };
+      keys.set(Buffer.from(publicKey).toString('latin1'), k);
+      byArray.set(publicKey, k);
+    }
     points.set(R, 32 * i);
     scalars.set(zs.subarray(16 * i, 16 * i + 16), 32 * i);
   }
