@@ -65,10 +65,11 @@ export interface AuditOptions {
    * Worker threads that hash, parse and check the signatures of entries (audit-worker.ts); 0: this
    * thread does it all. Default: one per core (defaultWorkerCount) when at least
    * WORKERS_FROM entries are to be checked, none below (starting a worker costs more than it saves).
-   * Why: an entry costs about 54 µs of CPU for its libsodium signature check and 35 µs for
-   * parseEntry against 5.5 µs for its leaf hash (measured together on this 2-core machine, loaded),
-   * so the audit is bound by those two, which split cleanly across cores; this thread's share
-   * (tree edge, rules in log order, id index) is a few µs. Figures in bench/verify.bench.ts.
+   * Why: an entry costs about 15 µs of CPU for its signature check in a batch (50 µs with
+   * libsodium alone) and 14 µs for parseEntry against 2 µs for its leaf hash (bench/verify-stages.ts
+   * on this 2-core machine), so the audit is bound by those two, which split cleanly across cores;
+   * this thread's share (tree edge, rules in log order, id index) is a few µs. Figures in
+   * bench/verify.bench.ts.
    */
   workers?: number;
   /** The id index's memory limit and temporary directory (audit-ids.ts). */
