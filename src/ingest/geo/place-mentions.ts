@@ -3,6 +3,7 @@
 import { eachMatch } from '../text/each-match.js';
 import { foldName, looseName } from '../text/fold.js';
 import { MAX_NAME_TOKENS, type Gazetteer, type Place } from './gazetteer.js';
+import { appositionCountry, startsPersonName } from './name-guards.js';
 
 export interface PlaceMention {
   start: number;
@@ -25,6 +26,10 @@ const LOCATIVE =
   /\b(?:in|at|near|across|inside|into|on|along|within|outside|around|of|between|from|to|toward|towards|through|district|province|area|areas|town|village|city|valley|region|exiting|entering|targeting|targeted|struck|hit|bombed|shelled)\s+(?:the\s+)?(?:[\p{L}-]+'s\s+)?(?:(?:southern|northern|eastern|western|southeastern|southwestern|northeastern|northwestern|central|border|tribal|restive|remote|neighbouring|neighboring|volatile|mountainous|troubled|frontier|nearby|north|south|east|west|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east)\s+)*$/iu;
 const AGENT_AFTER =
   /^(?:(?:'s|’s)\s+(?:government|army|military|foreign|ministry|spokes\w+|delegation|side|officials|authorities|leaders?|position|stance|security|forces|interim|defen[cs]e|prime|president|envoy|allegations?|claims?|accusations?)\b|\s+(?:government|army|military|forces|troops|authorities|officials|administration|police|Air Force|Foreign Office|delegation|regime|said|says|noted|notes|stated|states|added|told|argued|alleged|alleges|reiterated|expressed|called|asked|hopes|hoped|accused|accuses|denied|denies|claimed|claims|rejected|urged|urges|seeks|sought|wants|warned|demanded|insisted|maintains|maintained|blamed|responded|announced|confirmed|condemned|protested|and\s+\w+\s+(?:said|have|has|agreed))\b)/;
+
+// "in Kunin, south Lebanon": the country in apposition to a place the text introduces is where too.
+const APPOSED =
+  /\b(?:in|at|near|on)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s*(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$/u;
 
 // For names that are also English words: "in Nice", not "of the Frontier Corps".
 const STRICT_LOCATIVE =
@@ -96,7 +101,7 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
     const start = first.start;
     const end = last.end;
     const before = text.slice(Math.max(0, start - 60), start);
-    const after = text.slice(end, end + 20);
+    const after = text.slice(end, end + 40);
     // "in Karachi and Islamabad", "in Kunar, Nangarhar and Khost": a place listed right after a
     // locative place is locative too.
     const prevMention = out[out.length - 1];
@@ -105,7 +110,10 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
       prevMention.locative &&
       /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(text.slice(prevMention.end, start));
     const locative =
-      listed || LOCATIVE.test(before) || (/(?:^|\n)\s*$/.test(before) && /^\s*:/.test(after));
+      listed ||
+      LOCATIVE.test(before) ||
+      APPOSED.test(before) ||
+      (/(?:^|\n)\s*$/.test(before) && /^\s*:/.test(after));
     // "Police said", "the Security Council": a name that is also an English word ("police" is a
     // Polish town, "council" one in Idaho) is a place only where a place is expected.
     if (!best.loose && !STRICT_LOCATIVE.test(before) && gazetteer.isCommonWord(best.key)) continue;
@@ -116,6 +124,14 @@ export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMent
     // "BLA", "TTP", "ISPR": an acronym is no GeoNames village ("Bla" is a town in Mali).
     if (/^\p{Lu}{2,4}$/u.test(text.slice(start, end)) && best.places.every((p) => p.rank >= 5))
       continue;
+    if (startsPersonName(best.places, after, locative)) continue;
+    // "Kunin, south Lebanon": only places of the country named in apposition.
+    const inCountry = appositionCountry(after, gazetteer);
+    if (inCountry !== null && best.places.every((p) => p.kind !== 'country')) {
+      const kept = best.places.filter((p) => p.country === inCountry);
+      if (kept.length === 0) continue;
+      best = { ...best, places: kept };
+    }
     out.push({
       start,
       end,

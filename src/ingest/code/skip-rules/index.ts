@@ -9,6 +9,8 @@ import { inRetaliationFor } from './in-retaliation-for.js';
 import { namesAPlace } from './names-a-place.js';
 import { noDayGiven } from './no-day-given.js';
 import { notAFact } from './not-a-fact.js';
+import { recentPlural } from './recent-plural.js';
+import { recordOfAttacks } from './record-of-attacks.js';
 import { refersToLastAgreement } from './refers-to-last-agreement.js';
 import { refersToLastViolent } from './refers-to-last-violent.js';
 import { refersToRefuted } from './refers-to-refuted.js';
@@ -34,6 +36,8 @@ export const SKIP_RULES: readonly SkipRule[] = [
   restatesLast,
   namesAPlace,
   feared,
+  recordOfAttacks,
+  recentPlural,
   spanSummary,
   speculativeQuote,
   talksNotHeld,
