@@ -2,13 +2,18 @@
 // store by console-offline.test.ts and console-offline-postgres.test.ts. The monitor opens the
 // console once online (the service worker installs and keeps the app and what the console read),
 // loses the network (context.setOffline) and reloads: the console still loads, from the service
-// worker. Access denied on one task and on a second is signed offline and waits in the outbox; the
-// API has neither; meanwhile the analyst closes the second task. Back online the outbox sends both
-// in order: the first is logged once (index shown), the second is refused by rule task_open. A
+// worker. Access denied on one task and on a second, and a report from the filing form (whose
+// evidence file is refused offline: it must be uploaded first), are signed offline and wait in the
+// outbox; the API has none; meanwhile the analyst closes the second task. Back online the outbox
+// sends them in order: the first and the report are logged once (index shown), the second is
+// refused by rule task_open. A
 // reload, a second tab, and an entry left "sending" by a page closed mid-post send nothing twice
 // (the log's 409 duplicate counts as sent). Screenshots, en and ur at 390 px:
 // /tmp/shots/console-offline[-postgres]-{waiting,sent}[-ur].png.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { exampleBody } from '../../src/core/examples.js';
 import type { IncidentDetail } from '../../src/core/views/read-model.js';
 import type { Page } from 'playwright-core';
@@ -17,6 +22,7 @@ import {
   assertNoSideScroll,
   consoleSuite,
   openConsole,
+  seriousViolations,
   shotsFor,
   type ConsoleHarness,
 } from './console.test-support.js';
@@ -38,6 +44,31 @@ async function denyAccess(page: Page, task: string, where: string): Promise<stri
   await page.locator('#t-denied button[type=submit]').click();
   await page.locator('#t-denied-result .console-queued').waitFor();
   return (await page.locator('#t-denied').getAttribute('data-queued'))!;
+}
+
+/** Files a report offline from the filing section: with an evidence file it is refused (the file
+ * needs the network), without it it is queued; returns the signed entry's id. */
+async function fileOffline(page: Page, evidencePath: string): Promise<string> {
+  await page.locator('#file-heading').waitFor();
+  await page.locator('#f-type').selectOption('shelling');
+  await page.locator('#f-time').fill('07:15');
+  await page.locator('#f-place').fill('Torkham');
+  await page.locator('#f-country').selectOption('AF');
+  await page.locator('#f-lat').fill('34.1300');
+  await page.locator('#f-lon').fill('71.0900');
+  await page.locator('#f-title').fill('Offline test: smoke over the Torkham gate');
+  await page.locator('#f-description').fill('Seen from the customs yard at 07:15.');
+  await page.locator('#f-evidence').setInputFiles(evidencePath);
+  await page.locator('.evidence-item[data-evidence="hashed"]').waitFor();
+  await page.locator('form.console-form button[type=submit]').click();
+  await page
+    .locator('#f-evidence-error')
+    .filter({ hasText: /no network/ })
+    .waitFor();
+  await page.locator('.evidence-item button').click();
+  await page.locator('form.console-form button[type=submit]').click();
+  await page.locator('#file-result[data-queued]').waitFor();
+  return (await page.locator('#file-result').getAttribute('data-queued'))!;
 }
 
 const entry = (page: Page, id: string, state: string) =>
@@ -73,12 +104,21 @@ export async function offline(h: ConsoleHarness, store: string): Promise<void> {
   const taskB = await assign('Speak to the traders at the Torkham bazaar.');
   const detail = () => read<IncidentDetail>('analyst', `/incidents/${incident}`);
 
-  const mon = await openConsole(h, 'monitor', '/console/tasks', { width: 390 });
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-offline-'));
+  const evidencePath = join(dir, 'torkham.txt');
+  writeFileSync(evidencePath, 'notes from the customs yard');
+  const mon = await openConsole(h, 'monitor', '/console/tasks', { width: 390, axe: true });
   const { context, page } = mon;
-  // Every entry POST the monitor's browser makes (both tabs), with its answer's status.
+  // Every entry POST of the monitor's browser (both tabs) that reached the server: the entry id
+  // and the answer's status. (A post the network swallowed as it came back gets no answer: the
+  // outbox tries it again, and that is not a second entry.)
   const posts: string[] = [];
-  context.on('request', (r) => {
-    if (r.method() === 'POST' && r.url().endsWith('/entries')) posts.push(r.url());
+  context.on('response', (r) => {
+    const q = r.request();
+    if (q.method() === 'POST' && q.url().endsWith('/entries'))
+      posts.push(
+        `${(JSON.parse(q.postData() ?? '{}') as { id?: string }).id ?? '?'} ${r.status()}`,
+      );
   });
   try {
     await page.locator(`li[data-task="${taskA}"]`).waitFor();
@@ -104,13 +144,27 @@ export async function offline(h: ConsoleHarness, store: string): Promise<void> {
     assert.match(await entry(page, idA, 'waiting').innerText(), /Waiting for the network/);
     assert.equal(await page.locator('#outbox').getAttribute('data-waiting'), '2');
     await assertNoSideScroll(page);
+    assert.deepEqual(await seriousViolations(page), []);
     await page.screenshot({ path: shot('waiting.png'), fullPage: true });
     await page.locator('#outbox').screenshot({ path: shot('waiting-outbox.png') });
+    // A report from the filing form (the section changes without the network too).
+    await page.locator('a[data-section="file"]').click();
+    const idR = await fileOffline(page, evidencePath);
+    await entry(page, idR, 'waiting').waitFor();
+    await page.locator('a[data-section="tasks"]').click();
+    await page.locator(`li[data-task="${taskA}"]`).waitFor();
     assert.deepEqual(posts, [], 'nothing was posted offline');
 
     // The API has neither; the analyst closes the second task meanwhile.
     const before = await detail();
     assert.ok(!before.records.some((r) => r.id === idA || r.id === idB));
+    const noReport = await fetch(
+      `${h.upstream}/api/v1/missions/${h.demo.creds.mission}/records/${idR}`,
+      {
+        headers: { authorization: `Bearer ${h.demo.creds.users.analyst!.token}` },
+      },
+    );
+    assert.equal(noReport.status, 404, 'the report is not in the log offline');
     assert.ok(before.tasks.find((t) => t.id === taskA)!.open);
     await file('analyst', 'task', {
       action: 'close',
@@ -133,13 +187,20 @@ export async function offline(h: ConsoleHarness, store: string): Promise<void> {
     await context.setOffline(false);
     await entry(page, idA, 'sent').waitFor();
     await entry(page, idB, 'refused').waitFor();
+    await entry(page, idR, 'sent').waitFor();
     assert.equal(await entry(page, idB, 'refused').getAttribute('data-rule'), 'task_open');
     await page.locator(`li[data-task="${taskA}"][data-outcome="access_denied"]`).waitFor();
     await page.locator('#outbox-offline').waitFor({ state: 'hidden' });
     await assertNoSideScroll(page);
     await page.screenshot({ path: shot('sent-ur.png'), fullPage: true });
     await page.locator('#outbox').screenshot({ path: shot('sent-ur-outbox.png') });
-    assert.equal(posts.length, 2, 'each entry posted once');
+    assert.deepEqual(
+      posts,
+      [`${idA} 201`, `${idB} 422`, `${idR} 201`],
+      'each posted once, in order',
+    );
+    const filed = await read<{ body: { title: string } }>('analyst', `/records/${idR}`);
+    assert.equal(filed.body.title, 'Offline test: smoke over the Torkham gate');
 
     const after = await detail();
     const logged = after.records.filter((r) => r.id === idA);
@@ -188,7 +249,7 @@ export async function offline(h: ConsoleHarness, store: string): Promise<void> {
     await page.reload();
     await entry(page, idA, 'sent').waitFor();
     assert.match(await entry(page, idA, 'sent').innerText(), /the log had it already/);
-    assert.equal(posts.length, 3, 'the resend of the entry left sending, and nothing else');
+    assert.deepEqual(posts.slice(3), [`${idA} 409`], 'the entry left sending, answered duplicate');
     assert.equal((await detail()).records.filter((r) => r.id === idA).length, 1);
     // Done with: cleared, and the panel (online, empty) goes.
     await page.getByRole('button', { name: 'Clear sent and refused' }).click();
@@ -196,6 +257,7 @@ export async function offline(h: ConsoleHarness, store: string): Promise<void> {
     assert.deepEqual(mon.problems, []);
   } finally {
     await context.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

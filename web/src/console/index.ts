@@ -247,6 +247,10 @@ async function showSignedIn(body: HTMLElement, session: Session): Promise<void> 
       sessionEnded();
       throw new ApiFailure(401, 'unauthorized', m.sessionEnded, undefined);
     }
+    // No token: the service worker answered from its cache, so the network is not back yet (its
+    // offline state can lag the page's 'online'). Treated as no answer: the entry waits.
+    if (!fresh.csrfToken)
+      throw new TypeError('no network: the session came from the offline cache');
     Object.assign(session, fresh);
   };
   const api: ConsoleApi = {

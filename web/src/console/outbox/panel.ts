@@ -2,7 +2,8 @@
 // the browser is offline, then each entry the signed-in user signed here without the network — what
 // it is, when it was signed, and its state (waiting, sending, sent with its log index, refused with
 // the rule) — redrawn on every change. Hidden while online with nothing in it. It also sends:
-// now (the console's start), on every `online` event, and every 30 s while something waits (the
+// now (the console's start), on every `online` event, and again while something waits: after 2 s,
+// then doubling to every 30 s (a network coming back often drops the first requests, and the
 // browser may think it is online while the server is out of reach).
 import './outbox.css';
 import { h } from '../../dom.js';
@@ -19,7 +20,8 @@ import {
   type Sender,
 } from './outbox.js';
 
-const RETRY_MS = 30_000;
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 30_000;
 
 function stateText(e: OutboxEntry): string {
   const m = om();
@@ -90,24 +92,40 @@ export function outboxPanel(sender: Sender): { el: HTMLElement; stop: () => void
       })
       .catch((err: unknown) => console.warn('outbox: cannot read', err));
   };
-  const send = () => {
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let delay = FIRST_RETRY_MS;
+  let stopped = false;
+  const send = (): void => {
+    clearTimeout(retry);
     redraw();
-    if (!isOffline()) void flush(sender);
+    if (isOffline() || stopped) return;
+    void flush(sender)
+      .then(() => drawing)
+      .then(() => {
+        if (stopped || !waiting || isOffline()) {
+          delay = FIRST_RETRY_MS;
+          return;
+        }
+        retry = setTimeout(send, delay);
+        delay = Math.min(delay * 2, MAX_RETRY_MS);
+      });
+  };
+  const online = () => {
+    delay = FIRST_RETRY_MS;
+    send();
   };
   clear.addEventListener('click', () => void clearDone(sender.mission, sender.user));
   const unsubscribe = onOutboxChange(redraw);
-  window.addEventListener('online', send);
+  window.addEventListener('online', online);
   window.addEventListener('offline', redraw);
-  const timer = setInterval(() => {
-    if (waiting) send();
-  }, RETRY_MS);
   send();
   return {
     el: panel,
     stop: () => {
+      stopped = true;
       unsubscribe();
-      clearInterval(timer);
-      window.removeEventListener('online', send);
+      clearTimeout(retry);
+      window.removeEventListener('online', online);
       window.removeEventListener('offline', redraw);
     },
   };
