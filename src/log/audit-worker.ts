@@ -16,8 +16,8 @@ import { CoreError } from '../core/errors.js';
 import { base64DecodeOrUndefined } from '../tlog/bytes.js';
 import { HASH_SIZE } from '../tlog/hash.js';
 import { parseVerifierKey, SIG_TYPE_ED25519 } from '../tlog/note-key.js';
-import { decodeEntryBundle } from '../tlog/tiles.js';
 import { nodeHasher } from './hasher.js';
+import { entryViews } from './audit-bundle.js';
 import { packVerdicts, type PackedVerdicts } from './audit-verdicts.js';
 import { verifyEach } from './verify-batch.js';
 import { signedMessageOf } from './verify-entry.js';
@@ -95,7 +95,7 @@ function parse(bytes: Uint8Array): Checking {
 }
 
 function bundle(bytes: Uint8Array, width: number): Omit<WorkerReply, 'id'> {
-  const entries = decodeEntryBundle(bytes, width);
+  const entries = entryViews(bytes, width);
   const hashes = new Uint8Array(entries.length * HASH_SIZE);
   entries.forEach((e, i) => hashes.set(nodeHasher.hashLeaf(e), i * HASH_SIZE));
   const parsed = entries.map(parse);

@@ -21,13 +21,13 @@ import { parseNote } from '../tlog/note.js';
 import { verifyCheckpointWithPolicy, type Policy } from '../tlog/policy.js';
 import {
   TILE_WIDTH,
-  decodeEntryBundle,
   entryBundlePath,
   tileHashSourceAsync,
   tilePath,
   tilesForSize,
 } from '../tlog/tiles.js';
 import { isTlogError } from '../tlog/errors.js';
+import { entryViews } from './audit-bundle.js';
 import { AuditError } from './audit-errors.js';
 import { EnvelopeChecker, type EnvelopeSummary } from './audit-keys.js';
 import type { IdIndexOptions } from './audit-ids.js';
@@ -349,7 +349,7 @@ export class Auditor {
       const path = entryBundlePath(n, width);
       let entries: Uint8Array[];
       try {
-        entries = decodeEntryBundle(bytes, width);
+        entries = entryViews(bytes, width);
       } catch (err) {
         throw new AuditError(
           'tile_mismatch',
