@@ -24,6 +24,11 @@ const HEADER =
 const DATELINE =
   /^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?:,\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?\.?(?: \d{1,2})?))?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\(([^)]{2,30})\))?\s*(?:[-–—:]{1,2})\s+/;
 
+// "BEIRUT / JERUSALEM / ISTANBUL Two people were killed": a wire story filed from several bureaus
+// names them all; none of them is where the events were.
+const MULTI_DATELINE =
+  /^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?)(?:\s*\/\s*[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?)+,?\s+(?=\p{Lu}\p{Ll})/u;
+
 // "Parachinar, Sept 28: ...": a place in title case with a day, then a colon or dash.
 const TITLE_DATELINE =
   /^([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\s*(?:\(([^)]{2,30})\))?\s*[:–—-]\s+/;
@@ -117,7 +122,7 @@ export function parsePlainText(raw: string, hints: ArticleHints = {}): Article {
         first,
       )?.[1] ?? null,
     );
-    const d = DATELINE.exec(first) ?? TITLE_DATELINE.exec(first);
+    const d = MULTI_DATELINE.exec(first) ?? DATELINE.exec(first) ?? TITLE_DATELINE.exec(first);
     const a = d ? null : AGENCY_DATELINE.exec(first);
     if (d && d[1] !== undefined && d[1].length >= 3) {
       dateline = titleCase(d[1]) + (d[2] && !/\d/.test(d[2]) ? `, ${d[2]}` : '');
