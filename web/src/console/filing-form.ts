@@ -12,6 +12,7 @@ import { parseBody, signEnvelope } from '../../../src/core/envelope.js';
 import { CoreError } from '../../../src/core/errors.js';
 import { EVENT_TYPE_NAMES, INTER_CODES, type InterCode } from '../../../src/core/taxonomy.js';
 import { h } from '../dom.js';
+import { confidentialChoice } from './confidential/choice.js';
 import { renderEvidencePicker } from './evidence-files.js';
 import { fm } from './filing-messages.js';
 import { renderPlacePicker, type PickerMission } from './map/place-picker.js';
@@ -188,6 +189,8 @@ export function renderFilingForm(
     { type: 'submit', class: 'console-button console-button--primary' },
     m.signAndSubmit,
   );
+  // A party may file a report confidentially (confidential/choice.ts; rule commitment_own_side).
+  const confidential = me.role === 'party' ? confidentialChoice() : null;
 
   const form = h(
     'form',
@@ -281,6 +284,7 @@ export function renderFilingForm(
     evidence.el,
     field('title', m.titleField, input('text', { maxlength: '200' })),
     field('description', m.description, h('textarea', { rows: '5' })),
+    confidential?.el ?? null,
     formError,
     h('div', { class: 'console-actions' }, submit),
     result,
@@ -417,6 +421,10 @@ export function renderFilingForm(
         // The schema first, so nothing is uploaded for a record that would be refused.
         const early = schemaIssues(draft);
         if (early.length) return showIssues(early);
+        if (confidential?.checked() && isOffline()) {
+          formError.textContent = confidential.needsNetwork;
+          return;
+        }
         try {
           if (evidence.count() && isOffline()) throw new TypeError('offline');
           draft.evidence = await evidence.upload(session);
@@ -430,6 +438,11 @@ export function renderFilingForm(
           evidence.error.textContent = why;
           evidence.input.setAttribute('aria-invalid', 'true');
           formError.replaceChildren(h('p', null, m.fixFields(m.nFields(1))));
+          return;
+        }
+        if (confidential?.checked()) {
+          const filed = await confidential.file(session, mission.slug, draft, key, result);
+          form.dataset.filed = String(filed.index);
           return;
         }
         let bytes: Uint8Array;

@@ -2,7 +2,8 @@
 // (a countdown; late and missed marked), "Respond" opening the response form (signed here), and my
 // side's own records in incidents with the incident's status; new entries arrive over the SSE
 // stream (src/server/routes/stream.ts) and the lists are read again. Everything comes from the
-// API as this user may read it (incidents involving my organisation, each incident's detail): the
+// API as this user may read it (incidents involving my organisation, each incident's detail; my
+// side's confidential filings, ../confidential/list.ts, with "Reveal"): the
 // console holds nothing the role may not see.
 import type {
   AllegationView,
@@ -15,6 +16,7 @@ import { href, incidentPath } from '../../router.js';
 import { cm, type ConsoleMessages } from '../messages.js';
 import type { ConsoleContext, ConsoleSection } from '../sections.js';
 import { ApiFailure } from '../session.js';
+import { renderConfidentialList } from '../confidential/list.js';
 import { countdown, formatLeft } from './deadline.js';
 
 const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -76,6 +78,8 @@ function render(ctx: ConsoleContext): HTMLElement {
   const mineBox = h('div', { id: 'inbox-mine' });
   const formPlace = h('div', { id: 'inbox-respond' });
   const error = h('p', { class: 'console-error', role: 'alert', id: 'inbox-error' });
+  // My side's confidential filings, with their state and "Reveal" (../confidential/list.ts).
+  const confidential = renderConfidentialList(ctx);
   const el = h(
     'div',
     { class: 'console-inbox' },
@@ -94,6 +98,7 @@ function render(ctx: ConsoleContext): HTMLElement {
       { class: 'console-card', 'aria-labelledby': 'inbox-mine-heading' },
       h('h2', { id: 'inbox-mine-heading' }, m.inboxMine(me.org)),
       mineBox,
+      confidential.el,
     ),
   );
   let against: Against[] = [];
@@ -301,6 +306,7 @@ function render(ctx: ConsoleContext): HTMLElement {
   async function refresh(): Promise<void> {
     try {
       draw(await load(ctx));
+      await confidential.refresh();
       error.textContent = '';
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) ctx.sessionEnded();
