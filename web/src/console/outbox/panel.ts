@@ -26,10 +26,12 @@ const MAX_RETRY_MS = 30_000;
 function stateText(e: OutboxEntry): string {
   const m = om();
   if (e.state === 'sent') return e.already ? m.already : m.sent(String(e.index ?? '?'));
+  // The server's words are English: isolated (FSI…PDI), so an Urdu or Pashto line keeps its order.
+  const theirs = (text: string) => `\u2068${text}\u2069`;
   if (e.state === 'refused')
     return e.rule
-      ? cm().refusedRule(e.rule, ruleText(e.rule, e.reason ?? ''))
-      : m.refused(e.reason ?? '');
+      ? cm().refusedRule(e.rule, theirs(ruleText(e.rule, e.reason ?? '')))
+      : m.refused(theirs(e.reason ?? ''));
   return e.state === 'sending' ? m.sending : m.waiting;
 }
 
