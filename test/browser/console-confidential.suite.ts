@@ -221,9 +221,17 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     assert.equal(reveal2.status, 201, JSON.stringify(reveal2.answer));
     assert.equal(await row2.getAttribute('data-state'), 'committed', 'the page has not heard');
     await row2.locator(`[data-reveal="${id2}"]`).click();
-    const refusal = page.locator(`[data-out="${id2}"] [data-rule="reveal_once"]`);
+    const refusal = page.locator(`#conf-said [data-for="${id2}"][data-rule="reveal_once"]`);
     await refusal.waitFor();
-    assert.match(await refusal.innerText(), /Refused by the rule "reveal_once"/);
+    assert.match(
+      await refusal.innerText(),
+      /“Confidential: second report”: Refused by the rule "reveal_once"/,
+    );
+    // The refusal had the list read again: the row now says what the log says, and offers nothing.
+    await page
+      .locator(`#inbox-confidential tr[data-commitment="${id2}"][data-state="revealed"]`)
+      .waitFor();
+    assert.equal(await row2.locator('[data-reveal]').count(), 0);
     await refusal.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('refused-390.png'), fullPage: true });
 

@@ -11,6 +11,7 @@ import { cfm, type ConfidentialMessages } from './messages.js';
 import { revealCommitment } from './reveal.js';
 import { ruleText } from '../field-errors.js';
 import { cm } from '../messages.js';
+import './confidential.css';
 
 const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -77,10 +78,11 @@ export function renderConfidentialList(ctx: ConsoleContext): {
     );
   }
 
-  function reveal(row: Row, button: HTMLButtonElement, out: HTMLElement): void {
+  function reveal(row: Row, button: HTMLButtonElement): void {
     button.disabled = true;
     button.textContent = c.revealing;
-    out.replaceChildren();
+    said.replaceChildren();
+    delete said.dataset.revealed;
     void (async () => {
       try {
         const a = await revealCommitment(slug, row.c.id, ctx.sign, ctx.api.postEntry);
@@ -91,19 +93,28 @@ export function renderConfidentialList(ctx: ConsoleContext): {
       } catch (err) {
         if (err instanceof ApiFailure && err.status === 401) ctx.sessionEnded();
         const rule = err instanceof ApiFailure ? err.details?.rule : undefined;
-        out.replaceChildren(
-          h(
-            'p',
-            { class: 'console-error', role: 'alert', 'data-rule': String(rule ?? '') },
-            typeof rule === 'string'
-              ? m.refusedRule(rule, ruleText(rule, why(err)))
-              : err instanceof ApiFailure
-                ? m.refused(String(err.status), err.message)
-                : m.networkFailed(why(err)),
-          ),
+        const refusal = h(
+          'p',
+          {
+            class: 'console-error',
+            role: 'alert',
+            'data-for': row.c.id,
+            'data-rule': String(rule ?? ''),
+          },
+          row.record ? `“${row.record.title}”: ` : '',
+          typeof rule === 'string'
+            ? m.refusedRule(rule, ruleText(rule, why(err)))
+            : err instanceof ApiFailure
+              ? m.refused(String(err.status), err.message)
+              : m.networkFailed(why(err)),
         );
         button.disabled = false;
         button.textContent = c.reveal;
+        // Said below the table, naming the record: in the row's narrow cell the long ids it quotes
+        // widened the table past a phone's screen. A refusal may mean the list is stale (revealed
+        // from another device: reveal_once), so it is read again.
+        said.replaceChildren(refusal);
+        if (err instanceof ApiFailure && typeof rule === 'string') await refresh().catch(() => {});
       }
     })();
   }
@@ -126,9 +137,7 @@ export function renderConfidentialList(ctx: ConsoleContext): {
             h(
               'tr',
               null,
-              [c.colRecord, c.colCommitted, c.colState, ''].map((t) =>
-                h('th', { scope: 'col' }, t),
-              ),
+              [c.colRecord, c.colCommitted, c.colState].map((t) => h('th', { scope: 'col' }, t)),
             ),
           ),
           h(
@@ -136,7 +145,6 @@ export function renderConfidentialList(ctx: ConsoleContext): {
             null,
             rows.map((row) => {
               const revealed = row.c.revealedIndex !== null;
-              const out = h('div', { 'data-out': row.c.id });
               let action: HTMLElement | null = null;
               if (!revealed && row.record) {
                 const b = h(
@@ -149,7 +157,7 @@ export function renderConfidentialList(ctx: ConsoleContext): {
                   },
                   c.reveal,
                 );
-                b.addEventListener('click', () => reveal(row, b, out));
+                b.addEventListener('click', () => reveal(row, b));
                 action = b;
               }
               return h(
@@ -171,12 +179,18 @@ export function renderConfidentialList(ctx: ConsoleContext): {
                     : h('span', { class: 'console-muted' }, c.unreadable),
                 ),
                 h('td', null, c.committedAt(String(row.c.index))),
+                // The button under the state, not in a fourth column: at phone width a fourth
+                // column scrolled out of view inside the table's wrap.
                 h(
                   'td',
                   null,
-                  revealed ? c.stateRevealed(String(row.c.revealedIndex)) : c.stateCommitted,
+                  h(
+                    'p',
+                    { class: 'conf-state' },
+                    revealed ? c.stateRevealed(String(row.c.revealedIndex)) : c.stateCommitted,
+                  ),
+                  action,
                 ),
-                h('td', null, action, out),
               );
             }),
           ),
