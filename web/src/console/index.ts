@@ -13,7 +13,7 @@ import type { MissionInfo } from './filing-form.js';
 import { renderKeysPanel } from './keys-panel.js';
 import { signerOf } from './keystore.js';
 import { cm } from './messages.js';
-import { clearApiCache, registerServiceWorker } from './outbox/offline.js';
+import { clearApiCache, keepSession, registerServiceWorker } from './outbox/offline.js';
 import type { Sender } from './outbox/outbox.js';
 import { outboxPanel } from './outbox/panel.js';
 import {
@@ -164,6 +164,7 @@ function signInForm(onSignedIn: (s: Session) => void | Promise<void>): HTMLFormE
         password.value = '';
         // What the service worker kept for offline use belongs to whoever was signed in before.
         await clearApiCache();
+        keepSession();
         return onSignedIn(s);
       })
       .catch((err: unknown) => {
