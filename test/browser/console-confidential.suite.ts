@@ -7,7 +7,8 @@
 // is in the log and matches (SHA-256(salt ‖ entry) recomputed here, the entry the one signed in the
 // browser), and the record is then public. The second, revealed behind the page's back (the event
 // stream is cut so the page cannot learn it), is refused when revealed again in the page, and the
-// page shows the rule (reveal_once). axe-core on the inbox; screenshots at 390 px in English and
+// page shows the rule (reveal_once); offline, the form says a confidential filing needs the
+// network and queues nothing. axe-core on the inbox and the form; screenshots at 390 px in English and
 // Urdu: /tmp/shots/console-confidential-*.png.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -68,6 +69,16 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     await page.locator('#f-description').fill(SECRET);
     await page.locator('#f-fatalities').fill('0');
     await page.getByLabel(/File confidentially/).check();
+    // Without the network a confidential filing is not queued (the server keeps its private half):
+    // the form says so, and the outbox stays empty.
+    await pk.context.setOffline(true);
+    await page.locator('form.console-form button[type=submit]').click();
+    await page
+      .locator('#file-error', { hasText: 'A confidential filing needs the network' })
+      .waitFor();
+    assert.equal(await page.locator('#file-result').getAttribute('data-queued'), null);
+    assert.equal(await page.locator('.outbox-entry').count(), 0, 'nothing waits in the outbox');
+    await pk.context.setOffline(false);
     await page.locator('form.console-form button[type=submit]').click();
     const result = page.locator('#file-result[data-commitment]');
     await result.waitFor();
@@ -234,6 +245,16 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     assert.equal(await row2.locator('[data-reveal]').count(), 0);
     await refusal.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('refused-390.png'), fullPage: true });
+
+    // The form's choice in Urdu at phone width.
+    await page.goto(`${h.url}/console/file?lang=ur`);
+    const choice = page.locator('.console-confidential');
+    await choice.waitFor();
+    assert.match(await choice.innerText(), /خفیہ طور پر درج کریں/);
+    assert.deepEqual(await seriousViolations(page), [], 'axe-core on the filing form in Urdu');
+    await choice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('file-ur-390.png'), fullPage: true });
+    await assertNoSideScroll(page);
 
     assert.deepEqual(offsite, []);
     assert.deepEqual(pk.problems, []);
