@@ -19,8 +19,9 @@ import { dirLogSource } from '../src/log/audit-source.js';
 import { nodeHasher } from '../src/log/hasher.js';
 
 const [dir, mode, workersArg] = process.argv.slice(2);
-if (!dir || !['hash', 'tree', 'full'].includes(mode ?? ''))
-  throw new Error('usage: verify-audit.ts <dir> hash|tree|full [workers]');
+// full-batch: the full audit with --batch-signatures (verify-batch.ts), off by default.
+if (!dir || !['hash', 'tree', 'full', 'full-batch'].includes(mode ?? ''))
+  throw new Error('usage: verify-audit.ts <dir> hash|tree|full|full-batch [workers]');
 
 const source = dirLogSource(dir);
 const note = readFileSync(join(dir, 'checkpoint'), 'utf8');
@@ -47,10 +48,11 @@ if (mode === 'hash') {
   const t0 = performance.now();
   const { report } = await auditLog(source, policy, {
     ...(mode === 'tree' ? { envelopes: false } : {}),
+    ...(mode === 'full-batch' ? { batchSignatures: true } : {}),
     ...(workersArg === undefined ? {} : { workers: Number(workersArg) }),
   });
   seconds = (performance.now() - t0) / 1000;
-  if (report.size !== size || (mode === 'full' && report.envelopes?.entries !== size))
+  if (report.size !== size || (mode!.startsWith('full') && report.envelopes?.entries !== size))
     throw new Error('the audit did not check every entry');
 }
 // CPU time of every thread of this process (the audit's workers too), and the machine's load.

@@ -36,10 +36,12 @@ export class AuditPool {
   private nextId = 0;
   private failed: Error | undefined;
 
-  constructor(count: number) {
+  /** `batchSignatures`: check each bundle's signatures in one batch (verify-batch.ts). */
+  constructor(count: number, batchSignatures = false) {
     this.busy = Array<number>(count).fill(0);
     this.workers = Array.from({ length: count }, () => {
       const w = startOne();
+      w.postMessage({ type: 'mode', batchSignatures } satisfies WorkerRequest);
       w.on('message', (m: WorkerReply) => {
         const p = this.waiting.get(m.id);
         if (!p) return;

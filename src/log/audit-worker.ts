@@ -19,7 +19,7 @@ import { parseVerifierKey, SIG_TYPE_ED25519 } from '../tlog/note-key.js';
 import { nodeHasher } from './hasher.js';
 import { entryViews } from './audit-bundle.js';
 import { packVerdicts, type PackedVerdicts } from './audit-verdicts.js';
-import { verifyEach } from './verify-batch.js';
+import { verifyEach, verifyOneByOne } from './verify-batch.js';
 import { signedMessageOf } from './verify-entry.js';
 
 /** The fields of an envelope every rule reads (audit-keys.ts). */
@@ -45,6 +45,8 @@ export interface SignatureCheck {
 }
 
 export type WorkerRequest =
+  /** Batch signature checks (verify-batch.ts) when asked: off by default, see AuditOptions. */
+  | { type: 'mode'; batchSignatures: boolean }
   | { type: 'keys'; keys: Array<[author: string, vkey: string]> }
   | { type: 'bundle'; id: number; bytes: Uint8Array; width: number }
   | { type: 'signatures'; id: number; checks: SignatureCheck[] };
@@ -99,9 +101,9 @@ function bundle(bytes: Uint8Array, width: number): Omit<WorkerReply, 'id'> {
   const hashes = new Uint8Array(entries.length * HASH_SIZE);
   entries.forEach((e, i) => hashes.set(nodeHasher.hashLeaf(e), i * HASH_SIZE));
   const parsed = entries.map(parse);
-  // The bundle's signatures together, in one batch (verify-batch.ts).
+  // The bundle's signatures: one by one (libsodium), or together in one batch when asked.
   const waiting = parsed.filter((p) => p.check !== undefined);
-  const oks = verifyEach(waiting.map((p) => p.check!));
+  const oks = verifySignatures(waiting.map((p) => p.check!));
   waiting.forEach((p, i) => {
     const v = p.verdict as { head: EnvelopeHead; envelope?: Envelope; ok?: boolean };
     v.ok = oks[i];
@@ -110,7 +112,13 @@ function bundle(bytes: Uint8Array, width: number): Omit<WorkerReply, 'id'> {
   return { verdicts: packVerdicts(parsed.map((p) => p.verdict)), hashes };
 }
 
+let verifySignatures = verifyOneByOne;
+
 parentPort?.on('message', (m: WorkerRequest) => {
+  if (m.type === 'mode') {
+    verifySignatures = m.batchSignatures ? verifyEach : verifyOneByOne;
+    return;
+  }
   if (m.type === 'keys') {
     for (const [author, vkey] of m.keys) {
       try {
@@ -129,7 +137,7 @@ parentPort?.on('message', (m: WorkerRequest) => {
         ? { id: m.id, ...bundle(m.bytes, m.width) }
         : {
             id: m.id,
-            oks: verifyEach(m.checks),
+            oks: verifySignatures(m.checks),
           };
   } catch (err) {
     reply = { id: m.id, error: (err as Error).message };

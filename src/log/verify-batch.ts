@@ -111,6 +111,11 @@ export function batchHolds(checks: readonly SignatureToCheck[]): boolean {
 }
 
 /** Each signature's verdict, as libsodium gives it (verify-ed25519.ts), a batch at a time. */
+/** libsodium's verdict for each signature, one by one: the audit's default (exact). */
+export function verifyOneByOne(checks: readonly SignatureToCheck[]): boolean[] {
+  return checks.map((c) => ed25519Verify(c.publicKey, c.message, c.signature));
+}
+
 export function verifyEach(checks: readonly SignatureToCheck[]): boolean[] {
   if (checks.length >= MIN_BATCH && batchHolds(checks)) return checks.map(() => true);
   return checks.map((c) => ed25519Verify(c.publicKey, c.message, c.signature));

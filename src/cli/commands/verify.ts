@@ -66,6 +66,7 @@ async function verifyLog(opts: {
   state?: string;
   json?: boolean;
   workers?: string;
+  batchSignatures?: boolean;
 }) {
   const auto = opts.workers === undefined || opts.workers === 'auto';
   const workers = auto ? undefined : Number(opts.workers);
@@ -80,6 +81,7 @@ async function verifyLog(opts: {
   const { report, checkpoint } = await auditLog(httpLogSource(url), policy, {
     onProgress: progressPrinter('verify'),
     ...(workers === undefined ? {} : { workers }),
+    ...(opts.batchSignatures ? { batchSignatures: true } : {}),
     ...(previous !== undefined ? { previous } : {}),
   });
   if (opts.state) writeFileAtomic(opts.state, checkpoint.note);
@@ -158,6 +160,10 @@ export function registerVerify(program: Command): void {
       'worker threads that hash, parse and check the signatures of entries: auto (one per core, for logs of 1,024 entries or more) or a number (0: none)',
       'auto',
     )
+    .option(
+      '--batch-signatures',
+      "check each bundle's signatures in one batch: about 3x faster, but a signature its own key's holder built to hold only up to a small-order point passes up to half the time, where libsodium and Go's crypto/ed25519 refuse it (default: one by one, every verdict theirs)",
+    )
     .action(
       async (
         proof: string | undefined,
@@ -168,6 +174,7 @@ export function registerVerify(program: Command): void {
           entry?: string;
           json?: boolean;
           workers?: string;
+          batchSignatures?: boolean;
         },
       ) => {
         try {
