@@ -155,6 +155,24 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     const id2 = commit2.envelope.id;
     assert.equal(c.author, second.envelope.author, "signed in the browser with PK's own key");
 
+    // An allegation against PK in an incident (AF's and the analyst's own consoles), for PK to
+    // answer confidentially below.
+    const ex = exampleBody('report') as Record<string, unknown>;
+    const allegation = await api.file('af-liaison', 'report', {
+      ...ex,
+      title: 'Confidential test: fire on the Angoor Adda post',
+      accused: 'PK',
+      fatalities: { count: 0, claimedBy: 'AF' },
+    });
+    await api.file('analyst', 'incident', {
+      action: 'open',
+      title: 'Confidential test: Angoor Adda',
+      type: ex.type,
+      occurred: ex.occurred,
+      location: ex.location,
+      reports: [allegation],
+    });
+
     // 4. The inbox lists both as committed. The stream is cut: the page learns of nothing it did
     // not do itself (so the page still offers to reveal what is revealed behind its back).
     await page.route('**/api/v1/stream*', (r) => r.abort());
@@ -245,6 +263,26 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     assert.equal(await row2.locator('[data-reveal]').count(), 0);
     await refusal.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('refused-390.png'), fullPage: true });
+
+    // 7. A response filed confidentially from the inbox's response form: listed as a response,
+    // committed; AF (the accuser) cannot read it.
+    await page.locator(`[data-respond="${allegation}"]`).click();
+    await page.locator('#r-statement').fill('Our post did not fire that day.');
+    await page.locator('#r-confidential').check();
+    await page.locator('#inbox-respond button[type=submit]').click();
+    const rr = page.locator('#r-result[data-commitment]');
+    await rr.waitFor();
+    const rc = (await rr.getAttribute('data-commitment'))!;
+    assert.match(await rr.innerText(), /Filed confidentially/);
+    const rrow = page.locator(`#inbox-confidential tr[data-commitment="${rc}"]`);
+    await rrow.waitFor();
+    assert.equal(await rrow.getAttribute('data-state'), 'committed');
+    assert.match(await rrow.innerText(), /Our post did not fire that day\. \(Response\)/);
+    assert.equal(await status('af-liaison', `/confidential/${rc}`), 404);
+    assert.equal(
+      parseEntry(await entryAt(Number(await rr.getAttribute('data-index')))).kind,
+      'commitment',
+    );
 
     // The form's choice in Urdu at phone width.
     await page.goto(`${h.url}/console/file?lang=ur`);

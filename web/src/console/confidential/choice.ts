@@ -1,4 +1,4 @@
-// The filing form's "File confidentially" choice (issue 11 item 3) and what "Sign and submit" does
+// The filing form's (and the inbox's response form's) "File confidentially" choice (issue 11 item 3) and what "Sign and submit" does
 // when it is ticked: the record and its commitment signed here (pair.ts), POSTed together to
 // …/confidential (api.ts), and the answer shown (the commitment's log index, record and commitment
 // ids). No outbox: the server keeps the record privately, so a confidential filing needs the
@@ -24,29 +24,31 @@ export interface ConfidentialChoice {
     body: Record<string, unknown>,
     key: StoredKey,
     result: HTMLElement,
+    kind?: 'report' | 'response',
   ): Promise<Filed>;
 }
 
-export function confidentialChoice(): ConfidentialChoice {
+/** `prefix` names the form's ids (f: the filing form, r: the inbox's response form). */
+export function confidentialChoice(prefix = 'f'): ConfidentialChoice {
   const c = cfm();
   const box = h('input', {
     type: 'checkbox',
-    id: 'f-confidential',
+    id: `${prefix}-confidential`,
     name: 'confidential',
-    'aria-describedby': 'f-confidential-hint',
+    'aria-describedby': `${prefix}-confidential-hint`,
   });
   const el = h(
     'div',
     { class: 'console-field console-confidential', 'data-field': 'confidential' },
     h('label', { class: 'console-check', for: box.id }, box, ` ${c.choice}`),
-    h('p', { class: 'console-muted', id: 'f-confidential-hint' }, c.choiceHint),
+    h('p', { class: 'console-muted', id: `${prefix}-confidential-hint` }, c.choiceHint),
   );
   return {
     el,
     checked: () => box.checked,
     needsNetwork: c.needsNetwork,
-    async file(session, slug, body, key, result) {
-      const pair = await signPair(slug, 'report', body, session.user.org, signerOf(key));
+    async file(session, slug, body, key, result, kind = 'report') {
+      const pair = await signPair(slug, kind, body, session.user.org, signerOf(key));
       let filed: Filed;
       try {
         filed = await postConfidential(session, slug, pair);

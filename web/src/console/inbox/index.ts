@@ -16,6 +16,7 @@ import { href, incidentPath } from '../../router.js';
 import { cm, type ConsoleMessages } from '../messages.js';
 import type { ConsoleContext, ConsoleSection } from '../sections.js';
 import { ApiFailure } from '../session.js';
+import { confidentialChoice } from '../confidential/choice.js';
 import { renderConfidentialList } from '../confidential/list.js';
 import { countdown, formatLeft } from './deadline.js';
 
@@ -135,6 +136,8 @@ function render(ctx: ConsoleContext): HTMLElement {
       { type: 'submit', class: 'console-button console-button--primary' },
       m.signAndSubmit,
     );
+    // A response may be confidential too (src/core/workflow/confidential.ts CONFIDENTIAL_KINDS).
+    const conf = confidentialChoice('r');
     const cancel = h('button', { type: 'button', class: 'console-button' }, m.cancel);
     cancel.addEventListener('click', () => formPlace.replaceChildren());
     const form = h(
@@ -150,6 +153,7 @@ function render(ctx: ConsoleContext): HTMLElement {
         statement,
         stError,
       ),
+      conf.el,
       h('div', { class: 'console-actions' }, submit, cancel),
       result,
     );
@@ -167,16 +171,29 @@ function render(ctx: ConsoleContext): HTMLElement {
       submit.disabled = true;
       void (async () => {
         try {
-          const { bytes } = await ctx.sign({
-            kind: 'response',
-            body: {
-              incident: x.incident.id,
-              allegation: x.a.id,
-              stance: stance.value,
-              statement: statement.value.trim(),
-              evidence: [],
-            },
-          });
+          const body = {
+            incident: x.incident.id,
+            allegation: x.a.id,
+            stance: stance.value,
+            statement: statement.value.trim(),
+            evidence: [],
+          };
+          if (conf.checked()) {
+            const key = ctx.activeKey();
+            if (!key) throw new Error(m.needKey);
+            const filed = await conf.file(
+              ctx.session,
+              ctx.mission.slug,
+              body,
+              key,
+              result,
+              'response',
+            );
+            form.dataset.filed = String(filed.index);
+            await refresh();
+            return;
+          }
+          const { bytes } = await ctx.sign({ kind: 'response', body });
           const answer = (await ctx.api.postEntry(bytes)) as { index?: number };
           form.dataset.filed = String(answer.index);
           result.replaceChildren(h('p', { class: 'console-ok' }, m.filed(String(answer.index))));
