@@ -80,9 +80,14 @@ async function asset(req: Request): Promise<Response> {
   return hit ?? fetch(req);
 }
 
-/** The session answer as kept offline: who, not the CSRF token. */
-async function withoutToken(res: Response): Promise<Response> {
+/**
+ * The session answer as kept offline: who, not the CSRF token; null for a caller with no session
+ * (signed out), which is not kept: a signed-out answer read just before a sign-in could land after
+ * the signed-in one and leave the console signed out offline. Sign-out clears the cache itself.
+ */
+async function withoutToken(res: Response): Promise<Response | null> {
   const body = (await res.json()) as Record<string, unknown>;
+  if (typeof body.csrfToken !== 'string' || !body.csrfToken) return null;
   return new Response(JSON.stringify({ ...body, csrfToken: '' }), {
     status: res.status,
     headers: { 'content-type': 'application/json' },
@@ -94,7 +99,7 @@ async function api(req: Request, path: string): Promise<Response> {
     const res = await fetch(req);
     if (res.status === 200) {
       const kept = path === '/api/v1/auth/me' ? await withoutToken(res.clone()) : res.clone();
-      await (await caches.open(API)).put(req.url, kept);
+      if (kept) await (await caches.open(API)).put(req.url, kept);
     } else if (res.status === 401) {
       // Signed out or expired: what was kept for this session must not outlive it.
       await caches.delete(API);
