@@ -36,6 +36,15 @@ interface Answer {
 }
 
 for (const kind of ['sqlite', 'postgres'] as const) {
+  /** Polls `read` until `ok` holds: the read model follows the log (the projection is async). */
+  async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+    for (let i = 0; ; i++) {
+      const v = await read();
+      if (ok(v) || i >= 100) return v;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   test(`confidential filings take the one pipeline (${kind})`, async (t) => {
     let drop: (() => Promise<void>) | undefined;
     let db: string | undefined;
@@ -144,6 +153,37 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         404,
         'not the other side',
       );
+      // The list of confidential filings: a party sees its own side's, an analyst every side's,
+      // the other side none of them; the log's own seals are not filings (they are not listed).
+      const listed = async (user: string | null) => {
+        const res = await fetch(`${base}/confidential`, {
+          headers: user ? { authorization: `Bearer ${creds.users[user]!.token}` } : {},
+        });
+        if (res.status !== 200) return res.status;
+        const { items } = (await res.json()) as {
+          items: { commitment: string; index: number; side: string; entry: string }[];
+        };
+        return items;
+      };
+      const pkList = await until(
+        () => listed('pk-liaison'),
+        (l) => typeof l !== 'number' && l.some((c) => c.commitment === p1.commitment.envelope.id),
+      );
+      assert.ok(typeof pkList !== 'number');
+      const mine = pkList.find((c) => c.commitment === p1.commitment.envelope.id)!;
+      assert.equal(mine.index, filed.json.index);
+      assert.equal(mine.entry, text(p1.record.bytes), 'the record as committed');
+      assert.ok(
+        pkList.every((c) => c.side === 'PK'),
+        'only its own side',
+      );
+      const afList = await listed('af-liaison');
+      assert.ok(typeof afList !== 'number');
+      assert.ok(!afList.some((c) => c.side === 'PK'), 'not the other side’s');
+      const anList = await listed('analyst');
+      assert.ok(typeof anList !== 'number' && anList.some((c) => c.commitment === mine.commitment));
+      assert.equal(await listed('monitor'), 403);
+      assert.equal(await listed(null), 401);
 
       // The same record again, under a new commitment: a duplicate.
       const again = await sign('pk-liaison', 'commitment', {

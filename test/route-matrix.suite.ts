@@ -111,6 +111,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/missions/:/desk/queue': { allow: ['analyst', 'mediator', 'admin'] },
   'GET /api/v1/missions/:/desk/monitors': { allow: ['analyst', 'mediator', 'admin'] },
   'POST /api/v1/missions/:/confidential': { allow: SIGNED_IN, body: json({}) },
+  'GET /api/v1/missions/:/confidential': { allow: ['pk', 'af', 'analyst', 'mediator', 'admin'] },
   'GET /api/v1/missions/:/confidential/:': { allow: ['pk', 'af', 'analyst', 'mediator', 'admin'] },
   // User management (docs/architecture.md: the admin creates users); the matrix's :name is no user, so the
   // admin's calls are 404s and 400s that change nothing, while the others are refused first.

@@ -42,6 +42,46 @@ export class ConfidentialRecords {
       .execute();
   }
 
+  /**
+   * The confidential filings of one side (or of every side: `side` null), newest first, with
+   * their commitment's log index and reveal: the console's list of "my side's confidential
+   * records" in one query (it read each public commitment entry to tell a filing from the log's
+   * own seals, which are not in this table). A commitment not yet projected is left out.
+   */
+  async list(
+    mission: string,
+    side: string | null,
+    limit = 1000,
+  ): Promise<
+    {
+      commitment: string;
+      index: number;
+      side: string;
+      createdAt: string;
+      revealedIndex: number | null;
+      /** The record's exact signed entry text (what GET …/confidential/<id> gives, less the salt). */
+      entry: string;
+    }[]
+  > {
+    let q = this.db
+      .selectFrom('wf_confidential as c')
+      .innerJoin('wf_commitments as m', (j) =>
+        j.onRef('m.mission', '=', 'c.mission').onRef('m.id', '=', 'c.commitment'),
+      )
+      .select(['c.commitment', 'm.idx', 'c.side', 'c.created_at', 'm.revealed_idx', 'c.entry'])
+      .where('c.mission', '=', mission);
+    if (side !== null) q = q.where('c.side', '=', side);
+    const rows = await q.orderBy('m.idx', 'desc').limit(limit).execute();
+    return rows.map((r) => ({
+      commitment: r.commitment,
+      index: r.idx,
+      side: r.side,
+      createdAt: r.created_at,
+      revealedIndex: r.revealed_idx,
+      entry: r.entry,
+    }));
+  }
+
   /** The private record behind a commitment, for its side, analysts and mediators. */
   async get(
     mission: string,

@@ -57,6 +57,21 @@ export function registerConfidentialRoutes(app: FastifyInstance, ctx: AppContext
     },
   );
 
+  app.get<{ Params: { slug: string } }>('/api/v1/missions/:slug/confidential', async (request) => {
+    await auth.require(
+      request,
+      ['party', 'analyst', 'mediator', 'admin'],
+      'list confidential records',
+    );
+    const slug = await requireMission(ctx, request.params.slug);
+    const viewer = await viewerOf(ctx, request, slug);
+    // A party sees its own side's filings; analysts, mediators and admins every side's (as they
+    // may read each record behind them, GET …/confidential/<id>).
+    const side = seesEverything(viewer) ? null : viewer.role === 'party' ? viewer.org : undefined;
+    if (side === undefined) return { items: [] };
+    return { items: await wf.confidential.list(slug, side) };
+  });
+
   app.get<{ Params: { slug: string; id: string } }>(
     '/api/v1/missions/:slug/confidential/:id',
     async (request) => {

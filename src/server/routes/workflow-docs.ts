@@ -77,6 +77,18 @@ export const WORKFLOW_ROUTE_DOCS: RouteDoc[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/missions/:slug/confidential',
+    tag: 'workflow',
+    summary:
+      "The confidential filings the caller may read (a party: its own side's; analysts, mediators: every side's), newest first, with their commitment's index and reveal",
+    access: ['party', 'analyst', 'mediator', 'admin'],
+    params: Slug,
+    responses: {
+      200: Json('{items: [{commitment, index, side, createdAt, revealedIndex, entry}]}'),
+    },
+  },
+  {
+    method: 'GET',
     path: '/api/v1/missions/:slug/confidential/:id',
     tag: 'workflow',
     summary:

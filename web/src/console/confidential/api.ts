@@ -1,9 +1,8 @@
 // The confidential routes as the console calls them (src/server/routes/confidential.ts):
 //   POST …/confidential {entry, commitment, salt}  → {index, id (commitment), record, …}
 //   GET  …/confidential/<commitment id>            → {side, salt, entry} for the side only
-// and the public list of commitments (…/commitments), whose `side` names mine; a commitment the
-// log's own key signed for a sealed entry (body.sealed) is no confidential filing of ours and is
-// told apart by reading the commitment entry itself (…/entries/<index>, immutable).
+//   GET  …/confidential                            → my side's filings, newest first, with each
+//                                                     commitment's index, reveal and record entry
 import type { Session } from '../session.js';
 import { postJson, readAnswer } from '../session.js';
 import type { SignedPair } from './pair.js';
@@ -49,29 +48,36 @@ export async function readConfidential(slug: string, commitment: string): Promis
 }
 
 export interface CommitmentRow {
+  /** The commitment's id. */
   id: string;
   index: number;
-  digest: string;
   side: string;
   revealedIndex: number | null;
+  /** The confidential record's signed entry text, as committed. */
+  entry: string;
 }
 
-/** The public commitments of `side` that its own members signed (not the log's seals). */
-export async function commitmentsOf(slug: string, side: string): Promise<CommitmentRow[]> {
-  const res = await fetch(`${base(slug)}/commitments`, {
+/** My side's confidential filings (the server keeps them: the log's own seals are not among them). */
+export async function commitmentsOf(slug: string): Promise<CommitmentRow[]> {
+  const res = await fetch(`${base(slug)}/confidential`, {
     headers: { accept: 'application/json' },
     cache: 'no-store',
+    credentials: 'same-origin',
   });
-  const { items } = (await readAnswer(res)) as { items: CommitmentRow[] };
-  const mine = items.filter((c) => c.side === side);
-  const own = await Promise.all(
-    mine.map(async (c) => {
-      // An entry never changes: the browser's cache may answer for it.
-      const e = (await readAnswer(await fetch(`${base(slug)}/entries/${c.index}`))) as {
-        body?: { sealed?: unknown };
-      };
-      return e.body?.sealed === undefined;
-    }),
-  );
-  return mine.filter((_, i) => own[i]);
+  const { items } = (await readAnswer(res)) as {
+    items: {
+      commitment: string;
+      index: number;
+      side: string;
+      revealedIndex: number | null;
+      entry: string;
+    }[];
+  };
+  return items.map((c) => ({
+    id: c.commitment,
+    index: c.index,
+    side: c.side,
+    revealedIndex: c.revealedIndex,
+    entry: c.entry,
+  }));
 }

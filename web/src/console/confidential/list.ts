@@ -6,7 +6,7 @@
 import { h } from '../../dom.js';
 import type { ConsoleContext } from '../sections.js';
 import { ApiFailure } from '../session.js';
-import { commitmentsOf, readConfidential, type CommitmentRow } from './api.js';
+import { commitmentsOf, type CommitmentRow } from './api.js';
 import { cfm, type ConfidentialMessages } from './messages.js';
 import { revealCommitment } from './reveal.js';
 import { ruleText } from '../field-errors.js';
@@ -63,19 +63,11 @@ export function renderConfidentialList(ctx: ConsoleContext): {
   );
 
   async function load(): Promise<Row[]> {
-    const mine = await commitmentsOf(slug, ctx.session.user.org);
-    return Promise.all(
-      mine.map(async (row) => {
-        try {
-          const half = await readConfidential(slug, row.id);
-          const record = recordOf(half.entry);
-          return record ? { c: row, record } : { c: row };
-        } catch (err) {
-          if (err instanceof ApiFailure && err.status === 401) throw err;
-          return { c: row };
-        }
-      }),
-    );
+    // One request: the server lists my side's filings with their entries.
+    return (await commitmentsOf(slug)).map((row) => {
+      const record = recordOf(row.entry);
+      return record ? { c: row, record } : { c: row };
+    });
   }
 
   function reveal(row: Row, button: HTMLButtonElement): void {
