@@ -135,6 +135,11 @@ export async function offline(h: ConsoleHarness, store: string): Promise<void> {
     await context.setOffline(true);
     await page.reload();
     await page.locator('body[data-console="signed-in"]').waitFor();
+    assert.equal(
+      await page.evaluate(() => navigator.onLine),
+      false,
+      'the page knows it is offline',
+    );
     await page.locator('#outbox-offline:visible').waitFor();
     await page.locator(`li[data-task="${taskA}"][data-open="true"]`).waitFor();
     await page.locator('.console-key[data-key="registered"]').waitFor();

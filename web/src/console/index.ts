@@ -13,7 +13,12 @@ import type { MissionInfo } from './filing-form.js';
 import { renderKeysPanel } from './keys-panel.js';
 import { signerOf } from './keystore.js';
 import { cm } from './messages.js';
-import { clearApiCache, keepSession, registerServiceWorker } from './outbox/offline.js';
+import {
+  clearApiCache,
+  keepSession,
+  keepWhenTakenOver,
+  registerServiceWorker,
+} from './outbox/offline.js';
 import type { Sender } from './outbox/outbox.js';
 import { outboxPanel } from './outbox/panel.js';
 import {
@@ -235,6 +240,8 @@ async function showSignedIn(body: HTMLElement, session: Session): Promise<void> 
     );
     return;
   }
+  const api1 = `/api/v1/missions/${encodeURIComponent(slug)}`;
+  keepWhenTakenOver(['/api/v1/auth/me', api1, `${api1}/keys`]);
   // Keep what is on the page (and what was typed) in view; sign in again above it.
   const sessionEnded = () => {
     if (who.isConnected) who.replaceWith(renderSignInAgain(body, who, session));

@@ -6,25 +6,41 @@
 /** Must match web/src/sw.ts API. */
 export const API_CACHE = 'truceline-console-api';
 
+/** Whether the service worker saw this page's first reads (not on a first visit). */
+const controlledAtStart = !!globalThis.navigator?.serviceWorker?.controller;
+
+function readThroughWorker(paths: readonly string[]): void {
+  for (const path of paths)
+    void fetch(path, {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+    }).catch(() => {});
+}
+
 /**
  * Reads the session once more through the service worker, so it keeps it: the sign-in answer is a
- * POST (never kept), and on a first visit the worker takes the page over only after its first
- * reads. Without a kept session an offline reload could not show the console at all.
+ * POST, never kept. Without a kept session an offline reload could not show the console at all.
  */
 export function keepSession(): void {
-  if (!navigator.serviceWorker?.controller) return;
-  void fetch('/api/v1/auth/me', {
-    headers: { accept: 'application/json' },
-    credentials: 'same-origin',
-    cache: 'no-store',
-  }).catch(() => {});
+  if (navigator.serviceWorker?.controller) readThroughWorker(['/api/v1/auth/me']);
+}
+
+/**
+ * On a first visit the worker takes the page over only after the page's first reads (the session,
+ * the mission): reads `paths` again through it once it has, so an offline reload has them.
+ */
+export function keepWhenTakenOver(paths: readonly string[]): void {
+  if (controlledAtStart || !('serviceWorker' in navigator)) return;
+  if (navigator.serviceWorker.controller) return readThroughWorker(paths);
+  navigator.serviceWorker.addEventListener('controllerchange', () => readThroughWorker(paths), {
+    once: true,
+  });
 }
 
 /** Registers /sw.js (production builds only: the dev server has no such file). */
 export function registerServiceWorker(): void {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
-  if (!navigator.serviceWorker.controller)
-    navigator.serviceWorker.addEventListener('controllerchange', keepSession, { once: true });
   navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((err: unknown) => {
     // The console still works online; it only cannot load without the network.
     console.warn('service worker not registered:', err);
