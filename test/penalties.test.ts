@@ -35,17 +35,24 @@ function suite(
       assert.equal(r.status, 200);
       return (await r.json()) as PenaltiesAnswer;
     };
-    const post = async (user: string, body: Record<string, unknown>) => {
+    const post = async (
+      user: string,
+      body: Record<string, unknown>,
+      kind: 'penalty' | 'correction' = 'penalty',
+    ) => {
       const signer = await signerFromNoteKey(
         readFileSync(demo!.creds.users[user]!.keyFile, 'utf8').trim(),
       );
-      const signed = await signEnvelope({ mission: M, kind: 'penalty', body }, signer);
+      const signed = await signEnvelope({ mission: M, kind, body }, signer);
       const r = await fetch(`${base()}/entries`, {
         method: 'POST',
         headers: as(user),
         body: Buffer.from(signed.bytes),
       });
-      const answer = (await r.json()) as { error?: { code: string; message: string } };
+      const answer = (await r.json()) as {
+        index?: number;
+        error?: { code: string; message: string };
+      };
       return { status: r.status, id: signed.envelope.id, answer };
     };
     const refused = async (
@@ -54,8 +61,9 @@ function suite(
       status: number,
       rule: string,
       why: RegExp,
+      kind: 'penalty' | 'correction' = 'penalty',
     ) => {
-      const r = await post(user, body);
+      const r = await post(user, body, kind);
       assert.equal(r.status, status, JSON.stringify(r.answer));
       assert.match(r.answer.error!.message, new RegExp(`^rule ${rule}: `));
       assert.match(r.answer.error!.message, why);
@@ -216,9 +224,58 @@ function suite(
         new RegExp(`penalty ${p.id} \\(step formal-notice\\) is proposed for AF`),
       );
 
+      // The proposer's organisation withdraws its proposal before the k-th endorsement (a
+      // correction superseding it, no replacement); nobody else may, and nothing is endorsed then.
+      const withdrawal = (x: { id: string; answer: { index?: number } }) => ({
+        supersedes: { id: x.id, index: x.answer.index! },
+        reason: 'Filed before the second finding was confirmed; to be proposed again.',
+      });
+      await refused(
+        'tr-mediator',
+        withdrawal(p),
+        403,
+        'correction_own',
+        /was filed by QA/,
+        'correction',
+      );
+      await refused(
+        'qa-mediator',
+        { ...withdrawal(p), replacement: { ...proposal, statement: 'Changed.' } },
+        422,
+        'correction_replacement',
+        /withdrawn, not replaced/,
+        'correction',
+      );
+      const w = await post('qa-mediator', withdrawal(p), 'correction');
+      assert.equal(w.status, 201, JSON.stringify(w.answer));
+      const afterWithdrawal = await penalties('qa-mediator');
+      assert.deepEqual(
+        afterWithdrawal.penalties.filter((x) => x.id === p.id).map((x) => x.status),
+        ['withdrawn'],
+      );
+      assert.equal(afterWithdrawal.due![0]!.proposal, null, 'the step is due again, unproposed');
+      await refused(
+        'tr-mediator',
+        { action: 'endorse', penalty: p.id },
+        422,
+        'penalty_open',
+        /already withdrawn/,
+      );
+      await refused(
+        'qa-mediator',
+        withdrawal(p),
+        422,
+        'correction_target',
+        /already superseded/,
+        'correction',
+      );
+
+      // Proposed again, and imposed k of n.
+      const p2 = await post('qa-mediator', proposal);
+      assert.equal(p2.status, 201, JSON.stringify(p2.answer));
       const e = await post('tr-mediator', {
         action: 'endorse',
-        penalty: p.id,
+        penalty: p2.id,
         statement: 'Endorsed.',
       });
       assert.equal(e.status, 201, JSON.stringify(e.answer));
@@ -234,10 +291,19 @@ function suite(
       assert.deepEqual((await penalties('qa-mediator')).due, [], 'nothing else is due');
       await refused(
         'tr-mediator',
-        { action: 'endorse', penalty: p.id },
+        { action: 'endorse', penalty: p2.id },
         422,
         'penalty_open',
         /already imposed/,
+      );
+      // Imposed k of n, it stands: its proposer alone cannot withdraw it.
+      await refused(
+        'qa-mediator',
+        withdrawal(p2),
+        422,
+        'correction_target',
+        /is imposed: it stands/,
+        'correction',
       );
 
       // The read model is a projection of the log: rebuilt, it holds the same penalties.
@@ -245,7 +311,11 @@ function suite(
       const before = (await wf.snapshot(M)).wf_penalties;
       await wf.rebuild(M);
       assert.deepEqual((await wf.snapshot(M)).wf_penalties, before);
-      assert.equal(before!.length, 2);
+      assert.deepEqual((before as { status: string }[]).map((r) => r.status).sort(), [
+        'imposed',
+        'imposed',
+        'withdrawn',
+      ]);
     });
   });
 }

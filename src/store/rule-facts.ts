@@ -50,7 +50,9 @@ export async function ruleFacts(
     entries: new Map(),
     users: new Map(),
   };
-  if (env.kind === 'penalty') facts.penalties = await penaltyFacts(q, mission);
+  // A correction may withdraw a penalty proposal (kinds/correction.ts): it reads their states too.
+  if (env.kind === 'penalty' || env.kind === 'correction')
+    facts.penalties = await penaltyFacts(q, mission);
   if (refs.reports.length)
     for (const r of await q
       .selectFrom('wf_reports')

@@ -650,7 +650,6 @@ export class WorkflowStore {
       .where('mission', '=', mission)
       .where('id', '=', target)
       .execute();
-    if (!cb.replacement) return;
     const kind = (
       await tx
         .selectFrom('wf_records')
@@ -659,6 +658,18 @@ export class WorkflowStore {
         .where('id', '=', target)
         .executeTakeFirst()
     )?.kind;
+    if (kind === 'penalty') {
+      // Decided (kinds/correction.ts): a proposal still awaiting endorsement, withdrawn.
+      await tx
+        .updateTable('wf_penalties')
+        .set({ status: 'withdrawn' })
+        .where('mission', '=', mission)
+        .where('id', '=', target)
+        .where('status', '=', 'proposed')
+        .execute();
+      return;
+    }
+    if (!cb.replacement) return;
     if (kind === 'finding') {
       // Decided (correction_replacement): the replacement passed its target's schema.
       const fb = bodyAs('finding', cb.replacement);

@@ -51,7 +51,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     await proposed.waitFor();
     await qa.page.locator('#pen-said[data-filed]').waitFor();
     assert.equal(await proposed.locator('[data-endorsements]').innerText(), '1 of 2 endorsements');
-    const id = (await proposed.getAttribute('data-penalty'))!;
+    let id = (await proposed.getAttribute('data-penalty'))!;
     assert.equal(await proposed.locator(`[data-endorse="${id}"]`).isDisabled(), true);
     // The proposal is open: the due card offers no second proposal.
     assert.equal(await due.locator(`[data-propose="${DUE}"]`).count(), 0);
@@ -62,6 +62,25 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
       (again.answer.error as { details?: { rule?: string } }).details?.rule,
       'penalty_distinct_org',
     );
+    // QA withdraws its proposal (a reason is asked for first); the step is due again, unproposed,
+    // and QA proposes it once more.
+    await proposed.locator(`[data-withdraw="${id}"]`).click();
+    assert.match(await qa.page.locator(`[data-out="${id}"]`).innerText(), /Say why/);
+    await proposed.locator(`#pen-wr-${id}`).fill('Proposed before the statement was agreed.');
+    await proposed.locator(`[data-withdraw="${id}"]`).click();
+    await qa.page.locator(`[data-penalty="${id}"]`).waitFor({ state: 'detached' });
+    const withdrawn = await apiAs(h).read<{ penalties: { id: string; status: string }[] }>(
+      'qa-mediator',
+      '/penalties',
+    );
+    assert.equal(withdrawn.penalties.find((x) => x.id === id)?.status, 'withdrawn');
+    await due
+      .locator('textarea')
+      .fill('Formal notice to Afghanistan under the Istanbul statement.');
+    await due.locator(`[data-propose="${DUE}"]`).click();
+    await proposed.waitFor();
+    id = (await proposed.getAttribute('data-penalty'))!;
+    assert.notEqual(id, withdrawn.penalties.find((x) => x.status === 'withdrawn')?.id);
     await qa.page.screenshot({ path: shot('proposed.png'), fullPage: true });
 
     // Phone width and Urdu, with the proposal awaiting TR.
@@ -81,6 +100,7 @@ async function scenario(h: ConsoleHarness, store: string): Promise<void> {
     tr = await openConsole(h, 'tr-mediator', '/console/penalties', { offsite, axe: true });
     const trCard = tr.page.locator(`[data-penalty="${id}"]`);
     await trCard.waitFor();
+    assert.equal(await trCard.locator('[data-withdraw]').count(), 0, 'only its proposer withdraws');
     await trCard.locator('textarea').fill('Endorsed on behalf of the Republic of Türkiye.');
     await trCard.locator(`[data-endorse="${id}"]`).click();
     await tr.page.locator(`#pen-imposed [data-imposed="${id}"]`).waitFor();

@@ -29,7 +29,8 @@ export interface ReleasedFinding {
   terms: string[];
 }
 
-export type PenaltyStatus = 'proposed' | 'imposed';
+/** 'withdrawn': its proposer's organisation superseded the proposal (a `correction`) before the k-th endorsement. */
+export type PenaltyStatus = 'proposed' | 'imposed' | 'withdrawn';
 
 /** An accepted penalty proposal, with the organisations that endorsed it (the proposer's first). */
 export interface PenaltyRecord {

@@ -29,7 +29,7 @@ export const PenaltySchema = z.object({
   title: z.string(),
   findings: z.array(z.string()).describe('the released findings it rests on'),
   endorsers: z.array(z.string()).describe('mediator organisations, the proposer’s first'),
-  status: z.enum(['proposed', 'imposed']),
+  status: z.enum(['proposed', 'imposed', 'withdrawn']),
   statement: z.string(),
   proposedAt: z.string(),
   imposedIdx: z.number().int().nullable(),

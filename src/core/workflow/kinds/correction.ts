@@ -26,10 +26,27 @@ export const correctionRules: KindRules<'correction'> = {
             ? `entry ${e.idx} is already superseded`
             : `entry ${b.supersedes.id} is at index ${e.idx}, not ${b.supersedes.index}`,
       );
-    if (!['report', 'response', 'finding', 'crossing', 'task', 'article'].includes(e.kind))
+    if (
+      !['report', 'response', 'finding', 'crossing', 'task', 'article', 'penalty'].includes(e.kind)
+    )
       return refuse(422, 'correction_target', `a ${e.kind} cannot be corrected`);
     if (e.org !== a.org)
       return refuse(403, 'correction_own', `entry ${e.idx} was filed by ${e.org ?? 'unknown'}`);
+    if (e.kind === 'penalty') {
+      // A penalty proposal may be withdrawn by its own organisation while it awaits endorsement;
+      // an imposed penalty was decided k of n, and one organisation may not undo it (nor may an
+      // endorsement entry be corrected into something else).
+      const p = facts.penalties?.penalties.find((x) => x.id === e.id);
+      if (!p) return refuse(422, 'correction_target', `entry ${e.idx} is not a penalty proposal`);
+      if (p.status !== 'proposed')
+        return refuse(422, 'correction_target', `penalty ${p.id} is ${p.status}: it stands`);
+      if (b.replacement !== undefined)
+        return refuse(
+          422,
+          'correction_replacement',
+          'a penalty proposal is withdrawn, not replaced: propose again',
+        );
+    }
     if (b.replacement !== undefined) {
       const parsed = BODY_SCHEMAS[e.kind as 'report'].safeParse(b.replacement);
       if (!parsed.success)

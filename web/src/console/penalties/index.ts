@@ -34,7 +34,7 @@ interface Penalty {
   stepNo: number;
   title: string;
   endorsers: string[];
-  status: 'proposed' | 'imposed';
+  status: 'proposed' | 'imposed' | 'withdrawn';
   statement: string;
   imposedIdx: number | null;
   imposedAt: string | null;
@@ -68,20 +68,21 @@ function failureText(err: unknown): string {
   return m.failed(err instanceof Error ? err.message : String(err));
 }
 
-/** Signs and files one penalty entry; says the index or the refusal in `out`. */
+/** Signs and files one penalty entry (or the correction withdrawing one); says the index or the refusal in `out`. */
 async function file(
   ctx: ConsoleContext,
   body: Rec,
   button: HTMLButtonElement,
   out: HTMLElement,
   redraw: () => Promise<void>,
+  kind: 'penalty' | 'correction' = 'penalty',
 ): Promise<void> {
   const m = pnm();
   button.disabled = true;
   out.textContent = '';
   delete out.dataset.rule;
   try {
-    const signed = await ctx.sign({ kind: 'penalty', body });
+    const signed = await ctx.sign({ kind, body });
     const answer = (await ctx.api.postEntry(signed.bytes)) as { index: number };
     await redraw();
     const said = document.getElementById('pen-said');
@@ -234,6 +235,31 @@ function proposedCard(
       redraw,
     );
   });
+  // The proposer's organisation (its first endorser) may withdraw the proposal while it awaits
+  // the k-th endorsement: a correction superseding it, with a reason (kinds/correction.ts).
+  const proposer = p.endorsers[0] === me;
+  const reason = h('input', { type: 'text', maxlength: '5000', id: `pen-wr-${p.id}` });
+  const withdraw = h(
+    'button',
+    { type: 'button', class: 'console-button', 'data-withdraw': p.id },
+    m.withdraw,
+  );
+  withdraw.addEventListener('click', () => {
+    const why = reason.value.trim();
+    if (!why) {
+      out.textContent = m.withdrawNeedsReason;
+      reason.focus();
+      return;
+    }
+    void file(
+      ctx,
+      { supersedes: { id: p.id, index: p.idx }, reason: why },
+      withdraw,
+      out,
+      redraw,
+      'correction',
+    );
+  });
   return h(
     'article',
     {
@@ -259,6 +285,15 @@ function proposedCard(
           statement,
         ),
     h('div', { class: 'console-actions' }, endorse),
+    proposer
+      ? h(
+          'div',
+          { class: 'console-field' },
+          h('label', { for: reason.id }, m.withdrawReason),
+          reason,
+          h('div', { class: 'console-actions' }, withdraw),
+        )
+      : null,
     out,
   );
 }
