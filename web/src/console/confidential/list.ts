@@ -4,6 +4,7 @@
 // read it: the public commitments naming my side, each record's private half read back under the
 // session (only my side's are answered). A refusal is shown beside its row with its rule.
 import { h } from '../../dom.js';
+import { consoleTable } from '../table.js';
 import type { ConsoleContext } from '../sections.js';
 import { ApiFailure } from '../session.js';
 import { commitmentsOf, type CommitmentRow } from './api.js';
@@ -117,76 +118,58 @@ export function renderConfidentialList(ctx: ConsoleContext): {
       return;
     }
     box.replaceChildren(
-      h(
-        'div',
-        { class: 'console-table-wrap' },
-        h(
-          'table',
-          { class: 'console-table' },
-          h(
-            'thead',
-            null,
+      consoleTable(
+        [c.colRecord, c.colCommitted, c.colState],
+        rows.map((row) => {
+          const revealed = row.c.revealedIndex !== null;
+          let action: HTMLElement | null = null;
+          if (!revealed && row.record) {
+            const b = h(
+              'button',
+              {
+                type: 'button',
+                class: 'console-button',
+                'data-reveal': row.c.id,
+                'aria-label': c.revealLabel(row.record.title),
+              },
+              c.reveal,
+            );
+            b.addEventListener('click', () => reveal(row, b));
+            action = b;
+          }
+          return h(
+            'tr',
+            {
+              'data-commitment': row.c.id,
+              'data-state': revealed ? 'revealed' : 'committed',
+              ...(row.record ? { 'data-record': row.record.id } : {}),
+            },
             h(
-              'tr',
+              'td',
               null,
-              [c.colRecord, c.colCommitted, c.colState].map((t) => h('th', { scope: 'col' }, t)),
+              row.record
+                ? [
+                    h('span', null, row.record.title),
+                    ' ',
+                    h('span', { class: 'console-muted' }, `(${kindText(c, row.record)})`),
+                  ]
+                : h('span', { class: 'console-muted' }, c.unreadable),
             ),
-          ),
-          h(
-            'tbody',
-            null,
-            rows.map((row) => {
-              const revealed = row.c.revealedIndex !== null;
-              let action: HTMLElement | null = null;
-              if (!revealed && row.record) {
-                const b = h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'console-button',
-                    'data-reveal': row.c.id,
-                    'aria-label': c.revealLabel(row.record.title),
-                  },
-                  c.reveal,
-                );
-                b.addEventListener('click', () => reveal(row, b));
-                action = b;
-              }
-              return h(
-                'tr',
-                {
-                  'data-commitment': row.c.id,
-                  'data-state': revealed ? 'revealed' : 'committed',
-                  ...(row.record ? { 'data-record': row.record.id } : {}),
-                },
-                h(
-                  'td',
-                  null,
-                  row.record
-                    ? [
-                        h('span', null, row.record.title),
-                        ' ',
-                        h('span', { class: 'console-muted' }, `(${kindText(c, row.record)})`),
-                      ]
-                    : h('span', { class: 'console-muted' }, c.unreadable),
-                ),
-                h('td', null, c.committedAt(String(row.c.index))),
-                // The button under the state, not in a fourth column: at phone width a fourth
-                // column scrolled out of view inside the table's wrap.
-                h(
-                  'td',
-                  null,
-                  h(
-                    'p',
-                    { class: 'conf-state' },
-                    revealed ? c.stateRevealed(String(row.c.revealedIndex)) : c.stateCommitted,
-                  ),
-                  action,
-                ),
-              );
-            }),
-          ),
-        ),
+            h('td', null, c.committedAt(String(row.c.index))),
+            // The button under the state, not in a fourth column: at phone width a fourth
+            // column scrolled out of view inside the table's wrap.
+            h(
+              'td',
+              null,
+              h(
+                'p',
+                { class: 'conf-state' },
+                revealed ? c.stateRevealed(String(row.c.revealedIndex)) : c.stateCommitted,
+              ),
+              action,
+            ),
+          );
+        }),
       ),
     );
   }

@@ -12,6 +12,7 @@ import type {
 } from '../../../../src/core/views/read-model.js';
 import { RESPONSE_STANCES } from '../../../../src/core/records/workflow.js';
 import { h } from '../../dom.js';
+import { consoleTable } from '../table.js';
 import { href, incidentPath } from '../../router.js';
 import { cm, type ConsoleMessages } from '../messages.js';
 import type { ConsoleContext, ConsoleSection } from '../sections.js';
@@ -222,25 +223,6 @@ function render(ctx: ConsoleContext): HTMLElement {
 
   const incidentLink = (i: IncidentDetail) =>
     h('a', { href: href(incidentPath(ctx.mission.slug, i.id)) }, i.title);
-  const table = (head: string[], rows: HTMLElement[]) =>
-    h(
-      'div',
-      { class: 'console-table-wrap' },
-      h(
-        'table',
-        { class: 'console-table' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            head.map((t) => h('th', { scope: 'col' }, t)),
-          ),
-        ),
-        h('tbody', null, rows),
-      ),
-    );
 
   function draw(details: IncidentDetail[]): void {
     const now = Date.now();
@@ -255,7 +237,7 @@ function render(ctx: ConsoleContext): HTMLElement {
       });
     againstBox.replaceChildren(
       against.length
-        ? table(
+        ? consoleTable(
             [m.colIncident, m.colBy, m.colDue, m.colDeadline, ''],
             against.map((x) => {
               const respond =
@@ -297,7 +279,7 @@ function render(ctx: ConsoleContext): HTMLElement {
     );
     mineBox.replaceChildren(
       mine.length
-        ? table(
+        ? consoleTable(
             [m.colIncident, m.colRecord, m.colFiled, m.colStatus],
             mine.map(({ incident, r }) =>
               h(

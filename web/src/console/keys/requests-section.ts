@@ -3,6 +3,7 @@
 // carries (user, org, role, vkey, proof); the log's key rules decide (src/core/keys/registry.ts),
 // and a refusal names its rule. Anyone else sees their own requests and where they stand.
 import { h } from '../../dom.js';
+import { consoleTable } from '../table.js';
 import { cm } from '../messages.js';
 import type { ConsoleContext, ConsoleSection } from '../sections.js';
 import { ApiFailure } from '../session.js';
@@ -101,30 +102,9 @@ async function render(ctx: ConsoleContext): Promise<HTMLElement> {
         list.steward ? m.requestsStewardIntro(me.org) : m.requestsOwnIntro(me.org),
       ),
       rows.length
-        ? h(
-            'div',
-            { class: 'console-table-wrap' },
-            h(
-              'table',
-              { class: 'console-table' },
-              h(
-                'thead',
-                null,
-                h(
-                  'tr',
-                  null,
-                  [
-                    m.requestUser,
-                    m.requestRole,
-                    m.requestAuthor,
-                    m.requestAsked,
-                    m.requestState,
-                    '',
-                  ].map((t) => h('th', { scope: 'col' }, t)),
-                ),
-              ),
-              h('tbody', null, rows),
-            ),
+        ? consoleTable(
+            [m.requestUser, m.requestRole, m.requestAuthor, m.requestAsked, m.requestState, ''],
+            rows,
           )
         : h('p', { id: 'no-requests' }, m.noRequests),
     );
